@@ -1,0 +1,155 @@
+package io.opsflow.catalog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.opsflow.platform.ApiException;
+import io.opsflow.security.Directory;
+import io.opsflow.security.Groups;
+
+/**
+ * The service catalog: the one place other modules ask which services exist, how critical they
+ * are, who is on call and what depends on what.
+ */
+@Component
+public class ServiceCatalog {
+
+  private final ServiceMapper mapper;
+  private final Directory directory;
+  private final Clock clock;
+
+  ServiceCatalog(ServiceMapper mapper, Directory directory, Clock clock) {
+    this.mapper = mapper;
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  public List<Service> list() {
+    List<ServiceMapper.Edge> edges = mapper.findAllEdges();
+    return mapper.findAll().stream().map(row -> assemble(row, edges)).toList();
+  }
+
+  public Optional<Service> find(String key) {
+    ServiceMapper.Row row = key == null ? null : mapper.find(key);
+    return Optional.ofNullable(row).map(found -> assemble(found, mapper.findAllEdges()));
+  }
+
+  public Service get(String key) {
+    return find(key).orElseThrow(() -> ApiException.notFound("No service '" + key + "' in the catalog."));
+  }
+
+  /** Every service that {@code key} needs, directly or through others. */
+  public Set<String> transitiveDependenciesOf(String key) {
+    return reachable(key, successors(mapper.findAllEdges()));
+  }
+
+  @Transactional
+  public Service create(ServiceDraft draft) {
+    if (draft.key() == null) {
+      throw ApiException.badRequest("Invalid request: key must not be blank");
+    }
+    if (mapper.find(draft.key()) != null) {
+      throw ApiException.conflict("Service '" + draft.key() + "' already exists; change it with PUT /api/services/" + draft.key() + ".");
+    }
+    List<String> dependsOn = checked(draft);
+    Instant now = now();
+    mapper.insert(row(draft, now, now));
+    dependsOn.forEach(target -> mapper.insertEdge(draft.key(), target));
+    return get(draft.key());
+  }
+
+  @Transactional
+  public Service update(ServiceDraft draft) {
+    ServiceMapper.Row existing = mapper.find(draft.key());
+    if (existing == null) {
+      throw ApiException.notFound("No service '" + draft.key() + "' in the catalog; create it with POST /api/services.");
+    }
+    List<String> dependsOn = checked(draft);
+    mapper.update(row(draft, existing.createdAt(), now()));
+    mapper.deleteEdgesFrom(draft.key());
+    dependsOn.forEach(target -> mapper.insertEdge(draft.key(), target));
+    return get(draft.key());
+  }
+
+  private List<String> checked(ServiceDraft draft) {
+    requireGroup("devGroup", draft.devGroup());
+    requireGroup("onCallGroup", onCallGroup(draft));
+    List<String> dependsOn = new ArrayList<>(new LinkedHashSet<>(draft.dependsOn() == null ? List.of() : draft.dependsOn()));
+    if (dependsOn.contains(draft.key())) {
+      throw ApiException.badRequest("Service '" + draft.key() + "' cannot depend on itself.");
+    }
+    List<String> unknown = dependsOn.stream().filter(target -> mapper.find(target) == null).toList();
+    if (!unknown.isEmpty()) {
+      throw ApiException.badRequest("dependsOn names services that are not in the catalog: " + String.join(", ", unknown) + ".");
+    }
+    Map<String, Set<String>> graph = successors(mapper.findAllEdges().stream()
+        .filter(edge -> !edge.serviceKey().equals(draft.key()))
+        .toList());
+    for (String target : dependsOn) {
+      if (target.equals(draft.key()) || reachable(target, graph).contains(draft.key())) {
+        throw ApiException.badRequest("Depending on '" + target + "' would create a cycle: '" + target
+            + "' already depends on '" + draft.key() + "'.");
+      }
+    }
+    return dependsOn;
+  }
+
+  private void requireGroup(String field, String groupId) {
+    if (!directory.groupExists(groupId)) {
+      throw ApiException.badRequest(field + " '" + groupId + "' is not a group in OpsFlow; create it in Admin first.");
+    }
+  }
+
+  private static String onCallGroup(ServiceDraft draft) {
+    return draft.onCallGroup() == null || draft.onCallGroup().isBlank() ? Groups.OPS : draft.onCallGroup();
+  }
+
+  private static ServiceMapper.Row row(ServiceDraft draft, Instant createdAt, Instant updatedAt) {
+    return new ServiceMapper.Row(draft.key(), draft.name().strip(), draft.tier(), draft.devGroup(),
+        onCallGroup(draft), createdAt, updatedAt);
+  }
+
+  private static Service assemble(ServiceMapper.Row row, List<ServiceMapper.Edge> edges) {
+    List<String> dependsOn = edges.stream().filter(e -> e.serviceKey().equals(row.serviceKey()))
+        .map(ServiceMapper.Edge::dependsOn).sorted().toList();
+    List<String> dependents = edges.stream().filter(e -> e.dependsOn().equals(row.serviceKey()))
+        .map(ServiceMapper.Edge::serviceKey).sorted().toList();
+    return new Service(row.serviceKey(), row.name(), row.tier(), row.devGroup(), row.onCallGroup(),
+        dependsOn, dependents, row.createdAt(), row.updatedAt());
+  }
+
+  private static Map<String, Set<String>> successors(List<ServiceMapper.Edge> edges) {
+    return edges.stream().collect(Collectors.groupingBy(ServiceMapper.Edge::serviceKey,
+        Collectors.mapping(ServiceMapper.Edge::dependsOn, Collectors.toSet())));
+  }
+
+  private static Set<String> reachable(String start, Map<String, Set<String>> graph) {
+    Set<String> seen = new HashSet<>();
+    Deque<String> pending = new ArrayDeque<>(graph.getOrDefault(start, Set.of()));
+    while (!pending.isEmpty()) {
+      String next = pending.pop();
+      if (seen.add(next)) {
+        pending.addAll(graph.getOrDefault(next, Set.of()));
+      }
+    }
+    return seen;
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+  }
+}

@@ -1,0 +1,12 @@
+package io.opsflow.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The first administrator ({@code OPSFLOW_ADMIN_USER} / {@code OPSFLOW_ADMIN_PASSWORD} in prod).
+ * Created at the first start; later starts only make sure it is still in {@code camunda-admin}
+ * and never reset its password.
+ */
+@ConfigurationProperties("opsflow.admin")
+public record AdminProperties(String user, String password) {
+}

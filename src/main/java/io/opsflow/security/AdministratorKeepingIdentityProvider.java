@@ -1,0 +1,48 @@
+package io.opsflow.security;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
+import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
+import org.camunda.bpm.engine.impl.identity.db.DbUserQueryImpl;
+
+/**
+ * Camunda's database identity provider, except that it never lets {@code camunda-admin} lose its
+ * last member. With no member left, Camunda CE's setup endpoint would let anyone create an
+ * administrator; OpsFlow blocks that endpoint too, but the rule is kept where the data changes.
+ */
+public class AdministratorKeepingIdentityProvider extends DbIdentityServiceProvider {
+
+  @Override
+  public IdentityOperationResult deleteUser(String userId) {
+    refuseIfLastAdministrator(userId);
+    return super.deleteUser(userId);
+  }
+
+  @Override
+  public IdentityOperationResult deleteMembership(String userId, String groupId) {
+    if (Groups.ADMIN.equals(groupId)) {
+      refuseIfLastAdministrator(userId);
+    }
+    return super.deleteMembership(userId, groupId);
+  }
+
+  @Override
+  public IdentityOperationResult deleteGroup(String groupId) {
+    if (Groups.ADMIN.equals(groupId)) {
+      throw new BadUserRequestException("The group '" + Groups.ADMIN + "' cannot be deleted: OpsFlow needs an administrator.");
+    }
+    return super.deleteGroup(groupId);
+  }
+
+  private void refuseIfLastAdministrator(String userId) {
+    long administrators = Context.getCommandContext().runWithoutAuthorization(
+        () -> new DbUserQueryImpl().memberOfGroup(Groups.ADMIN).count());
+    long thisOne = Context.getCommandContext().runWithoutAuthorization(
+        () -> new DbUserQueryImpl().memberOfGroup(Groups.ADMIN).userId(userId).count());
+    if (thisOne > 0 && administrators <= 1) {
+      throw new BadUserRequestException("'" + userId + "' is the last member of '" + Groups.ADMIN
+          + "'; add another administrator first.");
+    }
+  }
+}

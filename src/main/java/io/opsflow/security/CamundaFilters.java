@@ -1,0 +1,56 @@
+package io.opsflow.security;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import jakarta.servlet.DispatcherType;
+
+/**
+ * Servlet filters that run right after Spring Security: they carry the signed-in person into
+ * Camunda and reject the query shapes Camunda CE cannot make safe.
+ */
+@Configuration(proxyBeanMethods = false)
+class CamundaFilters {
+
+  private static final Map<String, String> PROVIDER =
+      Map.of("authentication-provider", SpringSecurityEngineAuthentication.class.getName());
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("OpsFlow engine-rest authentication");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setInitParameters(PROVIDER);
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  /** Must come before the webapps' own filters, which read the authentication it puts in the session. */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
+    var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.setName("OpsFlow webapp authentication");
+    registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+    registration.setInitParameters(PROVIDER);
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard(ProblemWriter problems) {
+    var registration = new FilterRegistrationBean<>(new QueryExpressionGuard(problems));
+    registration.setName("OpsFlow query expression guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+    return registration;
+  }
+}

@@ -1,0 +1,24 @@
+package io.opsflow.security;
+
+import java.util.List;
+
+/** The Camunda groups OpsFlow routes work to. They exist in every profile. */
+public final class Groups {
+
+  public static final String OPS = "ops";
+  public static final String DEV = "dev";
+  public static final String QA = "qa";
+  public static final String MANAGER = "manager";
+  public static final String ADMIN = "camunda-admin";
+  /** Service accounts of CI pipelines. */
+  public static final String CI = "ci";
+  /** Service accounts of monitoring (Alertmanager, Grafana). */
+  public static final String MONITORING = "monitoring";
+
+  /** Groups of people who work in Tasklist. */
+  public static final List<String> STAFF = List.of(OPS, DEV, QA, MANAGER);
+  public static final List<String> SERVICE_ACCOUNT_GROUPS = List.of(CI, MONITORING);
+
+  private Groups() {
+  }
+}

@@ -1,0 +1,57 @@
+package io.opsflow.security;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a user name and password (HTTP Basic or the sign-in form) against Camunda's identity
+ * service, so OpsFlow has one identity for the webapps, /engine-rest and /api. Service accounts
+ * present their token as the password (Alertmanager, for one, can only send Basic credentials).
+ */
+@Component
+class IdentityAuthenticationProvider implements AuthenticationProvider {
+
+  private final IdentityService identityService;
+  private final Directory directory;
+  private final ServiceAccounts serviceAccounts;
+
+  IdentityAuthenticationProvider(IdentityService identityService, Directory directory, ServiceAccounts serviceAccounts) {
+    this.identityService = identityService;
+    this.directory = directory;
+    this.serviceAccounts = serviceAccounts;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+    String userId = authentication.getName();
+    String secret = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+    if (userId == null || userId.isBlank() || secret.isEmpty()) {
+      throw new BadCredentialsException("User name and password are required");
+    }
+    List<String> groups = directory.groupsOf(userId);
+    if (groups.stream().anyMatch(Groups.SERVICE_ACCOUNT_GROUPS::contains)) {
+      return serviceAccounts.authenticate(secret)
+          .filter(caller -> caller.accountId().equals(userId))
+          .map(BearerTokenFilter::authenticationOf)
+          .orElseThrow(() -> new BadCredentialsException("Invalid service account token"));
+    }
+    // Camunda counts failed attempts and delays or locks the user after too many.
+    identityService.clearAuthentication();
+    if (!identityService.checkPassword(userId, secret)) {
+      throw new BadCredentialsException("Invalid user name or password");
+    }
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null, Authorities.of(Authorities.PERSON, groups));
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}

@@ -1,0 +1,110 @@
+package io.opsflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.opsflow.support.Api;
+import io.opsflow.support.OpsFlowProcess;
+import io.opsflow.support.TestDatabase;
+
+/**
+ * The prod profile from the packaged jar against an empty MariaDB/MySQL database: the schema is
+ * created at the first start, the next start changes nothing, no demo user or token exists, and
+ * unsafe configurations are refused with a message.
+ */
+class ProdProfileStartIT {
+
+  private static final String DATABASE = "opsflow_prod_it";
+  private static final String ADMIN = "ops-chief";
+  private static final String ADMIN_PASSWORD = "Correct-Horse-7";
+
+  @TempDir
+  Path workDir;
+
+  @Test
+  void startsOnAnEmptyDatabaseWithoutDemoDataAndStartsAgain() throws Exception {
+    String url = TestDatabase.recreate(DATABASE);
+    Map<String, String> env = prodEnvironment(url, ADMIN_PASSWORD);
+
+    long changeSets;
+    long migrations;
+    try (OpsFlowProcess first = OpsFlowProcess.start(workDir, env, "--spring.profiles.active=prod")) {
+      assertThat(first.running()).as(first.output()).isTrue();
+      assertNoDemoAndAdministratorWorks(first.api());
+      changeSets = TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM DATABASECHANGELOG");
+      migrations = TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM opsflow_schema_history WHERE success = 1");
+      assertThat(changeSets).isPositive();
+      assertThat(migrations).isPositive();
+      Api admin = first.api().basic(ADMIN, ADMIN_PASSWORD);
+      assertThat(admin.post("/api/services", "{\"key\":\"core-db\",\"name\":\"Core DB\",\"tier\":1,\"devGroup\":\"dev\"}")
+          .status()).isEqualTo(201);
+    }
+
+    try (OpsFlowProcess second = OpsFlowProcess.start(workDir, env, "--spring.profiles.active=prod")) {
+      assertThat(second.running()).as(second.output()).isTrue();
+      assertThat(second.output()).doesNotContain("Running Changeset").contains("Schema `" + DATABASE + "` is up to date");
+      assertNoDemoAndAdministratorWorks(second.api());
+      assertThat(TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(changeSets);
+      assertThat(TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM opsflow_schema_history WHERE success = 1"))
+          .isEqualTo(migrations);
+      assertThat(second.api().basic(ADMIN, ADMIN_PASSWORD).get("/api/services/core-db").status())
+          .as("data survives the restart").isEqualTo(200);
+    }
+  }
+
+  @Test
+  void refusesToStartWithoutAnAdministratorPassword() throws Exception {
+    String url = TestDatabase.recreate(DATABASE);
+
+    try (OpsFlowProcess refused = OpsFlowProcess.start(workDir, prodEnvironment(url, null), "--spring.profiles.active=prod")) {
+      assertThat(refused.exitCode()).isNotZero();
+      assertThat(refused.output()).contains("OpsFlow refused to start: no administrator password is set")
+          .contains("OPSFLOW_ADMIN_PASSWORD");
+    }
+  }
+
+  @Test
+  void refusesToStartWithTheDemoPassword() throws Exception {
+    String url = TestDatabase.recreate(DATABASE);
+
+    try (OpsFlowProcess refused = OpsFlowProcess.start(workDir, prodEnvironment(url, "demo"), "--spring.profiles.active=prod")) {
+      assertThat(refused.exitCode()).isNotZero();
+      assertThat(refused.output()).contains("OpsFlow refused to start: the administrator password is the public demo password");
+    }
+    assertThat(TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '"
+        + DATABASE + "'")).as("nothing was created").isZero();
+  }
+
+  private static void assertNoDemoAndAdministratorWorks(Api api) {
+    Api admin = api.basic(ADMIN, ADMIN_PASSWORD);
+    JsonNode users = admin.get("/engine-rest/user?maxResults=100").json();
+    assertThat(users.findValuesAsText("id")).containsExactly(ADMIN);
+    assertThat(admin.get("/engine-rest/group/camunda-admin").status()).isEqualTo(200);
+    assertThat(admin.get("/api/services").json().findValuesAsText("key")).doesNotContain("payments-api");
+    assertThat(api.basic("olivia", "demo").get("/api/services").status()).isEqualTo(401);
+    assertThat(api.basic("admin", "demo").get("/api/services").status()).isEqualTo(401);
+    assertThat(api.bearer("demo-ci-token").get("/api/services").status()).isEqualTo(401);
+    assertThat(api.bearer("demo-alert-token").get("/api/services").status()).isEqualTo(401);
+    assertThat(api.anonymous().get("/engine-rest/engine").status()).isEqualTo(401);
+  }
+
+  private static Map<String, String> prodEnvironment(String url, String adminPassword) {
+    Map<String, String> env = new HashMap<>();
+    env.put("OPSFLOW_DB_URL", url);
+    env.put("OPSFLOW_DB_USER", TestDatabase.user());
+    env.put("OPSFLOW_DB_PASSWORD", TestDatabase.password());
+    env.put("OPSFLOW_ADMIN_USER", ADMIN);
+    if (adminPassword != null) {
+      env.put("OPSFLOW_ADMIN_PASSWORD", adminPassword);
+    }
+    return env;
+  }
+}

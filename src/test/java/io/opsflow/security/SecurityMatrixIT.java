@@ -1,0 +1,142 @@
+package io.opsflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.opsflow.support.Api;
+import io.opsflow.support.Api.Response;
+import io.opsflow.support.IntegrationTest;
+
+/**
+ * Every endpoint family against every kind of caller: anonymous, each staff group, the
+ * administrator and both demo service accounts (Bearer, and Alertmanager's Basic form).
+ */
+class SecurityMatrixIT extends IntegrationTest {
+
+  enum Caller {
+    ANONYMOUS, OPS_OLIVIA, DEV_DEVON, QA_QUINN, MANAGER_MIA, ADMIN, CI_BOT, ALERTMANAGER_BEARER, ALERTMANAGER_BASIC;
+
+    Api on(Api api) {
+      return switch (this) {
+        case ANONYMOUS -> api.anonymous();
+        case OPS_OLIVIA -> api.basic("olivia", "demo");
+        case DEV_DEVON -> api.basic("devon", "demo");
+        case QA_QUINN -> api.basic("quinn", "demo");
+        case MANAGER_MIA -> api.basic("mia", "demo");
+        case ADMIN -> api.basic("admin", "demo");
+        case CI_BOT -> api.bearer("demo-ci-token");
+        case ALERTMANAGER_BEARER -> api.bearer("demo-alert-token");
+        case ALERTMANAGER_BASIC -> api.basic("alertmanager", "demo-alert-token");
+      };
+    }
+
+    boolean person() {
+      return this != ANONYMOUS && !serviceAccount();
+    }
+
+    boolean serviceAccount() {
+      return this == CI_BOT || this == ALERTMANAGER_BEARER || this == ALERTMANAGER_BASIC;
+    }
+  }
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  record Endpoint(String name, Function<Api, Response> call, Function<Caller, Integer> expected) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Arguments> matrix() {
+    List<Endpoint> endpoints = List.of(
+        new Endpoint("GET /actuator/health", api -> api.get("/actuator/health"), caller -> 200),
+        new Endpoint("GET /actuator/info", api -> api.get("/actuator/info"), only(Caller.ADMIN, 200)),
+        new Endpoint("GET /engine-rest/engine", api -> api.get("/engine-rest/engine"), people(200)),
+        new Endpoint("GET /engine-rest/task", api -> api.get("/engine-rest/task?maxResults=10"), people(200)),
+        new Endpoint("GET /engine-rest/user", api -> api.get("/engine-rest/user?maxResults=10"), people(200)),
+        new Endpoint("GET /api/services", api -> api.get("/api/services"), people(200)),
+        new Endpoint("GET /api/services/{key}", api -> api.get("/api/services/payments-api"), people(200)),
+        new Endpoint("POST /api/services", api -> api.post("/api/services", newService()),
+            editors(201)),
+        new Endpoint("PUT /api/services/{key}", api -> api.put("/api/services/reporting",
+            "{\"name\":\"Reporting\",\"tier\":3,\"devGroup\":\"dev\"}"), editors(200)),
+        new Endpoint("GET /api/service-accounts", api -> api.get("/api/service-accounts"), only(Caller.ADMIN, 200)),
+        new Endpoint("POST /api/service-accounts/{id}/tokens",
+            api -> api.post("/api/service-accounts/ci-bot/tokens", "{\"label\":\"matrix\"}"), only(Caller.ADMIN, 201)),
+        new Endpoint("GET /api/unknown", api -> api.get("/api/unknown"), caller -> caller == Caller.ANONYMOUS ? 401 : 403),
+        new Endpoint("GET /", api -> api.get("/"), webapp(302)),
+        new Endpoint("GET Tasklist", api -> api.get("/camunda/app/tasklist/default/"), webapp(200)),
+        new Endpoint("GET Cockpit", api -> api.get("/camunda/app/cockpit/default/"),
+            webapp(caller -> caller == Caller.MANAGER_MIA || caller == Caller.ADMIN ? 200 : 403)),
+        new Endpoint("GET Admin", api -> api.get("/camunda/app/admin/default/"),
+            webapp(caller -> caller == Caller.ADMIN ? 200 : 403)),
+        new Endpoint("GET webapp engine API", api -> api.get("/camunda/api/engine/engine/default/task?maxResults=10"),
+            caller -> caller == Caller.ANONYMOUS ? 401 : caller.person() ? 200 : 403),
+        new Endpoint("POST admin setup", api -> api.post("/camunda/api/admin/setup/default/user/create",
+            "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"intruder1\"}}"),
+            caller -> caller == Caller.ANONYMOUS ? 401 : 403));
+    List<Arguments> cases = new ArrayList<>();
+    for (Endpoint endpoint : endpoints) {
+      for (Caller caller : Caller.values()) {
+        cases.add(Arguments.of(endpoint, caller, endpoint.expected().apply(caller)));
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} as {1} -> {2}")
+  @MethodSource("matrix")
+  void callerGetsExpectedStatus(Endpoint endpoint, Caller caller, int expected) {
+    Response response = endpoint.call().apply(caller.on(api()));
+    assertThat(response.status()).as(response.toString()).isEqualTo(expected);
+    if (response.status() == 401 || response.status() == 403) {
+      assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/problem+json");
+      assertThat(response.json().path("detail").asText()).isNotBlank();
+    }
+    if (endpoint.name().equals("GET /") && caller == Caller.ANONYMOUS) {
+      assertThat(response.header("Location")).endsWith("/login");
+    }
+  }
+
+  private static Function<Caller, Integer> people(int status) {
+    return caller -> caller == Caller.ANONYMOUS ? 401 : caller.person() ? status : 403;
+  }
+
+  private static Function<Caller, Integer> editors(int status) {
+    return caller -> caller == Caller.ANONYMOUS ? 401
+        : caller == Caller.MANAGER_MIA || caller == Caller.ADMIN ? status : 403;
+  }
+
+  private static Function<Caller, Integer> only(Caller allowed, int status) {
+    return caller -> caller == Caller.ANONYMOUS ? 401 : caller == allowed ? status : 403;
+  }
+
+  /** Webapp pages: anonymous browsers are sent to the sign-in form, service accounts refused. */
+  private static Function<Caller, Integer> webapp(int status) {
+    return webapp(caller -> status);
+  }
+
+  private static Function<Caller, Integer> webapp(Function<Caller, Integer> forPeople) {
+    Map<Caller, Integer> statuses = new EnumMap<>(Caller.class);
+    for (Caller caller : Caller.values()) {
+      statuses.put(caller, caller == Caller.ANONYMOUS ? 302 : caller.serviceAccount() ? 403 : forPeople.apply(caller));
+    }
+    return statuses::get;
+  }
+
+  private static String newService() {
+    return "{\"key\":\"matrix-" + SEQUENCE.incrementAndGet() + "\",\"name\":\"Matrix\",\"tier\":3,\"devGroup\":\"dev\"}";
+  }
+}

@@ -1,0 +1,97 @@
+package io.opsflow.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian chromium through Debian's chromedriver; never a downloaded browser. Both must be
+ * installed (apt-get install chromium chromium-driver; .ci/run does it).
+ */
+public final class Browser implements AutoCloseable {
+
+  private static final File CHROMIUM = new File("/usr/bin/chromium");
+  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+  private final WebDriver driver;
+  private final String base;
+
+  private Browser(WebDriver driver, String base) {
+    this.driver = driver;
+    this.base = base;
+  }
+
+  public static Browser open(int port) throws IOException {
+    if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
+      throw new IllegalStateException("The browser tests need Debian's chromium and chromedriver: "
+          + "apt-get install chromium chromium-driver");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1400,1000",
+        "--user-data-dir=" + Files.createTempDirectory("opsflow-chromium"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+        .usingAnyFreePort().build();
+    return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+  }
+
+  public Browser go(String path) {
+    driver.get(base + path);
+    return this;
+  }
+
+  public String url() {
+    return driver.getCurrentUrl();
+  }
+
+  public String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  /** Fills and submits OpsFlow's sign-in form. */
+  public Browser signIn(String user, String password) {
+    waitFor(By.name("username")).sendKeys(user);
+    driver.findElement(By.name("password")).sendKeys(password);
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    return this;
+  }
+
+  public WebElement waitFor(By locator) {
+    return new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  public WebElement waitForText(String text) {
+    return waitFor(By.xpath("//*[normalize-space(text())=\"" + text + "\"]"));
+  }
+
+  public boolean showsText(String text) {
+    return !driver.findElements(By.xpath("//*[normalize-space(text())=\"" + text + "\"]")).isEmpty();
+  }
+
+  public void screenshot(String name) throws IOException {
+    Path target = Path.of("target", "screenshots", name + ".png");
+    Files.createDirectories(target.getParent());
+    Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,61 @@
+package io.opsflow.support;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run OpsFlow in-process against the real MariaDB/MySQL server, with the
+ * demo data. All of them share one application context and one database, recreated once per run.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "opsflow.demo.enabled=true",
+    "opsflow.admin.user=admin",
+    "opsflow.admin.password=demo",
+    "camunda.bpm.job-execution.enabled=false",
+    "spring.datasource.hikari.maximum-pool-size=20"})
+@ActiveProfiles("mysql")
+public abstract class IntegrationTest {
+
+  public static final String DATABASE = "opsflow_test";
+  private static String url;
+
+  @LocalServerPort
+  protected int port;
+
+  @Autowired
+  protected ProcessEngine processEngine;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", IntegrationTest::url);
+    registry.add("spring.datasource.username", TestDatabase::user);
+    registry.add("spring.datasource.password", TestDatabase::password);
+  }
+
+  private static synchronized String url() {
+    if (url == null) {
+      url = TestDatabase.recreate(DATABASE);
+    }
+    return url;
+  }
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(processEngine);
+  }
+
+  protected Api api() {
+    return Api.at(port);
+  }
+
+  protected Api as(String user) {
+    return api().basic(user, "demo");
+  }
+}
