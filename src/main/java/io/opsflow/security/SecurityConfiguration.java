@@ -130,7 +130,7 @@ class SecurityConfiguration {
   }
 
   private static AccessDeniedHandler forbidden(ProblemWriter problems) {
-    return (request, response, exception) -> problems.write(response, HttpStatus.FORBIDDEN,
+    return (request, response, exception) -> problems.write(request, response, HttpStatus.FORBIDDEN,
         "Your account may not use " + request.getMethod() + " " + request.getRequestURI()
             + ". Ask an OpsFlow administrator if your groups should allow it.");
   }

@@ -35,7 +35,25 @@ class TasklistBrowserIT extends IntegrationTest {
       assertThat(browser.showsText("QA work")).isFalse();
 
       browser.go("/camunda/app/admin/default/");
-      assertThat(browser.pageText()).contains("Your account may not use GET /camunda/app/admin/default/");
+      assertThat(browser.pageText()).contains("Your account may not use GET /camunda/app/admin/default/")
+          .contains("Back to Tasklist");
+    }
+  }
+
+  @Test
+  void signingOutInTasklistEndsTheSessionAndLeadsBackToTheOneSignInPage() throws Exception {
+    try (Browser browser = Browser.open(port)) {
+      browser.go("/").signIn("devon", "demo");
+      browser.waitForText("Devon Dev").click();
+      browser.waitForText("Log out").click();
+      browser.waitUntilUrlEndsWith("/login");
+
+      browser.go("/camunda/app/tasklist/default/");
+      assertThat(browser.url()).as("the session is gone").endsWith("/login");
+
+      browser.signIn("devon", "demo");
+      browser.waitForText("My tasks");
+      assertThat(browser.url()).contains("/camunda/app/");
     }
   }
 }

@@ -101,6 +101,21 @@ class TaskVisibilityIT extends IntegrationTest {
     assertThat(filterTasks(quinn, TasklistFilters.GROUP_TASKS)).doesNotContain(qaTask);
   }
 
+  @Test
+  void managerReadsEveryProcessInCockpitButChangesNothingAndStaffSeeNoInstances() {
+    String instances = "/engine-rest/process-instance?processDefinitionKey=test-task-visibility&maxResults=500";
+
+    var managerView = as("mia").get(instances).json();
+    var opsView = as("olivia").get(instances).json();
+    var cancel = as("mia").delete("/engine-rest/process-instance/" + instance.getId());
+
+    assertThat(managerView.findValuesAsText("id")).contains(instance.getId());
+    assertThat(opsView.size()).isZero();
+    assertThat(cancel.status()).as(cancel.toString()).isEqualTo(403);
+    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+        .isOne();
+  }
+
   private boolean isQaTask(String taskId) {
     return processEngine.getTaskService().createTaskQuery().taskId(taskId).taskCandidateGroup("qa")
         .includeAssignedTasks().count() == 1;

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -71,17 +73,39 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** Waits for the element; on time-out leaves a screenshot in target/screenshots. */
   public WebElement waitFor(By locator) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(30))
+          .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    } catch (TimeoutException e) {
+      try {
+        screenshot("timeout-" + System.currentTimeMillis());
+      } catch (IOException ignored) {
+        // the time-out is what matters
+      }
+      throw e;
+    }
   }
 
+  /** Waits for an element whose own text, or whole text, is {@code text}. */
   public WebElement waitForText(String text) {
-    return waitFor(By.xpath("//*[normalize-space(text())=\"" + text + "\"]"));
+    return waitFor(withText(text));
+  }
+
+  public void waitUntilUrlEndsWith(String suffix) {
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.urlMatches(".*" + Pattern.quote(suffix) + "$"));
   }
 
   public boolean showsText(String text) {
-    return !driver.findElements(By.xpath("//*[normalize-space(text())=\"" + text + "\"]")).isEmpty();
+    return driver.findElements(withText(text)).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  private static By withText(String text) {
+    String same = "normalize-space(.)=\"" + text + "\"";
+    String ownText = "normalize-space(text())=\"" + text + "\"";
+    return By.xpath("//*[" + ownText + " or (" + same + " and not(*[" + same + "]))]");
   }
 
   public void screenshot(String name) throws IOException {
