@@ -75,6 +75,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   static String describeUnreadable(HttpMessageNotReadableException e) {
     Throwable cause = e.getCause();
+    for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
+      if (inner instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+        return tooLarge.getMessage();
+      }
+    }
     if (cause instanceof UnrecognizedPropertyException unknown) {
       return "Unknown field '" + unknown.getPropertyName() + "'. Known fields: "
           + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ".";

@@ -48,11 +48,14 @@ public class TasklistFilters {
   private final FilterService filterService;
   private final TaskService taskService;
   private final AuthorizationService authorizationService;
+  private final List<TasklistColumn> columns;
 
-  TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
+  TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
+      List<TasklistColumn> columns) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.authorizationService = authorizationService;
+    this.columns = columns;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -78,17 +81,16 @@ public class TasklistFilters {
     }
   }
 
-  /** Creates the person's "My tasks" filter unless they have one. */
+  /** Creates the person's "My tasks" filter, or brings its columns up to date. */
   public void ensurePersonalFilter(String userId) {
-    boolean exists = filterService.createFilterQuery().filterName(MY_TASKS).filterOwner(userId).count() > 0;
-    if (!exists) {
-      Filter filter = filterService.newTaskFilter(MY_TASKS)
-          .setOwner(userId)
-          .setQuery(taskService.createTaskQuery().taskAssignee(userId))
-          .setProperties(properties("Tasks assigned to you", -10, "#555555"));
+    Filter filter = filterService.createFilterQuery().filterName(MY_TASKS).filterOwner(userId).singleResult();
+    if (filter == null) {
       // the engine grants the owner all rights on a new filter
-      filterService.saveFilter(filter);
+      filter = filterService.newTaskFilter(MY_TASKS).setOwner(userId)
+          .setQuery(taskService.createTaskQuery().taskAssignee(userId));
     }
+    filter.setProperties(properties("Tasks assigned to you", -10, "#555555"));
+    filterService.saveFilter(filter);
   }
 
   private void saveShared(String name, TaskQuery query, Map<String, Object> properties) {
@@ -114,13 +116,15 @@ public class TasklistFilters {
     return filters.stream().filter(filter -> filter.getOwner() == null).findFirst();
   }
 
-  private static Map<String, Object> properties(String description, int priority, String color) {
+  private Map<String, Object> properties(String description, int priority, String color) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("description", description);
     properties.put("priority", priority);
     properties.put("color", color);
     properties.put("refresh", true);
     properties.put("showUndefinedVariable", false);
+    properties.put("variables", columns.stream()
+        .map(column -> Map.of("name", column.variable(), "label", column.label())).toList());
     return properties;
   }
 }

@@ -46,9 +46,11 @@ class AccessSetup extends AbstractProcessEnginePlugin {
       Groups.MONITORING, "Monitoring (service accounts)");
 
   private final AdminProperties admin;
+  private final List<ProcessStarters> starters;
 
-  AccessSetup(AdminProperties admin) {
+  AccessSetup(AdminProperties admin, List<ProcessStarters> starters) {
     this.admin = admin;
+    this.starters = starters;
   }
 
   @Override
@@ -78,6 +80,13 @@ class AccessSetup extends AbstractProcessEnginePlugin {
       grant(authorizations, staff, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
     grantCockpitReading(authorizations, Groups.MANAGER);
+    for (ProcessStarters process : starters) {
+      for (String group : process.groups()) {
+        grant(authorizations, group, Resources.PROCESS_DEFINITION, process.processKey(),
+            ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      }
+    }
   }
 
   /** Managers watch everything in Cockpit but change nothing there, and see no one else's tasks. */

@@ -1,5 +1,6 @@
 package io.opsflow.security;
 
+import io.opsflow.platform.ProblemWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;

@@ -2,10 +2,15 @@ package io.opsflow.support;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -14,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the tests that run OpsFlow in-process against the real MariaDB/MySQL server, with the
  * demo data. All of them share one application context and one database, recreated once per run.
  */
+// first, so that its afterAll runs after the SpringExtension has written the coverage report
+@ExtendWith(ProcessCoverageGate.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "opsflow.demo.enabled=true",
     "opsflow.admin.user=admin",
@@ -21,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "camunda.bpm.job-execution.enabled=false",
     "spring.datasource.hikari.maximum-pool-size=20"})
 @ActiveProfiles("mysql")
+@Import({RecordingChannel.class, ProcessEngineCoverageConfiguration.class})
 public abstract class IntegrationTest {
 
   public static final String DATABASE = "opsflow_test";
@@ -49,6 +57,11 @@ public abstract class IntegrationTest {
   @BeforeEach
   void initAssertions() {
     BpmnAwareTests.init(processEngine);
+  }
+
+  @AfterEach
+  void resetEngineClock() {
+    ClockUtil.reset();
   }
 
   protected Api api() {

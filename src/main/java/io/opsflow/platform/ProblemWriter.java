@@ -1,4 +1,4 @@
-package io.opsflow.security;
+package io.opsflow.platform;
 
 import java.io.IOException;
 
@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** Writes RFC 9457 problems from servlet filters, where Spring MVC's exception handling does not reach. */
 @Component
-class ProblemWriter {
+public class ProblemWriter {
 
   private static final String PAGE = """
       <!DOCTYPE html>
@@ -30,12 +30,12 @@ class ProblemWriter {
 
   private final ObjectMapper objectMapper;
 
-  ProblemWriter(ObjectMapper objectMapper) {
+  public ProblemWriter(ObjectMapper objectMapper) {
     this.objectMapper = objectMapper;
   }
 
   /** A browser asking for a page gets a short HTML page; every other caller a problem document. */
-  void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+  public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
     String accept = request.getHeader("Accept");
     if (accept == null || !accept.contains(MediaType.TEXT_HTML_VALUE)) {
@@ -48,7 +48,7 @@ class ProblemWriter {
         HtmlUtils.htmlEscape(request.getContextPath())));
   }
 
-  void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+  public void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     objectMapper.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));

@@ -1,0 +1,32 @@
+package io.opsflow.incident;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Completing "Confirm closure" after every alert resolved: confirmed closes the incident, declined keeps it going. */
+@Component("closureConfirmation")
+class ClosureConfirmation implements TaskListener {
+
+  private final Incidents incidents;
+
+  ClosureConfirmation(Incidents incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormCheck check = FormCheck.of("answer the closure question");
+    Boolean confirmed = FormCheck.flag(task, IncidentVariables.CLOSURE_CONFIRMED, check);
+    String note = FormCheck.text(task, IncidentVariables.CLOSURE_NOTE, check);
+    check.require(confirmed != null, "closureConfirmed must be true or false")
+        .require(!Boolean.FALSE.equals(confirmed) || note != null, "closureNote must say why the incident goes on")
+        .orRefuse();
+    String key = IncidentVariables.incidentKey(task);
+    if (confirmed) {
+      incidents.closeByAlerts(key, Actor.of(task), note);
+    } else {
+      incidents.addEntry(key, "closure-declined", Actor.of(task), "Alerts resolved but the incident goes on: " + note);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.opsflow.incident;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.opsflow.platform.TasklistColumn;
+import io.opsflow.security.Groups;
+import io.opsflow.security.ProcessStarters;
+
+@Configuration(proxyBeanMethods = false)
+class IncidentConfiguration {
+
+  /** Every member of staff may report an incident in Tasklist. */
+  @Bean
+  ProcessStarters incidentReporters() {
+    return new ProcessStarters(Incidents.PROCESS_KEY, Groups.STAFF);
+  }
+
+  @Bean
+  TasklistColumn incidentKeyColumn() {
+    return new TasklistColumn(IncidentVariables.INCIDENT_KEY, "Incident");
+  }
+
+  @Bean
+  TasklistColumn serviceColumn() {
+    return new TasklistColumn(IncidentVariables.SERVICE, "Service");
+  }
+
+  @Bean
+  TasklistColumn priorityColumn() {
+    return new TasklistColumn(IncidentVariables.PRIORITY, "Priority");
+  }
+
+}

@@ -1,0 +1,95 @@
+package io.opsflow.incident;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.opsflow.platform.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/incidents")
+class IncidentController {
+
+  private static final String LEVEL = "high|medium|low";
+  private static final String LEVEL_RULE = "must be high, medium or low";
+
+  private final Incidents incidents;
+  private final AlertIntake intake;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  IncidentController(Incidents incidents, AlertIntake intake, TransactionTemplate transaction, Clock clock) {
+    this.incidents = incidents;
+    this.intake = intake;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /** @param dedupKey like an alert fingerprint: a repeat while the incident is open opens nothing new */
+  record NewIncident(
+      @Size(max = 200) String service,
+      @NotBlank @Size(max = 300) String title,
+      @Size(max = 10_000) String description,
+      @NotNull @Pattern(regexp = LEVEL, message = LEVEL_RULE) String impact,
+      @NotNull @Pattern(regexp = LEVEL, message = LEVEL_RULE) String urgency,
+      @Size(min = 1, max = AlertmanagerTranslator.MAX_FINGERPRINT) @Pattern(regexp = "\\S+", message = "must not contain spaces")
+      String dedupKey) {
+  }
+
+  @PostMapping
+  ResponseEntity<IncidentDetails> report(@Valid @RequestBody NewIncident request, Principal caller) {
+    IncidentReport report = new IncidentReport(request.service(), request.title(), request.description(),
+        request.impact(), request.urgency(), "api", caller.getName());
+    String key;
+    boolean created;
+    if (request.dedupKey() == null) {
+      key = transaction.execute(status -> incidents.open(report).incidentKey());
+      created = true;
+    } else {
+      Observation observation = new Observation(request.dedupKey(), true, report.title(), null,
+          request.description() == null ? null : request.description().lines().findFirst().orElse(null), "{}", null,
+          clock.instant(), null, report);
+      IntakeResult result = intake.receive(List.of(observation), caller.getName());
+      created = !result.opened().isEmpty();
+      key = created ? result.opened().iterator().next() : result.updated().iterator().next();
+    }
+    IncidentDetails details = incidents.details(key).orElseThrow();
+    return created
+        ? ResponseEntity.created(URI.create("/api/incidents/" + key)).body(details)
+        : ResponseEntity.ok(details);
+  }
+
+  @GetMapping("/{key}")
+  IncidentDetails get(@PathVariable String key) {
+    return incidents.details(key).orElseThrow(() -> ApiException.notFound("No incident '" + key + "'."));
+  }
+
+  @GetMapping
+  List<Incident> list(@RequestParam(required = false) String state, @RequestParam(required = false) String service,
+      @RequestParam(defaultValue = "100") int limit) {
+    if (state != null && !state.equals("open") && !state.equals("closed")) {
+      throw ApiException.badRequest("state must be open or closed, not '" + state + "'.");
+    }
+    if (limit < 1 || limit > 1000) {
+      throw ApiException.badRequest("limit must be between 1 and 1000.");
+    }
+    return incidents.list(state, service, limit);
+  }
+
+}

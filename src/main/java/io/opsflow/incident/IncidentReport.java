@@ -1,0 +1,40 @@
+package io.opsflow.incident;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What someone (a person, a monitoring system, an alert) says when an incident is opened.
+ *
+ * @param service catalog key, or whatever the reporter called it; may be blank
+ * @param source alertmanager, api or tasklist
+ */
+public record IncidentReport(String service, String title, String description, String impact, String urgency,
+    String source, String reportedBy) {
+
+  public static final Set<String> LEVELS = Set.of("high", "medium", "low");
+
+  /** Everything wrong with the report, in words a reporter can act on; empty when it is fine. */
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    if (title == null || title.isBlank()) {
+      problems.add("title must not be blank");
+    } else if (title.length() > 300) {
+      problems.add("title must be at most 300 characters");
+    }
+    if (description != null && description.length() > 10_000) {
+      problems.add("description must be at most 10000 characters");
+    }
+    if (service != null && service.length() > 200) {
+      problems.add("service must be at most 200 characters");
+    }
+    if (!LEVELS.contains(impact)) {
+      problems.add("impact must be high, medium or low");
+    }
+    if (!LEVELS.contains(urgency)) {
+      problems.add("urgency must be high, medium or low");
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,68 @@
+package io.opsflow.incident;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Names and typed reads of the incident-response process variables. Forms, Tasklist filters and
+ * other tools rely on these names: change them only with all of those.
+ */
+final class IncidentVariables {
+
+  static final String INCIDENT_KEY = "incidentKey";
+  static final String TITLE = "title";
+  static final String DESCRIPTION = "description";
+  static final String SERVICE = "service";
+  static final String ON_CALL_GROUP = "onCallGroup";
+  static final String IMPACT = "impact";
+  static final String URGENCY = "urgency";
+  static final String REPORTER = "reporter";
+  static final String PRIORITY = "priority";
+  static final String PRIORITY_RESULT = "priorityResult";
+  static final String FACTS = "facts";
+  static final String ACK_DUE_AT = "ackDueAt";
+  static final String ACK_ESCALATE_AT = "ackEscalateAt";
+  static final String RESOLVE_DUE_AT = "resolveDueAt";
+  static final String RESOLVE_ESCALATE_AT = "resolveEscalateAt";
+  static final String PRIORITY_OVERRIDE = "priorityOverride";
+  static final String OVERRIDE_REASON = "overrideReason";
+  static final String MAJOR = "major";
+  static final String DIAGNOSIS_GROUP = "diagnosisGroup";
+  static final String RESOLVE_ESCALATED = "resolveEscalated";
+  static final String RESOLUTION_SUMMARY = "resolutionSummary";
+  static final String VERIFIED = "verified";
+  static final String VERIFICATION_NOTE = "verificationNote";
+  static final String ALERTS_SUMMARY = "alertsSummary";
+  static final String CLOSURE_CONFIRMED = "closureConfirmed";
+  static final String CLOSURE_NOTE = "closureNote";
+  static final String PLAN_OUTCOME = "planOutcome";
+  static final String PLAN_NOTES = "planNotes";
+
+  private IncidentVariables() {
+  }
+
+  static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      throw new IllegalArgumentException(name + " must be text, not " + value.getClass().getSimpleName());
+    }
+    return text.isBlank() ? null : text.strip();
+  }
+
+  static boolean flag(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return false;
+    }
+    if (!(value instanceof Boolean bool)) {
+      throw new IllegalArgumentException(name + " must be true or false, not " + value);
+    }
+    return bool;
+  }
+
+  static String incidentKey(VariableScope scope) {
+    return string(scope, INCIDENT_KEY);
+  }
+}

@@ -1,0 +1,35 @@
+package io.opsflow.incident;
+
+import static io.opsflow.incident.IncidentVariables.string;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.opsflow.notify.Notification;
+import io.opsflow.notify.Notifier;
+
+/** Notify on-call: tells the service's on-call group about the new incident. */
+@Component("notifyOnCall")
+class NotifyOnCall implements JavaDelegate {
+
+  private final Notifier notifier;
+  private final Incidents incidents;
+
+  NotifyOnCall(Notifier notifier, Incidents incidents) {
+    this.notifier = notifier;
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String key = IncidentVariables.incidentKey(execution);
+    String group = string(execution, IncidentVariables.ON_CALL_GROUP);
+    List<String> channels = notifier.send(new Notification(key, List.of(group),
+        "[" + string(execution, IncidentVariables.PRIORITY) + "] " + key + " " + string(execution, IncidentVariables.TITLE),
+        string(execution, IncidentVariables.FACTS)));
+    incidents.addEntry(key, "notified", "opsflow", "On-call group " + group + " notified via " + String.join(", ", channels));
+  }
+}

@@ -1,0 +1,39 @@
+package io.opsflow.incident;
+
+import static io.opsflow.incident.IncidentVariables.string;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.opsflow.notify.Notification;
+import io.opsflow.notify.Notifier;
+import io.opsflow.security.Groups;
+
+/**
+ * Notify SLA breach: the acknowledge or resolve target (input parameter {@code sla}) has passed.
+ * The task stays where it is; on-call and managers are told.
+ */
+@Component("notifySlaBreach")
+class NotifySlaBreach implements JavaDelegate {
+
+  private final Notifier notifier;
+  private final Incidents incidents;
+
+  NotifySlaBreach(Notifier notifier, Incidents incidents) {
+    this.notifier = notifier;
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String key = IncidentVariables.incidentKey(execution);
+    Sla sla = Sla.valueOf(string(execution, "sla").toUpperCase());
+    incidents.slaBreached(key, sla);
+    notifier.send(new Notification(key, List.of(string(execution, IncidentVariables.ON_CALL_GROUP), Groups.MANAGER),
+        key + ": " + sla.label() + " SLA breached (" + string(execution, IncidentVariables.PRIORITY) + ")",
+        string(execution, IncidentVariables.FACTS)));
+  }
+}

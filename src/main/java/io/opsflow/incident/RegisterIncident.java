@@ -1,0 +1,49 @@
+package io.opsflow.incident;
+
+import static io.opsflow.incident.IncidentVariables.string;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import io.opsflow.platform.InvalidTaskInput;
+import org.springframework.stereotype.Component;
+
+/**
+ * Register incident: incidents opened through the API or an alert are already recorded; one reported
+ * in Tasklist is recorded here, after the form's input is checked again on the server.
+ */
+@Component("registerIncident")
+class RegisterIncident implements JavaDelegate {
+
+  private final Incidents incidents;
+
+  RegisterIncident(Incidents incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String key = IncidentVariables.incidentKey(execution);
+    if (key != null) {
+      incidents.find(key).orElseThrow(() -> new IllegalStateException("Incident " + key + " is not recorded"));
+      return;
+    }
+    IncidentReport report = new IncidentReport(string(execution, IncidentVariables.SERVICE),
+        string(execution, IncidentVariables.TITLE), string(execution, IncidentVariables.DESCRIPTION),
+        string(execution, IncidentVariables.IMPACT), string(execution, IncidentVariables.URGENCY), "tasklist",
+        reporter(execution));
+    List<String> problems = report.problems();
+    if (!problems.isEmpty()) {
+      throw new InvalidTaskInput("report the incident", problems);
+    }
+    Incident incident = incidents.register(report);
+    execution.setProcessBusinessKey(incident.incidentKey());
+    execution.setVariables(Incidents.startVariables(incident));
+  }
+
+  private static String reporter(DelegateExecution execution) {
+    String reporter = string(execution, IncidentVariables.REPORTER);
+    return reporter == null ? "tasklist" : reporter;
+  }
+}

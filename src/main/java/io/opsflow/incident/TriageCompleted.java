@@ -1,0 +1,72 @@
+package io.opsflow.incident;
+
+import static io.opsflow.incident.IncidentVariables.string;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import io.opsflow.platform.Decisions;
+import io.opsflow.security.Groups;
+
+/**
+ * Completing "Acknowledge &amp; triage": checks the form again, applies a priority override through
+ * the {@code incident-priority} decision, declares P1 incidents major, and records the
+ * acknowledgement.
+ */
+@Component("triageCompleted")
+class TriageCompleted implements TaskListener {
+
+  static final Set<String> PRIORITIES = Set.of("P1", "P2", "P3", "P4");
+  static final Set<String> DIAGNOSIS_GROUPS = Set.of(Groups.OPS, Groups.DEV);
+
+  private final Incidents incidents;
+  private final Decisions decisions;
+
+  TriageCompleted(Incidents incidents, Decisions decisions) {
+    this.incidents = incidents;
+    this.decisions = decisions;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormCheck check = FormCheck.of("complete the triage");
+    String diagnosisGroup = FormCheck.text(task, IncidentVariables.DIAGNOSIS_GROUP, check);
+    String override = FormCheck.text(task, IncidentVariables.PRIORITY_OVERRIDE, check);
+    String reason = FormCheck.text(task, IncidentVariables.OVERRIDE_REASON, check);
+    Boolean declaredMajor = FormCheck.flag(task, IncidentVariables.MAJOR, check);
+    String current = string(task, IncidentVariables.PRIORITY);
+    boolean overriding = override != null && !override.equals(current);
+    check.require(DIAGNOSIS_GROUPS.contains(diagnosisGroup), "diagnosisGroup must be ops or dev")
+        .require(override == null || PRIORITIES.contains(override), "priorityOverride must be P1, P2, P3 or P4")
+        .require(!overriding || reason != null, "overrideReason is required when the priority is overridden")
+        .require(reason == null || reason.length() <= 1000, "overrideReason must be at most 1000 characters")
+        .orRefuse();
+
+    String key = IncidentVariables.incidentKey(task);
+    String actor = Actor.of(task);
+    String priority = current;
+    if (overriding) {
+      Map<String, Object> inputs = new HashMap<>();
+      inputs.put(IncidentVariables.IMPACT, string(task, IncidentVariables.IMPACT));
+      inputs.put(IncidentVariables.URGENCY, string(task, IncidentVariables.URGENCY));
+      inputs.put(IncidentVariables.PRIORITY_OVERRIDE, override);
+      PriorityDecision decision = PriorityDecision.of(decisions.single("incident-priority", inputs));
+      IncidentFacts.apply(incidents.setPriority(key, decision, actor, reason), task.getExecution());
+      priority = decision.priority();
+    } else {
+      task.getExecution().setVariable(IncidentVariables.PRIORITY_OVERRIDE, null);
+    }
+    boolean major = Boolean.TRUE.equals(declaredMajor) || "P1".equals(priority);
+    task.getExecution().setVariable(IncidentVariables.MAJOR, major);
+    task.getExecution().setVariable(IncidentVariables.DIAGNOSIS_GROUP, diagnosisGroup);
+    incidents.acknowledge(key, actor, diagnosisGroup, major);
+    if (major) {
+      incidents.addEntry(key, "major", actor, "Major incident: an emergency plan runs alongside the diagnosis");
+    }
+  }
+}

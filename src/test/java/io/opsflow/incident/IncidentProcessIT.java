@@ -1,0 +1,459 @@
+package io.opsflow.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.opsflow.support.RecordingChannel;
+import io.opsflow.support.FullProcessCoverage;
+import io.opsflow.support.IntegrationTest;
+import io.opsflow.support.TestDatabase;
+
+/**
+ * Every path of incident-response: each priority, major or not, ops or dev diagnosis, failed
+ * verification, both SLA escalations (by moving the engine's clock), alerts that resolve on their
+ * own (confirmed or declined), an unknown service, and a report from Tasklist.
+ */
+@FullProcessCoverage("incident-response")
+class IncidentProcessIT extends IntegrationTest {
+
+  @Autowired
+  Incidents incidents;
+
+  @Autowired
+  AlertIntake intake;
+
+  @Autowired
+  TransactionTemplate transaction;
+
+  @Autowired
+  RecordingChannel notifications;
+
+  @Test
+  void p1IsMajorRunsTheEmergencyPlanBesideDevDiagnosisAndEndsWithARetrospective() {
+    ProcessInstance process = report("high", "high", "payments-api");
+    String key = process.getBusinessKey();
+    assertThat(incident(key).priority()).isEqualTo("P1");
+    notifyOnCall(process);
+    assertThat(notifications.about(key)).anyMatch(n -> n.groups().contains("ops") && n.subject().startsWith("[P1]"));
+
+    Task triage = task("Task_AcknowledgeTriage", process);
+    assertThat(triage).hasCandidateGroup("ops");
+    assertThat(triage.getDueDate()).isEqualTo(Date.from(incident(key).ackDueAt()));
+    claimAndComplete(triage, "olivia", Map.of("diagnosisGroup", "dev", "major", false));
+
+    assertThat(process).isWaitingAt("Task_DiagnoseMitigate", "Task_RunEmergencyPlan");
+    assertThat(task("Task_DiagnoseMitigate", process)).hasCandidateGroup("dev");
+    assertThat(task("Task_RunEmergencyPlan", process)).hasCandidateGroup("manager");
+    assertThat(incident(key).major()).as("P1 is always major").isTrue();
+
+    claimAndComplete(task("Task_RunEmergencyPlan", process), "mia", Map.of("planOutcome", "restored", "planNotes", "failed over"));
+    assertThat(process).isWaitingAt("Task_DiagnoseMitigate");
+    claimAndComplete(task("Task_DiagnoseMitigate", process), "devon", Map.of("resolutionSummary", "rolled back 2.4.1"));
+    claimAndComplete(task("Task_VerifyResolution", process), "quinn", Map.of("verified", true));
+    closeIncident(process);
+
+    assertThat(process).hasPassed("Task_RequestRetrospective").isEnded();
+    Incident closed = incident(key);
+    assertThat(closed.state()).isEqualTo(Incident.CLOSED);
+    assertThat(closed.retrospectiveDue()).isTrue();
+    assertThat(closed.acknowledgedBy()).isEqualTo("olivia");
+    assertThat(closed.resolvedBy()).isEqualTo("devon");
+    assertThat(closed.secondsToAcknowledge()).isNotNull().isNotNegative();
+    assertThat(closed.secondsToResolve()).isGreaterThanOrEqualTo(closed.secondsToAcknowledge());
+    assertThat(timelineKinds(key)).containsSubsequence("opened", "priority", "notified", "acknowledged", "major",
+        "emergency-plan", "mitigated", "verified", "closed", "retrospective-due");
+  }
+
+  @Test
+  void p2DeclaredMajorAtTriageRunsThePlanWithOpsDiagnosis() {
+    ProcessInstance process = report("high", "medium", "payments-api");
+    assertThat(incident(process.getBusinessKey()).priority()).isEqualTo("P2");
+    notifyOnCall(process);
+
+    claimAndComplete(task("Task_AcknowledgeTriage", process), "oscar", Map.of("diagnosisGroup", "ops", "major", true));
+
+    assertThat(process).isWaitingAt("Task_DiagnoseMitigate", "Task_RunEmergencyPlan");
+    assertThat(task("Task_DiagnoseMitigate", process)).hasCandidateGroup("ops");
+    claimAndComplete(task("Task_DiagnoseMitigate", process), "olivia", Map.of("resolutionSummary", "restarted pods"));
+    claimAndComplete(task("Task_VerifyResolution", process), "quinn", Map.of("verified", true));
+    assertThat(process).as("waits for the plan").isWaitingAt("Task_RunEmergencyPlan");
+    claimAndComplete(task("Task_RunEmergencyPlan", process), "mia", Map.of("planOutcome", "mitigated"));
+    closeIncident(process);
+
+    assertThat(process).hasPassed("Task_RequestRetrospective").isEnded();
+    assertThat(incident(process.getBusinessKey()).retrospectiveDue()).isTrue();
+  }
+
+  @Test
+  void p3WithOpsDiagnosisNeedsNoPlanAndNoRetrospective() {
+    ProcessInstance process = report("medium", "medium", "web-portal");
+    assertThat(incident(process.getBusinessKey()).priority()).isEqualTo("P3");
+    notifyOnCall(process);
+
+    claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("diagnosisGroup", "ops"));
+    assertThat(process).isWaitingAt("Task_DiagnoseMitigate").isNotWaitingAt("Task_RunEmergencyPlan");
+    claimAndComplete(task("Task_DiagnoseMitigate", process), "olivia", Map.of("resolutionSummary", "cleared the cache"));
+    claimAndComplete(task("Task_VerifyResolution", process), "quinn", Map.of("verified", true));
+    closeIncident(process);
+
+    assertThat(process).hasPassed("Gateway_RetrospectiveNeeded").hasNotPassed("Task_RequestRetrospective")
+        .isEnded();
+    Incident closed = incident(process.getBusinessKey());
+    assertThat(closed.retrospectiveDue()).isFalse();
+    assertThat(closed.major()).isFalse();
+    assertThat(closed.ackSlaBreached()).isFalse();
+  }
+
+  @Test
+  void p4OverriddenToP2AtTriageGetsTheP2ResolveTargetAndARetrospective() {
+    ProcessInstance process = report("low", "low", "reporting");
+    String key = process.getBusinessKey();
+    assertThat(incident(key).priority()).isEqualTo("P4");
+    notifyOnCall(process);
+
+    claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("diagnosisGroup", "dev",
+        "priorityOverride", "P2", "overrideReason", "month-end reports block finance"));
+
+    Incident overridden = incident(key);
+    assertThat(overridden.priority()).isEqualTo("P2");
+    assertThat(overridden.resolveSlaMinutes()).isEqualTo(240);
+    assertThat(overridden.resolveDueAt()).isEqualTo(overridden.openedAt().plus(Duration.ofMinutes(240)));
+    assertThat(task("Task_DiagnoseMitigate", process).getDueDate()).isEqualTo(Date.from(overridden.resolveDueAt()));
+    assertThat(timelineMessages(key)).anyMatch(m -> m.contains("from P4 to P2: month-end reports block finance"));
+
+    claimAndComplete(task("Task_DiagnoseMitigate", process), "devon", Map.of("resolutionSummary", "fixed the query"));
+    claimAndComplete(task("Task_VerifyResolution", process), "quinn", Map.of("verified", true));
+    closeIncident(process);
+    assertThat(process).hasPassed("Task_RequestRetrospective");
+  }
+
+  @Test
+  void failedVerificationReopensDiagnosis() {
+    ProcessInstance process = triaged("medium", "medium", "ops");
+    claimAndComplete(task("Task_DiagnoseMitigate", process), "olivia", Map.of("resolutionSummary", "restarted"));
+
+    claimAndComplete(task("Task_VerifyResolution", process), "quinn",
+        Map.of("verified", false, "verificationNote", "checkout still fails for EU users"));
+
+    assertThat(process).isWaitingAt("Task_DiagnoseMitigate");
+    assertThat(incident(process.getBusinessKey()).state()).isEqualTo(Incident.ACKNOWLEDGED);
+    claimAndComplete(task("Task_DiagnoseMitigate", process), "olivia", Map.of("resolutionSummary", "fixed EU routing"));
+    claimAndComplete(task("Task_VerifyResolution", process), "quinn", Map.of("verified", true));
+    closeIncident(process);
+    assertThat(timelineKinds(process.getBusinessKey())).containsSubsequence("mitigated", "reopened", "mitigated",
+        "verified", "closed");
+    assertThat(incident(process.getBusinessKey()).resolutionSummary()).isEqualTo("fixed EU routing");
+  }
+
+  @Test
+  void missedAcknowledgementNotifiesThenLetsManagersTakeTheTriage() {
+    ProcessInstance process = report("medium", "high", "payments-api");
+    String key = process.getBusinessKey();
+    notifyOnCall(process);
+    Incident open = incident(key);
+    assertThat(open.ackSlaMinutes()).isEqualTo(15);
+
+    moveClockTo(open.ackDueAt().plusSeconds(1));
+    execute(timer(process, "Timer_AckSlaBreached"));
+
+    assertThat(process).hasPassed("Task_NotifyAckSlaBreach").isWaitingAt("Task_AcknowledgeTriage");
+    assertThat(incident(key).ackSlaBreached()).isTrue();
+    assertThat(notifications.about(key)).anyMatch(n -> n.subject().contains("acknowledge SLA breached")
+        && n.groups().contains("manager"));
+    assertThat(task("Task_AcknowledgeTriage", process)).hasCandidateGroup("ops");
+
+    moveClockTo(open.ackDueAt().plus(Duration.ofMinutes(15)).plusSeconds(1));
+    execute(timer(process, "Timer_AckEscalation"));
+
+    Task triage = task("Task_AcknowledgeTriage", process);
+    assertThat(candidateGroups(triage)).containsExactlyInAnyOrder("ops", "manager");
+    var managerView = as("mia").get("/engine-rest/task?processInstanceId=" + process.getId() + "&maxResults=10").json();
+    assertThat(managerView.findValuesAsText("name")).contains("Acknowledge & triage");
+
+    claimAndComplete(triage, "mia", Map.of("diagnosisGroup", "ops"));
+    assertThat(incident(key).acknowledgedBy()).isEqualTo("mia");
+    assertThat(timelineKinds(key)).containsSubsequence("sla-breached", "escalated", "acknowledged");
+  }
+
+  @Test
+  void missedResolutionNotifiesThenLetsManagersTakeDiagnosisAndVerification() {
+    ProcessInstance process = triaged("high", "medium", "ops");
+    Incident triaged = incident(process.getBusinessKey());
+
+    moveClockTo(triaged.resolveDueAt().plusSeconds(1));
+    execute(timer(process, "Timer_ResolveSlaBreached"));
+    assertThat(process).hasPassed("Task_NotifyResolveSlaBreach");
+    assertThat(incident(process.getBusinessKey()).resolveSlaBreached()).isTrue();
+    assertThat(candidateGroups(task("Task_DiagnoseMitigate", process))).containsExactly("ops");
+
+    moveClockTo(triaged.resolveDueAt().plus(Duration.ofMinutes(240)).plusSeconds(1));
+    execute(timer(process, "Timer_ResolveEscalation"));
+    assertThat(process).hasPassed("Task_EscalateResolution");
+    assertThat(candidateGroups(task("Task_DiagnoseMitigate", process))).containsExactlyInAnyOrder("ops", "manager");
+
+    claimAndComplete(task("Task_DiagnoseMitigate", process), "olivia", Map.of("resolutionSummary", "scaled out"));
+    assertThat(candidateGroups(task("Task_VerifyResolution", process))).containsExactlyInAnyOrder("qa", "manager");
+    claimAndComplete(task("Task_VerifyResolution", process), "quinn",
+        Map.of("verified", false, "verificationNote", "still slow"));
+    assertThat(candidateGroups(task("Task_DiagnoseMitigate", process))).as("reopened diagnosis stays escalated")
+        .containsExactlyInAnyOrder("ops", "manager");
+    claimAndComplete(task("Task_DiagnoseMitigate", process), "mia", Map.of("resolutionSummary", "added capacity"));
+    claimAndComplete(task("Task_VerifyResolution", process), "quinn", Map.of("verified", true));
+    closeIncident(process);
+    assertThat(incident(process.getBusinessKey()).resolveSlaBreached()).isTrue();
+  }
+
+  @Test
+  void whenEveryAlertResolvesOnCallConfirmsClosureAndTheIncidentCloses() {
+    String key = fire("fp-confirm-1", "payments-api", "critical");
+    ProcessInstance process = processOf(key);
+    notifyOnCall(process);
+
+    resolve("fp-confirm-1");
+
+    assertThat(process).isWaitingAt("Task_AcknowledgeTriage", "Task_ConfirmClosure");
+    assertThat(task("Task_ConfirmClosure", process)).hasCandidateGroup("ops");
+    assertThat(incident(key).state()).as("it does not close itself").isEqualTo(Incident.OPEN);
+
+    claimAndComplete(task("Task_ConfirmClosure", process), "olivia",
+        Map.of("closureConfirmed", true, "closureNote", "error rate back to normal"));
+
+    assertThat(process).hasPassed("Boundary_ClosureConfirmed").isWaitingAt("Task_CloseIncident");
+    assertThat(taskService().createTaskQuery().processInstanceId(process.getId()).count()).isZero();
+    closeIncident(process);
+    Incident closed = incident(key);
+    assertThat(closed.state()).isEqualTo(Incident.CLOSED);
+    assertThat(closed.acknowledgedBy()).isEqualTo("olivia");
+    assertThat(closed.resolutionSummary()).contains("error rate back to normal");
+    assertThat(process).hasPassed("Task_RequestRetrospective");
+    assertThat(timelineKinds(key)).containsSubsequence("alert-resolved", "alerts-resolved", "closure-confirmed", "closed");
+
+    assertThat(fire("fp-confirm-1", "payments-api", "critical")).as("after closing, the alert opens a new incident")
+        .isNotEqualTo(key);
+  }
+
+  @Test
+  void onCallMayDeclineClosureAndTheIncidentGoesOn() {
+    String key = fire("fp-decline-1", "reporting", "warning");
+    ProcessInstance process = processOf(key);
+    notifyOnCall(process);
+    claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("diagnosisGroup", "ops"));
+
+    resolve("fp-decline-1");
+    claimAndComplete(task("Task_ConfirmClosure", process), "olivia",
+        Map.of("closureConfirmed", false, "closureNote", "users still report slow reports"));
+
+    assertThat(process).hasPassed("End_IncidentGoesOn").isWaitingAt("Task_DiagnoseMitigate");
+    assertThat(incident(key).state()).isEqualTo(Incident.ACKNOWLEDGED);
+    assertThat(timelineKinds(key)).contains("closure-declined");
+  }
+
+  @Test
+  void unknownServiceStillOpensAnIncidentRoutedToOps() {
+    String key = fire("fp-unknown-1", "billing-legacy", "critical");
+    ProcessInstance process = processOf(key);
+
+    Incident incident = incident(key);
+    assertThat(incident.unknownService()).isTrue();
+    assertThat(incident.serviceKey()).isNull();
+    assertThat(incident.reportedService()).isEqualTo("billing-legacy");
+    assertThat(incident.onCallGroup()).isEqualTo("ops");
+    assertThat(incident.impact()).as("unknown tier counts as medium impact").isEqualTo("medium");
+    assertThat(incident.priority()).isEqualTo("P2");
+    notifyOnCall(process);
+    assertThat(task("Task_AcknowledgeTriage", process)).hasCandidateGroup("ops");
+    assertThat(runtimeService().getVariable(process.getId(), "service")).isEqualTo("billing-legacy (unknown service)");
+  }
+
+  @Test
+  void personReportsAnIncidentInTasklist() {
+    Map<String, Object> form = new HashMap<>(Map.of("service", "web-portal", "title", "Login page blank",
+        "description", "since 10:00", "impact", "high", "urgency", "high"));
+    String definitionId = definitionId();
+    processEngine.getIdentityService().setAuthentication("quinn", List.of("qa"));
+    ProcessInstance process;
+    try {
+      process = processEngine.getFormService().submitStartForm(definitionId, form);
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+
+    assertThat(process.getBusinessKey()).matches("INC-\\d{4}-\\d{4,}");
+    Incident incident = incident(process.getBusinessKey());
+    assertThat(incident.source()).isEqualTo("tasklist");
+    assertThat(incident.reportedBy()).isEqualTo("quinn");
+    assertThat(incident.serviceKey()).isEqualTo("web-portal");
+    assertThat(incident.priority()).isEqualTo("P1");
+    assertThat(process).isWaitingAt("Task_NotifyOnCall");
+    assertThat(runtimeService().getVariable(process.getId(), "incidentKey")).isEqualTo(process.getBusinessKey());
+  }
+
+  @Test
+  void invalidTasklistReportIsRefusedAndRecordsNothing() {
+    long before = TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM incident");
+
+    assertThatThrownBy(() -> processEngine.getFormService().submitStartForm(definitionId(),
+        Map.<String, Object>of("title", " ", "impact", "huge", "urgency", "high")))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("title must not be blank").hasMessageContaining("impact must be high, medium or low");
+    assertThat(TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM incident")).isEqualTo(before);
+  }
+
+  @Test
+  void triageAndClosureFormsAreCheckedAgainOnTheServer() {
+    ProcessInstance process = report("medium", "medium", "web-portal");
+    notifyOnCall(process);
+    Task triage = task("Task_AcknowledgeTriage", process);
+
+    assertThatThrownBy(() -> complete(triage, withVariables("diagnosisGroup", "qa")))
+        .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("diagnosisGroup must be ops or dev");
+    assertThatThrownBy(() -> complete(triage, withVariables("diagnosisGroup", "ops", "priorityOverride", "P1")))
+        .hasMessageContaining("overrideReason is required");
+    assertThatThrownBy(() -> complete(triage, withVariables("diagnosisGroup", "ops", "priorityOverride", "P9",
+        "overrideReason", "x"))).hasMessageContaining("priorityOverride must be P1, P2, P3 or P4");
+    assertThatThrownBy(() -> complete(triage, withVariables("diagnosisGroup", "ops", "major", "yes")))
+        .hasMessageContaining("major must be true or false");
+    assertThat(process).isWaitingAt("Task_AcknowledgeTriage");
+    assertThat(incident(process.getBusinessKey()).acknowledgedAt()).isNull();
+
+    complete(triage, withVariables("diagnosisGroup", "ops"));
+    assertThatThrownBy(() -> complete(task("Task_DiagnoseMitigate", process), withVariables("resolutionSummary", "")))
+        .hasMessageContaining("resolutionSummary must say what was done");
+    complete(task("Task_DiagnoseMitigate", process), withVariables("resolutionSummary", "done"));
+    assertThatThrownBy(() -> complete(task("Task_VerifyResolution", process), withVariables("verified", false)))
+        .hasMessageContaining("verificationNote must say what still fails");
+  }
+
+  @Test
+  void devonCannotSeeOrCompleteTheOpsTriageTask() {
+    ProcessInstance process = report("medium", "medium", "payments-api");
+    notifyOnCall(process);
+    String triageId = task("Task_AcknowledgeTriage", process).getId();
+
+    var listed = as("devon").get("/engine-rest/task?processInstanceId=" + process.getId() + "&maxResults=10").json();
+    var completed = as("devon").post("/engine-rest/task/" + triageId + "/complete",
+        "{\"variables\":{\"diagnosisGroup\":{\"value\":\"dev\"}}}");
+    var inTasklist = api().signIn("devon", "demo")
+        .post("/camunda/api/engine/engine/default/task/" + triageId + "/complete", "{}");
+
+    assertThat(listed.size()).isZero();
+    assertThat(completed.status()).isEqualTo(403);
+    assertThat(inTasklist.status()).isEqualTo(403);
+    assertThat(process).isWaitingAt("Task_AcknowledgeTriage");
+    assertThat(as("olivia").get("/engine-rest/task?processInstanceId=" + process.getId() + "&maxResults=10").json()
+        .findValuesAsText("name")).containsExactly("Acknowledge & triage");
+  }
+
+  // --- helpers
+
+  private ProcessInstance report(String impact, String urgency, String service) {
+    String key = transaction.execute(status -> incidents.open(new IncidentReport(service, "Checkout errors on " + service,
+        "seen by users", impact, urgency, "api", "olivia")).incidentKey());
+    return processOf(key);
+  }
+
+  private ProcessInstance triaged(String impact, String urgency, String diagnosisGroup) {
+    ProcessInstance process = report(impact, urgency, "payments-api");
+    notifyOnCall(process);
+    claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("diagnosisGroup", diagnosisGroup));
+    return process;
+  }
+
+  private String fire(String fingerprint, String service, String severity) {
+    IntakeResult result = intake.receive(List.of(observation(fingerprint, true, service, severity)), "alertmanager");
+    return result.opened().isEmpty() ? result.updated().iterator().next() : result.opened().iterator().next();
+  }
+
+  private void resolve(String fingerprint) {
+    intake.receive(List.of(observation(fingerprint, false, null, null)), "alertmanager");
+  }
+
+  private Observation observation(String fingerprint, boolean firing, String service, String severity) {
+    IncidentReport report = new IncidentReport(service, "HighErrorRate on " + service, "from a test", "medium",
+        "critical".equals(severity) ? "high" : "medium", "alertmanager", "alertmanager");
+    return new Observation(fingerprint, firing, "HighErrorRate", severity, "5xx rate high", "{}", null,
+        Instant.now(), firing ? null : Instant.now(), report);
+  }
+
+  private String definitionId() {
+    return processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("incident-response")
+        .latestVersion().singleResult().getId();
+  }
+
+  private ProcessInstance processOf(String key) {
+    return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult();
+  }
+
+  private void notifyOnCall(ProcessInstance process) {
+    assertThat(process).isWaitingAt("Task_NotifyOnCall");
+    execute(job("Task_NotifyOnCall", process));
+    assertThat(process).isWaitingAt("Task_AcknowledgeTriage");
+  }
+
+  private void closeIncident(ProcessInstance process) {
+    assertThat(process).isWaitingAt("Task_CloseIncident");
+    execute(job("Task_CloseIncident", process));
+  }
+
+  private void claimAndComplete(Task task, String user, Map<String, Object> variables) {
+    taskService().claim(task.getId(), user);
+    complete(task, variables);
+  }
+
+  private Job timer(ProcessInstance process, String activityId) {
+    return processEngine.getManagementService().createJobQuery().processInstanceId(process.getId())
+        .activityId(activityId).timers().singleResult();
+  }
+
+  private static void moveClockTo(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return taskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType())).map(IdentityLink::getGroupId).toList();
+  }
+
+  private Incident incident(String key) {
+    return incidents.find(key).orElseThrow();
+  }
+
+  private List<String> timelineKinds(String key) {
+    return incidents.details(key).orElseThrow().timeline().stream().map(TimelineEntry::kind).toList();
+  }
+
+  private List<String> timelineMessages(String key) {
+    return incidents.details(key).orElseThrow().timeline().stream().map(TimelineEntry::message).toList();
+  }
+
+  private org.camunda.bpm.engine.TaskService taskService() {
+    return processEngine.getTaskService();
+  }
+
+  private org.camunda.bpm.engine.RuntimeService runtimeService() {
+    return processEngine.getRuntimeService();
+  }
+}
