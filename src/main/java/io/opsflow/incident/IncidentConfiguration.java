@@ -7,15 +7,15 @@ import org.springframework.context.annotation.Configuration;
 
 import io.opsflow.platform.TasklistColumn;
 import io.opsflow.security.Groups;
-import io.opsflow.security.ProcessStarters;
+import io.opsflow.security.ProcessParticipants;
 
 @Configuration(proxyBeanMethods = false)
 class IncidentConfiguration {
 
-  /** Every member of staff may report an incident in Tasklist. */
+  /** Every member of staff may report an incident in Tasklist and see incidents' facts next to tasks. */
   @Bean
-  ProcessStarters incidentReporters() {
-    return new ProcessStarters(Incidents.PROCESS_KEY, Groups.STAFF);
+  ProcessParticipants incidentParticipants() {
+    return new ProcessParticipants(Incidents.PROCESS_KEY, Groups.STAFF);
   }
 
   @Bean

@@ -46,11 +46,11 @@ class AccessSetup extends AbstractProcessEnginePlugin {
       Groups.MONITORING, "Monitoring (service accounts)");
 
   private final AdminProperties admin;
-  private final List<ProcessStarters> starters;
+  private final List<ProcessParticipants> participants;
 
-  AccessSetup(AdminProperties admin, List<ProcessStarters> starters) {
+  AccessSetup(AdminProperties admin, List<ProcessParticipants> participants) {
     this.admin = admin;
-    this.starters = starters;
+    this.participants = participants;
   }
 
   @Override
@@ -80,10 +80,10 @@ class AccessSetup extends AbstractProcessEnginePlugin {
       grant(authorizations, staff, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
     grantCockpitReading(authorizations, Groups.MANAGER);
-    for (ProcessStarters process : starters) {
+    for (ProcessParticipants process : participants) {
       for (String group : process.groups()) {
         grant(authorizations, group, Resources.PROCESS_DEFINITION, process.processKey(),
-            ProcessDefinitionPermissions.CREATE_INSTANCE);
+            ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE);
         grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
       }
     }

@@ -94,6 +94,15 @@ class ProdProfileStartIT {
     assertThat(api.bearer("demo-ci-token").get("/api/services").status()).isEqualTo(401);
     assertThat(api.bearer("demo-alert-token").get("/api/services").status()).isEqualTo(401);
     assertThat(api.anonymous().get("/engine-rest/engine").status()).isEqualTo(401);
+    // processes, decisions and forms are deployed from the packaged jar
+    assertThat(admin.get("/engine-rest/process-definition?key=incident-response&maxResults=10").json().findValuesAsText("key"))
+        .contains("incident-response");
+    assertThat(admin.get("/engine-rest/decision-definition?key=incident-priority&maxResults=10").json().size()).isPositive();
+    JsonNode deployment = admin.get("/engine-rest/deployment?sortBy=deploymentTime&sortOrder=desc&maxResults=1").json();
+    String deploymentId = deployment.get(0).path("id").asText();
+    assertThat(admin.get("/engine-rest/deployment/" + deploymentId + "/resources").json().findValuesAsText("name"))
+        .anyMatch(name -> name.endsWith("acknowledge-triage.form"))
+        .anyMatch(name -> name.endsWith("incident-response.bpmn"));
   }
 
   private static Map<String, String> prodEnvironment(String url, String adminPassword) {

@@ -75,6 +75,15 @@ class SecurityMatrixIT extends IntegrationTest {
         new Endpoint("GET /api/service-accounts", api -> api.get("/api/service-accounts"), only(Caller.ADMIN, 200)),
         new Endpoint("POST /api/service-accounts/{id}/tokens",
             api -> api.post("/api/service-accounts/ci-bot/tokens", "{\"label\":\"matrix\"}"), only(Caller.ADMIN, 201)),
+        new Endpoint("POST /api/alerts/alertmanager", api -> api.post("/api/alerts/alertmanager", resolvedAlert()),
+            caller -> caller == Caller.ANONYMOUS ? 401
+                : caller == Caller.ALERTMANAGER_BEARER || caller == Caller.ALERTMANAGER_BASIC ? 202 : 403),
+        new Endpoint("POST /api/incidents", api -> api.post("/api/incidents",
+            "{\"title\":\"Matrix\",\"impact\":\"low\",\"urgency\":\"low\"}"),
+            caller -> caller == Caller.ANONYMOUS ? 401 : caller.person()
+                || caller == Caller.ALERTMANAGER_BEARER || caller == Caller.ALERTMANAGER_BASIC ? 201 : 403),
+        new Endpoint("GET /api/incidents", api -> api.get("/api/incidents?state=open"), people(200)),
+        new Endpoint("GET /api/incidents/{key}", api -> api.get("/api/incidents/INC-1999-0001"), people(404)),
         new Endpoint("GET /api/unknown", api -> api.get("/api/unknown"), caller -> caller == Caller.ANONYMOUS ? 401 : 403),
         new Endpoint("GET /", api -> api.get("/"), webapp(302)),
         new Endpoint("GET Tasklist", api -> api.get("/camunda/app/tasklist/default/"), webapp(200)),
@@ -134,6 +143,12 @@ class SecurityMatrixIT extends IntegrationTest {
       statuses.put(caller, caller == Caller.ANONYMOUS ? 302 : caller.serviceAccount() ? 403 : forPeople.apply(caller));
     }
     return statuses::get;
+  }
+
+  /** A resolved alert nobody knows: accepted and ignored, so the matrix opens no incidents. */
+  private static String resolvedAlert() {
+    return "{\"version\":\"4\",\"status\":\"resolved\",\"alerts\":[{\"status\":\"resolved\",\"labels\":"
+        + "{\"alertname\":\"Matrix\"},\"fingerprint\":\"matrix-" + SEQUENCE.incrementAndGet() + "\"}]}";
   }
 
   private static String newService() {

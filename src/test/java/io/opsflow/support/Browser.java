@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -88,6 +89,19 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** Waits for the element, scrolls it to the middle of the window (clear of Tasklist's footer) and clicks it. */
+  public void click(By locator) {
+    WebElement element = waitFor(locator);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
+  }
+
+  /** Chooses the radio button or checkbox that the label with this text is for. */
+  public void choose(String labelText) {
+    WebElement label = waitFor(By.xpath("//label[contains(normalize-space(.), \"" + labelText + "\")]"));
+    click(By.id(label.getAttribute("for")));
+  }
+
   /** Waits for an element whose own text, or whole text, is {@code text}. */
   public WebElement waitForText(String text) {
     return waitFor(withText(text));
@@ -96,6 +110,11 @@ public final class Browser implements AutoCloseable {
   public void waitUntilUrlEndsWith(String suffix) {
     new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(ExpectedConditions.urlMatches(".*" + Pattern.quote(suffix) + "$"));
+  }
+
+  /** Waits until the condition (checked outside the browser, e.g. in the engine) holds. */
+  public void waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(driver, timeout).until(ignored -> condition.getAsBoolean());
   }
 
   public boolean showsText(String text) {
