@@ -32,7 +32,9 @@ class NotifySlaBreach implements JavaDelegate {
     String key = IncidentVariables.incidentKey(execution);
     Sla sla = Sla.valueOf(string(execution, "sla").toUpperCase());
     incidents.slaBreached(key, sla);
-    notifier.send(new Notification(key, List.of(string(execution, IncidentVariables.ON_CALL_GROUP), Groups.MANAGER),
+    // whoever holds the work: on-call before triage, the diagnosing group after it
+    String holders = string(execution, sla == Sla.ACKNOWLEDGE ? IncidentVariables.ON_CALL_GROUP : IncidentVariables.DIAGNOSIS_GROUP);
+    notifier.send(new Notification(key, List.of(holders, Groups.MANAGER),
         key + ": " + sla.label() + " SLA breached (" + string(execution, IncidentVariables.PRIORITY) + ")",
         string(execution, IncidentVariables.FACTS)));
   }

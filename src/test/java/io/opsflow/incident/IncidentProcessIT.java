@@ -207,6 +207,8 @@ class IncidentProcessIT extends IntegrationTest {
     execute(timer(process, "Timer_ResolveSlaBreached"));
     assertThat(process).hasPassed("Task_NotifyResolveSlaBreach");
     assertThat(incident(process.getBusinessKey()).resolveSlaBreached()).isTrue();
+    assertThat(notifications.about(process.getBusinessKey()))
+        .anyMatch(n -> n.subject().contains("resolve SLA breached") && n.groups().containsAll(List.of("ops", "manager")));
     assertThat(candidateGroups(task("Task_DiagnoseMitigate", process))).containsExactly("ops");
 
     moveClockTo(triaged.resolveDueAt().plus(Duration.ofMinutes(240)).plusSeconds(1));
