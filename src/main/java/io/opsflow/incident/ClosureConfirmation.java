@@ -1,5 +1,7 @@
 package io.opsflow.incident;
 
+import io.opsflow.platform.FormCheck;
+import io.opsflow.platform.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,16 +19,16 @@ class ClosureConfirmation implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormCheck check = FormCheck.of("answer the closure question");
-    Boolean confirmed = FormCheck.flag(task, IncidentVariables.CLOSURE_CONFIRMED, check);
-    String note = FormCheck.text(task, IncidentVariables.CLOSURE_NOTE, check);
+    Boolean confirmed = check.flag(task, IncidentVariables.CLOSURE_CONFIRMED);
+    String note = check.text(task, IncidentVariables.CLOSURE_NOTE);
     check.require(confirmed != null, "closureConfirmed must be true or false")
         .require(!Boolean.FALSE.equals(confirmed) || note != null, "closureNote must say why the incident goes on")
         .orRefuse();
     String key = IncidentVariables.incidentKey(task);
     if (confirmed) {
-      incidents.closeByAlerts(key, Actor.of(task), note);
+      incidents.closeByAlerts(key, TaskActor.of(task), note);
     } else {
-      incidents.addEntry(key, "closure-declined", Actor.of(task), "Alerts resolved but the incident goes on: " + note);
+      incidents.addEntry(key, "closure-declined", TaskActor.of(task), "Alerts resolved but the incident goes on: " + note);
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.opsflow.incident;
 
+import io.opsflow.platform.FormCheck;
+import io.opsflow.platform.TaskActor;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,10 +23,10 @@ class EmergencyPlanCompleted implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormCheck check = FormCheck.of("complete the emergency plan");
-    String outcome = FormCheck.text(task, IncidentVariables.PLAN_OUTCOME, check);
-    String notes = FormCheck.text(task, IncidentVariables.PLAN_NOTES, check);
+    String outcome = check.text(task, IncidentVariables.PLAN_OUTCOME);
+    String notes = check.text(task, IncidentVariables.PLAN_NOTES);
     check.require(OUTCOMES.contains(outcome), "planOutcome must be restored, mitigated or aborted").orRefuse();
-    incidents.addEntry(IncidentVariables.incidentKey(task), "emergency-plan", Actor.of(task),
+    incidents.addEntry(IncidentVariables.incidentKey(task), "emergency-plan", TaskActor.of(task),
         "Emergency plan finished: " + outcome + (notes == null ? "" : ". " + notes));
   }
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,13 +40,16 @@ public class Incidents {
   private final ServiceCatalog catalog;
   private final BusinessKeys keys;
   private final RuntimeService runtimeService;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  Incidents(IncidentMapper mapper, ServiceCatalog catalog, BusinessKeys keys, RuntimeService runtimeService, Clock clock) {
+  Incidents(IncidentMapper mapper, ServiceCatalog catalog, BusinessKeys keys, RuntimeService runtimeService,
+      ApplicationEventPublisher events, Clock clock) {
     this.mapper = mapper;
     this.catalog = catalog;
     this.keys = keys;
     this.runtimeService = runtimeService;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -87,11 +91,13 @@ public class Incidents {
     String via = switch (report.source()) {
       case "alertmanager" -> "from an Alertmanager alert";
       case "tasklist" -> "in Tasklist";
+      case "change" -> "for a failed deployment";
       default -> "through the API";
     };
     addEntry(incident.incidentKey(), "opened", report.reportedBy(), "Opened " + via + " for " + incident.serviceLabel()
         + (incident.unknownService() ? ": the service is not in the catalog, so the incident goes to ops" : "")
         + " (impact " + report.impact() + ", urgency " + report.urgency() + ")");
+    events.publishEvent(new IncidentOpened(incident.incidentKey(), incident.serviceKey()));
     return mapper.find(incident.incidentKey());
   }
 

@@ -1,5 +1,7 @@
 package io.opsflow.incident;
 
+import io.opsflow.platform.FormCheck;
+import io.opsflow.platform.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,10 +19,10 @@ class MitigationCompleted implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormCheck check = FormCheck.of("complete the diagnosis");
-    String summary = FormCheck.text(task, IncidentVariables.RESOLUTION_SUMMARY, check);
+    String summary = check.text(task, IncidentVariables.RESOLUTION_SUMMARY);
     check.require(summary != null, "resolutionSummary must say what was done")
         .require(summary == null || summary.length() <= 4000, "resolutionSummary must be at most 4000 characters")
         .orRefuse();
-    incidents.resolve(IncidentVariables.incidentKey(task), Actor.of(task), summary);
+    incidents.resolve(IncidentVariables.incidentKey(task), TaskActor.of(task), summary);
   }
 }

@@ -1,5 +1,7 @@
 package io.opsflow.incident;
 
+import io.opsflow.platform.FormCheck;
+import io.opsflow.platform.TaskActor;
 import static io.opsflow.incident.IncidentVariables.string;
 
 import java.util.HashMap;
@@ -35,10 +37,10 @@ class TriageCompleted implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormCheck check = FormCheck.of("complete the triage");
-    String diagnosisGroup = FormCheck.text(task, IncidentVariables.DIAGNOSIS_GROUP, check);
-    String override = FormCheck.text(task, IncidentVariables.PRIORITY_OVERRIDE, check);
-    String reason = FormCheck.text(task, IncidentVariables.OVERRIDE_REASON, check);
-    Boolean declaredMajor = FormCheck.flag(task, IncidentVariables.MAJOR, check);
+    String diagnosisGroup = check.text(task, IncidentVariables.DIAGNOSIS_GROUP);
+    String override = check.text(task, IncidentVariables.PRIORITY_OVERRIDE);
+    String reason = check.text(task, IncidentVariables.OVERRIDE_REASON);
+    Boolean declaredMajor = check.flag(task, IncidentVariables.MAJOR);
     String current = string(task, IncidentVariables.PRIORITY);
     boolean overriding = override != null && !override.equals(current);
     check.require(DIAGNOSIS_GROUPS.contains(diagnosisGroup), "diagnosisGroup must be ops or dev")
@@ -48,7 +50,7 @@ class TriageCompleted implements TaskListener {
         .orRefuse();
 
     String key = IncidentVariables.incidentKey(task);
-    String actor = Actor.of(task);
+    String actor = TaskActor.of(task);
     String priority = current;
     if (overriding) {
       Map<String, Object> inputs = new HashMap<>();

@@ -1,5 +1,7 @@
 package io.opsflow.incident;
 
+import io.opsflow.platform.FormCheck;
+import io.opsflow.platform.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,16 +19,16 @@ class VerificationCompleted implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormCheck check = FormCheck.of("complete the verification");
-    Boolean verified = FormCheck.flag(task, IncidentVariables.VERIFIED, check);
-    String note = FormCheck.text(task, IncidentVariables.VERIFICATION_NOTE, check);
+    Boolean verified = check.flag(task, IncidentVariables.VERIFIED);
+    String note = check.text(task, IncidentVariables.VERIFICATION_NOTE);
     check.require(verified != null, "verified must be true or false")
         .require(!Boolean.FALSE.equals(verified) || note != null, "verificationNote must say what still fails")
         .orRefuse();
     String key = IncidentVariables.incidentKey(task);
     if (verified) {
-      incidents.addEntry(key, "verified", Actor.of(task), "Resolution verified" + (note == null ? "" : ": " + note));
+      incidents.addEntry(key, "verified", TaskActor.of(task), "Resolution verified" + (note == null ? "" : ": " + note));
     } else {
-      incidents.verificationFailed(key, Actor.of(task), note);
+      incidents.verificationFailed(key, TaskActor.of(task), note);
     }
   }
 }

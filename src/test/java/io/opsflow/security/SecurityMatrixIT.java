@@ -84,6 +84,15 @@ class SecurityMatrixIT extends IntegrationTest {
                 || caller == Caller.ALERTMANAGER_BEARER || caller == Caller.ALERTMANAGER_BASIC ? 201 : 403),
         new Endpoint("GET /api/incidents", api -> api.get("/api/incidents?state=open"), people(200)),
         new Endpoint("GET /api/incidents/{key}", api -> api.get("/api/incidents/INC-1999-0001"), people(404)),
+        new Endpoint("POST /api/changes", api -> api.post("/api/changes", """
+            {"service":"reporting","version":"1","title":"Matrix","changeType":"normal","tests":"passed",
+             "hasDbMigration":false}"""), pipelinesAndPeople(201)),
+        new Endpoint("GET /api/changes", api -> api.get("/api/changes?state=open"), pipelinesAndPeople(200)),
+        new Endpoint("GET /api/changes/{key}/gate", api -> api.get("/api/changes/CHG-1999-0001/gate"),
+            pipelinesAndPeople(404)),
+        new Endpoint("POST /api/changes/{key}/deployment", api -> api.post("/api/changes/CHG-1999-0001/deployment",
+            "{\"status\":\"succeeded\"}"), pipelinesAndPeople(404)),
+        new Endpoint("GET /api/freeze-windows", api -> api.get("/api/freeze-windows"), editors(200)),
         new Endpoint("GET /api/unknown", api -> api.get("/api/unknown"), caller -> caller == Caller.ANONYMOUS ? 401 : 403),
         new Endpoint("GET /", api -> api.get("/"), webapp(302)),
         new Endpoint("GET Tasklist", api -> api.get("/camunda/app/tasklist/default/"), webapp(200)),
@@ -121,6 +130,10 @@ class SecurityMatrixIT extends IntegrationTest {
 
   private static Function<Caller, Integer> people(int status) {
     return caller -> caller == Caller.ANONYMOUS ? 401 : caller.person() ? status : 403;
+  }
+
+  private static Function<Caller, Integer> pipelinesAndPeople(int status) {
+    return caller -> caller == Caller.ANONYMOUS ? 401 : caller.person() || caller == Caller.CI_BOT ? status : 403;
   }
 
   private static Function<Caller, Integer> editors(int status) {

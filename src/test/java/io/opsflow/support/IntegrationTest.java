@@ -32,6 +32,10 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
   public static final String DATABASE = "opsflow_test";
+  /** A catalog service whose deploy hook points at {@link HookReceiver}; tests create the service. */
+  public static final String HOOKED_SERVICE = "chg-hooked";
+  public static final String HOOK_PATH = "/jenkins/job/chg-hooked/build";
+  public static final String HOOK_SECRET = "test-hook-secret";
   private static String url;
 
   @LocalServerPort
@@ -45,6 +49,9 @@ public abstract class IntegrationTest {
     registry.add("spring.datasource.url", IntegrationTest::url);
     registry.add("spring.datasource.username", TestDatabase::user);
     registry.add("spring.datasource.password", TestDatabase::password);
+    registry.add("opsflow.changes.deploy-hooks." + HOOKED_SERVICE + ".url", () -> HookReceiver.shared().url(HOOK_PATH));
+    registry.add("opsflow.changes.deploy-hooks." + HOOKED_SERVICE + ".secret", () -> HOOK_SECRET);
+    registry.add("opsflow.changes.deploy-hooks." + HOOKED_SERVICE + ".headers.Authorization", () -> "Bearer jenkins-token");
   }
 
   private static synchronized String url() {

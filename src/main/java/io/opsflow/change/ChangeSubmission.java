@@ -1,0 +1,53 @@
+package io.opsflow.change;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** What CI or a person submits to request a change. */
+public record ChangeSubmission(
+    String service,
+    String version,
+    String title,
+    String changeType,
+    boolean testsFailed,
+    boolean hasDbMigration,
+    Instant plannedStart,
+    String commitSha,
+    String pipelineUrl,
+    String requestedBy,
+    String requestedVia,
+    String idempotencyKey,
+    String requestHash) {
+
+  public static final Set<String> TYPES = Set.of("standard", "normal", "emergency");
+
+  /** Problems a requester can fix, without looking anything up; empty when the shape is right. */
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    if (blank(service)) {
+      problems.add("service must name a catalog service");
+    }
+    if (blank(version) || version.length() > 100) {
+      problems.add("version must be 1-100 characters");
+    }
+    if (blank(title) || title.length() > 300) {
+      problems.add("title must be 1-300 characters");
+    }
+    if (!TYPES.contains(changeType)) {
+      problems.add("changeType must be standard, normal or emergency");
+    }
+    if (commitSha != null && commitSha.length() > 64) {
+      problems.add("commitSha must be at most 64 characters");
+    }
+    if (pipelineUrl != null && pipelineUrl.length() > 2000) {
+      problems.add("pipelineUrl must be at most 2000 characters");
+    }
+    return problems;
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

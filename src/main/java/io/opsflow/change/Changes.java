@@ -1,0 +1,330 @@
+package io.opsflow.change;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.opsflow.catalog.Service;
+import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.platform.ApiException;
+import io.opsflow.platform.BusinessKeys;
+import io.opsflow.security.Directory;
+
+/** The change records: the one place that writes changes, approvals, gates and freeze windows. */
+@Component
+public class Changes {
+
+  public static final String PROCESS_KEY = "change-release";
+  static final String KEY_PREFIX = "CHG";
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final ChangeMapper mapper;
+  private final ServiceCatalog catalog;
+  private final Directory directory;
+  private final BusinessKeys keys;
+  private final RuntimeService runtimeService;
+  private final ChangeProperties properties;
+  private final Clock clock;
+
+  Changes(ChangeMapper mapper, ServiceCatalog catalog, Directory directory, BusinessKeys keys,
+      RuntimeService runtimeService, ChangeProperties properties, Clock clock) {
+    this.mapper = mapper;
+    this.catalog = catalog;
+    this.directory = directory;
+    this.keys = keys;
+    this.runtimeService = runtimeService;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** Everything wrong with a submission, including references that do not exist. */
+  public List<String> problems(ChangeSubmission submission) {
+    List<String> problems = submission.problems();
+    if (submission.service() != null && !submission.service().isBlank() && catalog.find(submission.service()).isEmpty()) {
+      problems.add("service '" + submission.service() + "' is not in the catalog");
+    }
+    if (submission.requestedBy() != null && !directory.userExists(submission.requestedBy())) {
+      problems.add("requestedBy '" + submission.requestedBy() + "' is not an OpsFlow user");
+    }
+    return problems;
+  }
+
+  /** Records a change and starts its change-release process. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Change request(ChangeSubmission submission) {
+    Change change = register(submission);
+    runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        .businessKey(change.changeKey())
+        .setVariables(startVariables(change))
+        .execute();
+    return mapper.find(change.changeKey());
+  }
+
+  /** Records a change; the caller starts (or already runs) its process. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Change register(ChangeSubmission submission) {
+    List<String> problems = problems(submission);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    Change change = new Change(keys.next(KEY_PREFIX), submission.service(), submission.version().strip(),
+        submission.title().strip(), submission.changeType(), submission.testsFailed(), submission.hasDbMigration(),
+        submission.plannedStart(), submission.commitSha(), submission.pipelineUrl(), submission.requestedBy(),
+        submission.requestedVia(), submission.idempotencyKey(), submission.requestHash(), null, null, null, null,
+        Change.AWAITING_APPROVAL, Change.GATE_PENDING, null, null, null, null, null, null, null, false, now(), null);
+    mapper.insert(change);
+    addEntry(change.changeKey(), "requested", submission.requestedVia(), "Requested " + submission.changeType()
+        + " change of " + submission.service() + " to " + change.version()
+        + (submission.requestedBy().equals(submission.requestedVia()) ? "" : " for " + submission.requestedBy())
+        + (submission.plannedStart() == null ? "" : ", planned for " + TIME.format(submission.plannedStart())));
+    return mapper.find(change.changeKey());
+  }
+
+  Map<String, Object> startVariables(Change change) {
+    Service service = catalog.get(change.serviceKey());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ChangeVariables.CHANGE_KEY, change.changeKey());
+    variables.put(ChangeVariables.SERVICE, change.serviceKey());
+    variables.put(ChangeVariables.SERVICE_TIER, service.tier());
+    variables.put(ChangeVariables.TITLE, change.title());
+    variables.put(ChangeVariables.VERSION, change.version());
+    variables.put(ChangeVariables.CHANGE_TYPE, change.changeType());
+    variables.put(ChangeVariables.TESTS_FAILED, change.testsFailed());
+    variables.put(ChangeVariables.HAS_DB_MIGRATION, change.hasDbMigration());
+    variables.put(ChangeVariables.PLANNED_START, change.plannedStart() == null ? null : java.util.Date.from(change.plannedStart()));
+    variables.put(ChangeVariables.REQUESTER, change.requestedBy());
+    variables.put(ChangeVariables.CHANGE_REJECTED, false);
+    return variables;
+  }
+
+  public Optional<Change> find(String key) {
+    return Optional.ofNullable(mapper.find(key));
+  }
+
+  public Change get(String key) {
+    return find(key).orElseThrow(() -> ApiException.notFound("No change '" + key + "'."));
+  }
+
+  Optional<Change> findByIdempotencyKey(String via, String idempotencyKey) {
+    return Optional.ofNullable(mapper.findByIdempotencyKey(via, idempotencyKey));
+  }
+
+  public Optional<ChangeDetails> details(String key) {
+    return find(key).map(change -> new ChangeDetails(change, mapper.approvals(key), mapper.timeline(key)));
+  }
+
+  public List<Change> list(String state, String service, int limit) {
+    return mapper.list(state, service, limit);
+  }
+
+  public Gate gate(String key) {
+    Change change = get(key);
+    return new Gate(key, change.gateStatus(), change.gateReason());
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void setRisk(String key, String risk, String route, int verificationMinutes) {
+    mapper.setRisk(key, risk, route, verificationMinutes);
+    addEntry(key, "risk", "opsflow", "Risk " + risk + ", approval route " + route + ", verification window "
+        + verificationMinutes + " min");
+  }
+
+  /** The freeze window a non-emergency change would fall into, if any. */
+  Optional<FreezeWindow> freezeWindowFor(Change change) {
+    if ("emergency".equals(change.changeType())) {
+      return Optional.empty();
+    }
+    Instant start = start(change);
+    return mapper.freezeWindowsEndingAfter(start).stream()
+        .filter(window -> window.covers(change.serviceKey(), start)).findFirst();
+  }
+
+  /** Other open changes on the same service, or on one it depends on, whose windows overlap this one's. */
+  List<Change> conflictsOf(Change change) {
+    Set<String> services = new LinkedHashSet<>();
+    services.add(change.serviceKey());
+    services.addAll(catalog.transitiveDependenciesOf(change.serviceKey()));
+    Instant start = start(change);
+    Instant end = start.plus(properties.window());
+    return mapper.openChangesOn(services, change.changeKey()).stream()
+        .filter(other -> start(other).isBefore(end) && start.isBefore(start(other).plus(properties.window())))
+        .toList();
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String recordConflicts(String key, List<Change> conflicts) {
+    String text = conflicts.stream()
+        .map(other -> other.changeKey() + " (" + other.serviceKey() + " " + other.version() + ", " + other.state()
+            + ", from " + TIME.format(start(other)) + ")")
+        .collect(Collectors.joining("\n"));
+    mapper.setConflicts(key, text.isEmpty() ? null : text);
+    if (!conflicts.isEmpty()) {
+      addEntry(key, "conflicts", "opsflow", "Overlaps with " + conflicts.stream().map(Change::changeKey).toList());
+    }
+    return text;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordApproval(String key, String group, boolean approved, String by, String comment) {
+    mapper.insertApproval(new ChangeApproval(key, group, approved, by, now(), comment));
+    addEntry(key, approved ? "approved" : "rejected", by, (approved ? "Approved for " : "Rejected for ") + group
+        + (comment == null ? "" : ": " + comment));
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void reject(String key, String reason) {
+    mapper.lock(key);
+    mapper.setGate(key, Change.REJECTED, Change.GATE_REJECTED, reason, null);
+    mapper.close(key, Change.REJECTED, now(), false);
+    addEntry(key, "gate-rejected", "opsflow", "Gate rejected: " + reason);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void cancel(String key, String by, String reason) {
+    mapper.lock(key);
+    mapper.setGate(key, Change.CANCELLED, Change.GATE_CANCELLED, reason, mapper.find(key).gateOpenedAt());
+    mapper.close(key, Change.CANCELLED, now(), false);
+    addEntry(key, "cancelled", by, "Cancelled: " + reason);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void scheduled(String key, Instant plannedStart) {
+    mapper.setState(key, Change.SCHEDULED);
+    addEntry(key, "scheduled", "opsflow", "Approved; the gate opens at the planned start " + TIME.format(plannedStart));
+  }
+
+  /** Opens the gate and returns when the deployment report is due. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Instant openGate(String key) {
+    mapper.lock(key);
+    Instant now = now();
+    mapper.setGate(key, Change.DEPLOYING, Change.GATE_APPROVED, null, now);
+    addEntry(key, "gate-approved", "opsflow", "Gate approved: the pipeline may deploy");
+    return now.plus(properties.deployTimeout());
+  }
+
+  public Instant deploymentDeadlineAfter(Instant from) {
+    return from.plus(properties.deployTimeout());
+  }
+
+  /**
+   * Records what CI reports. A repeat of the same report changes nothing; a different one, or a
+   * report while the gate is not approved, is refused.
+   *
+   * @return true when this report is new and the process must be told
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean recordDeployment(String key, String status, String url, String by) {
+    Change change = mapper.lock(key);
+    if (change == null) {
+      throw ApiException.notFound("No change '" + key + "'.");
+    }
+    if (change.deploymentStatus() != null) {
+      if (change.deploymentStatus().equals(status)) {
+        return false;
+      }
+      throw ApiException.conflict("Change " + key + " already has the deployment result '" + change.deploymentStatus()
+          + "'; it cannot be changed to '" + status + "'.");
+    }
+    if (!Change.GATE_APPROVED.equals(change.gateStatus())) {
+      throw ApiException.conflict("The gate of change " + key + " is " + change.gateStatus()
+          + (change.gateReason() == null ? "" : " (" + change.gateReason() + ")")
+          + "; deploy only once GET /api/changes/" + key + "/gate says approved.");
+    }
+    mapper.setDeployment(key, status, url, now(), "succeeded".equals(status) ? Change.VERIFYING : Change.ROLLING_BACK);
+    addEntry(key, "deployment-" + status, by, "Deployment " + status + (url == null ? "" : ": " + url));
+    return true;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void rolledBack(String key, String by, String note) {
+    Change change = mapper.lock(key);
+    if (!"failed".equals(change.deploymentStatus())) {
+      // a failed deployment stays "failed"; a working one taken back is "rolled-back"
+      mapper.setOutcome(key, "rolled-back");
+    }
+    addEntry(key, "rolled-back", by, "Rolled back" + (note == null ? "" : ": " + note));
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void linkIncident(String key, String incidentKey) {
+    mapper.linkIncident(key, incidentKey);
+    addEntry(key, "incident", "opsflow", "Incident " + incidentKey + " opened for the failed deployment");
+  }
+
+  /** Closes the change with its outcome; says whether a retrospective is due. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean close(String key, boolean retrospectiveRequiredByRoute) {
+    Change change = mapper.lock(key);
+    String outcome = change.outcome() != null ? change.outcome()
+        : "failed".equals(change.deploymentStatus()) ? "failed" : "succeeded";
+    mapper.setOutcome(key, outcome);
+    boolean retrospective = retrospectiveRequiredByRoute || !"succeeded".equals(outcome);
+    mapper.close(key, Change.CLOSED, now(), retrospective);
+    addEntry(key, "closed", "opsflow", "Closed: " + outcome
+        + (retrospective ? "; a post-launch retrospective is due" : ""));
+    return retrospective;
+  }
+
+  public void addEntry(String key, String kind, String actor, String message) {
+    String text = message.length() > 2000 ? message.substring(0, 1997) + "..." : message;
+    mapper.addEntry(key, now(), kind, actor == null ? "opsflow" : actor, text);
+  }
+
+  // freeze windows
+
+  @Transactional
+  public FreezeWindow addFreezeWindow(Instant startsAt, Instant endsAt, List<String> services, String reason, String by) {
+    if (!endsAt.isAfter(startsAt)) {
+      throw ApiException.badRequest("end must be after start.");
+    }
+    List<String> unknown = services.stream().filter(service -> catalog.find(service).isEmpty()).toList();
+    if (!unknown.isEmpty()) {
+      throw ApiException.badRequest("services not in the catalog: " + String.join(", ", unknown) + ".");
+    }
+    FreezeWindow window = new FreezeWindow(UUID.randomUUID().toString(), startsAt, endsAt,
+        String.join(",", new LinkedHashSet<>(services)), reason.strip(), by, now());
+    mapper.insertFreezeWindow(window);
+    return window;
+  }
+
+  public List<FreezeWindow> freezeWindows(boolean includePast) {
+    return includePast ? mapper.allFreezeWindows() : mapper.freezeWindowsEndingAfter(now());
+  }
+
+  @Transactional
+  public void deleteFreezeWindow(String id) {
+    if (mapper.deleteFreezeWindow(id) == 0) {
+      throw ApiException.notFound("No freeze window '" + id + "'.");
+    }
+  }
+
+  static String describe(FreezeWindow window) {
+    return "freeze window " + TIME.format(window.startsAt()) + " to " + TIME.format(window.endsAt())
+        + (window.serviceKeys().isEmpty() ? " (all services)" : " (" + String.join(", ", window.serviceKeys()) + ")")
+        + ": " + window.reason();
+  }
+
+  private Instant start(Change change) {
+    return change.plannedStart() != null ? change.plannedStart() : change.createdAt();
+  }
+
+  Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+  }
+}

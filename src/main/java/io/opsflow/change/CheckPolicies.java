@@ -1,0 +1,50 @@
+package io.opsflow.change;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Check policies: a non-emergency change planned inside a freeze window is rejected, with the
+ * window in the reason; overlapping open changes on the service or what it depends on are
+ * recorded and shown to the approvers.
+ */
+@Component("checkPolicies")
+class CheckPolicies implements JavaDelegate {
+
+  private final Changes changes;
+
+  CheckPolicies(Changes changes) {
+    this.changes = changes;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Change change = changes.get(ChangeVariables.changeKey(execution));
+    Optional<FreezeWindow> freeze = changes.freezeWindowFor(change);
+    execution.setVariable(ChangeVariables.FROZEN, freeze.isPresent());
+    freeze.ifPresent(window -> execution.setVariable(ChangeVariables.REJECTION_REASON,
+        "Planned inside the " + Changes.describe(window)));
+    List<Change> conflicts = changes.conflictsOf(change);
+    String text = changes.recordConflicts(change.changeKey(), conflicts);
+    execution.setVariable(ChangeVariables.CONFLICTS, text.isEmpty() ? "none" : text);
+    execution.setVariable(ChangeVariables.SUMMARY, summary(changes.get(change.changeKey())));
+  }
+
+  /** The facts an approver reads in the form. */
+  static String summary(Change change) {
+    return String.join("\n",
+        change.changeKey() + ": " + change.title(),
+        change.changeType() + " change of " + change.serviceKey() + " to " + change.version()
+            + (change.commitSha() == null ? "" : " (" + change.commitSha() + ")"),
+        "Requested by " + change.requestedBy() + (change.requestedBy().equals(change.requestedVia()) ? ""
+            : " via " + change.requestedVia()),
+        "Risk " + change.risk() + ", route " + change.approvalRoute() + (change.testsFailed() ? ", TESTS FAILED" : "")
+            + (change.hasDbMigration() ? ", with a database migration" : ""),
+        "Planned start: " + (change.plannedStart() == null ? "as soon as approved" : Changes.TIME.format(change.plannedStart())),
+        change.pipelineUrl() == null ? "" : "Pipeline: " + change.pipelineUrl()).strip();
+  }
+}

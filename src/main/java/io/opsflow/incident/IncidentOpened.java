@@ -1,0 +1,10 @@
+package io.opsflow.incident;
+
+/**
+ * Published inside the transaction that records a new incident, so other modules can react in
+ * the same transaction (a change in its verification window learns about an alert on its service).
+ *
+ * @param serviceKey the catalog service, or null when the service is unknown
+ */
+public record IncidentOpened(String incidentKey, String serviceKey) {
+}

@@ -1,0 +1,67 @@
+package io.opsflow.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Server-side validation of what a Tasklist form submitted: forms validate in the browser only.
+ * A refusal ({@link InvalidTaskInput}) completes nothing; the API answers 400 with the message.
+ */
+public final class FormCheck {
+
+  private final String action;
+  private final List<String> problems = new ArrayList<>();
+
+  private FormCheck(String action) {
+    this.action = action;
+  }
+
+  /** @param action what the person tried, e.g. "complete the triage" */
+  public static FormCheck of(String action) {
+    return new FormCheck(action);
+  }
+
+  public FormCheck require(boolean condition, String problem) {
+    if (!condition) {
+      problems.add(problem);
+    }
+    return this;
+  }
+
+  public void orRefuse() {
+    if (!problems.isEmpty()) {
+      throw new InvalidTaskInput(action, problems);
+    }
+  }
+
+  /** Reads a text variable; blank is null, and a value of another type is a problem, not a crash. */
+  public String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      problems.add(name + " must be text");
+      return null;
+    }
+    return text.isBlank() ? null : text.strip();
+  }
+
+  /**
+   * Reads a true/false variable. Radio buttons in a form submit the text "true" or "false", which
+   * counts too; anything else is a problem.
+   */
+  public Boolean flag(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null || value instanceof Boolean) {
+      return (Boolean) value;
+    }
+    if ("true".equals(value) || "false".equals(value)) {
+      return Boolean.valueOf((String) value);
+    }
+    problems.add(name + " must be true or false");
+    return null;
+  }
+}
