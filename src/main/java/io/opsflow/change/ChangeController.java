@@ -26,6 +26,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.ListFilter;
 import io.opsflow.security.Authorities;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -141,12 +142,7 @@ class ChangeController {
   @GetMapping
   List<Change> list(@RequestParam(required = false) String state, @RequestParam(required = false) String service,
       @RequestParam(defaultValue = "100") int limit) {
-    if (state != null && !state.equals("open") && !state.equals("closed")) {
-      throw ApiException.badRequest("state must be open or closed, not '" + state + "'.");
-    }
-    if (limit < 1 || limit > 1000) {
-      throw ApiException.badRequest("limit must be between 1 and 1000.");
-    }
+    ListFilter.check(state, limit);
     return changes.list(state, service, limit);
   }
 

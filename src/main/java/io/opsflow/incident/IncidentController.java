@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.ListFilter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -83,12 +84,7 @@ class IncidentController {
   @GetMapping
   List<Incident> list(@RequestParam(required = false) String state, @RequestParam(required = false) String service,
       @RequestParam(defaultValue = "100") int limit) {
-    if (state != null && !state.equals("open") && !state.equals("closed")) {
-      throw ApiException.badRequest("state must be open or closed, not '" + state + "'.");
-    }
-    if (limit < 1 || limit > 1000) {
-      throw ApiException.badRequest("limit must be between 1 and 1000.");
-    }
+    ListFilter.check(state, limit);
     return incidents.list(state, service, limit);
   }
 
