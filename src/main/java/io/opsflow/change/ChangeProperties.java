@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import io.opsflow.platform.SignedWebhook;
+
 /**
  * @param window how long a change occupies its service, from its planned start (or request), when
  *     looking for conflicting changes
@@ -13,18 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deployHooks per service key: the URL called when the gate opens, its HMAC secret and extra headers
  */
 @ConfigurationProperties("opsflow.changes")
-record ChangeProperties(Duration window, Duration deployTimeout, Map<String, DeployHook> deployHooks) {
+record ChangeProperties(Duration window, Duration deployTimeout, Map<String, SignedWebhook.Target> deployHooks) {
 
   ChangeProperties {
     window = window == null ? Duration.ofHours(2) : window;
     deployTimeout = deployTimeout == null ? Duration.ofHours(2) : deployTimeout;
     deployHooks = deployHooks == null ? Map.of() : Map.copyOf(deployHooks);
-  }
-
-  record DeployHook(String url, String secret, Map<String, String> headers) {
-
-    DeployHook {
-      headers = headers == null ? Map.of() : Map.copyOf(headers);
-    }
   }
 }

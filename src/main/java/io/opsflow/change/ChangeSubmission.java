@@ -35,7 +35,7 @@ public record ChangeSubmission(
     if (blank(title) || title.length() > 300) {
       problems.add("title must be 1-300 characters");
     }
-    if (!TYPES.contains(changeType)) {
+    if (changeType == null || !TYPES.contains(changeType)) {
       problems.add("changeType must be standard, normal or emergency");
     }
     if (commitSha != null && commitSha.length() > 64) {

@@ -25,7 +25,7 @@ class ChangeTaskDecisions {
       FormCheck check = FormCheck.of("finish the investigation");
       String decision = check.text(task, ChangeVariables.INVESTIGATION);
       String note = check.text(task, ChangeVariables.INVESTIGATION_NOTE);
-      check.require(INVESTIGATION_OUTCOMES.contains(decision), "investigation must be wait or cancel")
+      check.require(decision != null && INVESTIGATION_OUTCOMES.contains(decision), "investigation must be wait or cancel")
           .require(note != null, "investigationNote must say what you found").orRefuse();
       changes.addEntry(ChangeVariables.changeKey(task), "investigated", TaskActor.of(task),
           ("wait".equals(decision) ? "Keep waiting: " : "Cancel: ") + note);

@@ -29,10 +29,10 @@ public record IncidentReport(String service, String title, String description, S
     if (service != null && service.length() > 200) {
       problems.add("service must be at most 200 characters");
     }
-    if (!LEVELS.contains(impact)) {
+    if (impact == null || !LEVELS.contains(impact)) {
       problems.add("impact must be high, medium or low");
     }
-    if (!LEVELS.contains(urgency)) {
+    if (urgency == null || !LEVELS.contains(urgency)) {
       problems.add("urgency must be high, medium or low");
     }
     return problems;

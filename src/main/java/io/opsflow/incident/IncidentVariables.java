@@ -12,6 +12,8 @@ final class IncidentVariables {
   static final String TITLE = "title";
   static final String DESCRIPTION = "description";
   static final String SERVICE = "service";
+  static final String SERVICE_KEY = "serviceKey";
+  static final String CATEGORY = "category";
   static final String ON_CALL_GROUP = "onCallGroup";
   static final String IMPACT = "impact";
   static final String URGENCY = "urgency";
@@ -35,7 +37,6 @@ final class IncidentVariables {
   static final String CLOSURE_CONFIRMED = "closureConfirmed";
   static final String CLOSURE_NOTE = "closureNote";
   static final String PLAN_OUTCOME = "planOutcome";
-  static final String PLAN_NOTES = "planNotes";
 
   private IncidentVariables() {
   }

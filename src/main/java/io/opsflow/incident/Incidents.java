@@ -108,6 +108,7 @@ public class Incidents {
     variables.put(IncidentVariables.TITLE, incident.title());
     variables.put(IncidentVariables.DESCRIPTION, incident.description() == null ? "" : incident.description());
     variables.put(IncidentVariables.SERVICE, incident.serviceLabel());
+    variables.put(IncidentVariables.SERVICE_KEY, incident.serviceKey());
     variables.put(IncidentVariables.ON_CALL_GROUP, incident.onCallGroup());
     variables.put(IncidentVariables.IMPACT, incident.impact());
     variables.put(IncidentVariables.URGENCY, incident.urgency());

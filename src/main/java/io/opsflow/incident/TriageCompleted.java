@@ -25,6 +25,8 @@ class TriageCompleted implements TaskListener {
 
   static final Set<String> PRIORITIES = Set.of("P1", "P2", "P3", "P4");
   static final Set<String> DIAGNOSIS_GROUPS = Set.of(Groups.OPS, Groups.DEV);
+  /** Input of the emergency-plan-selection decision. */
+  static final Set<String> CATEGORIES = Set.of("outage", "database", "security", "performance", "other");
 
   private final Incidents incidents;
   private final Decisions decisions;
@@ -41,9 +43,11 @@ class TriageCompleted implements TaskListener {
     String override = check.text(task, IncidentVariables.PRIORITY_OVERRIDE);
     String reason = check.text(task, IncidentVariables.OVERRIDE_REASON);
     Boolean declaredMajor = check.flag(task, IncidentVariables.MAJOR);
+    String category = check.text(task, IncidentVariables.CATEGORY);
     String current = string(task, IncidentVariables.PRIORITY);
     boolean overriding = override != null && !override.equals(current);
-    check.require(DIAGNOSIS_GROUPS.contains(diagnosisGroup), "diagnosisGroup must be ops or dev")
+    check.require(diagnosisGroup != null && DIAGNOSIS_GROUPS.contains(diagnosisGroup), "diagnosisGroup must be ops or dev")
+        .require(category != null && CATEGORIES.contains(category), "category must be outage, database, security, performance or other")
         .require(override == null || PRIORITIES.contains(override), "priorityOverride must be P1, P2, P3 or P4")
         .require(!overriding || reason != null, "overrideReason is required when the priority is overridden")
         .require(reason == null || reason.length() <= 1000, "overrideReason must be at most 1000 characters")
@@ -68,7 +72,7 @@ class TriageCompleted implements TaskListener {
     task.getExecution().setVariable(IncidentVariables.DIAGNOSIS_GROUP, diagnosisGroup);
     incidents.acknowledge(key, actor, diagnosisGroup, major);
     if (major) {
-      incidents.addEntry(key, "major", actor, "Major incident: an emergency plan runs alongside the diagnosis");
+      incidents.addEntry(key, "major", actor, "Major incident (" + category + "): an emergency plan runs alongside the diagnosis");
     }
   }
 }

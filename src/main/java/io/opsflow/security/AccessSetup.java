@@ -1,7 +1,6 @@
 package io.opsflow.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -130,25 +128,8 @@ class AccessSetup extends AbstractProcessEnginePlugin {
     identity.saveGroup(group);
   }
 
-  /** Adds the permissions to the group's grant on the resource, creating the grant if needed. */
-  static void grant(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
+  private static void grant(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
       Permission... permissions) {
-    List<Authorization> existing = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
-        .resourceType(resource).resourceId(resourceId).list();
-    Authorization authorization = existing.isEmpty() ? authorizations.createNewAuthorization(AUTH_TYPE_GRANT) : existing.get(0);
-    boolean missing = existing.isEmpty();
-    for (Permission permission : permissions) {
-      if (missing || !authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        missing = true;
-      }
-    }
-    if (missing) {
-      authorization.setGroupId(groupId);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-      authorizations.saveAuthorization(authorization);
-    }
+    Grants.grant(authorizations, groupId, resource, resourceId, permissions);
   }
 }

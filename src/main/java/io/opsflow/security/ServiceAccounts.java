@@ -62,7 +62,7 @@ public class ServiceAccounts {
     if (id == null || !ACCOUNT_ID.matcher(id).matches()) {
       throw ApiException.badRequest("Service account id must be 2-64 lower-case letters, digits or '-', starting with a letter.");
     }
-    if (!Groups.SERVICE_ACCOUNT_GROUPS.contains(group)) {
+    if (group == null || !Groups.SERVICE_ACCOUNT_GROUPS.contains(group)) {
       throw ApiException.badRequest("Service account group must be one of " + Groups.SERVICE_ACCOUNT_GROUPS + ".");
     }
     if (directory.userExists(id)) {

@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.opsflow.platform.SignedWebhook;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -174,7 +176,7 @@ class ChangeProcessIT extends IntegrationTest {
     execute(job("Task_TriggerDeployment", process));
     HookReceiver.Call call = HookReceiver.shared().callsTo(HOOK_PATH).get(before);
     assertThat(call.header("X-OpsFlow-Delivery")).isEqualTo(key);
-    assertThat(call.header("X-OpsFlow-Signature")).isEqualTo("sha256=" + DeployHooks.sign(HOOK_SECRET, call.body()));
+    assertThat(call.header("X-OpsFlow-Signature")).isEqualTo("sha256=" + SignedWebhook.sign(HOOK_SECRET, call.body()));
     assertThat(call.header("Authorization")).isEqualTo("Bearer jenkins-token");
     assertThat(call.body()).contains("\"changeKey\":\"" + key + "\"");
     assertThat(process).hasPassed("End_Triggered");

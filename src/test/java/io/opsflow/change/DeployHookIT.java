@@ -7,6 +7,8 @@ import java.util.List;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
+
+import io.opsflow.platform.SignedWebhook;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.opsflow.catalog.ServiceCatalog;
@@ -49,7 +51,7 @@ class DeployHookIT extends IntegrationTest {
 
     List<HookReceiver.Call> calls = hook.callsTo(HOOK_PATH).subList(before, hook.callsTo(HOOK_PATH).size());
     assertThat(calls).hasSize(3).allMatch(call -> key.equals(call.header("X-OpsFlow-Delivery")))
-        .allMatch(call -> call.header("X-OpsFlow-Signature").equals("sha256=" + DeployHooks.sign(HOOK_SECRET, call.body())));
+        .allMatch(call -> call.header("X-OpsFlow-Signature").equals("sha256=" + SignedWebhook.sign(HOOK_SECRET, call.body())));
     Incident incident = processEngine.getRuntimeService().createIncidentQuery().processInstanceId(processId).singleResult();
     assertThat(incident).isNotNull();
     assertThat(incident.getActivityId()).isEqualTo("Task_TriggerDeployment");

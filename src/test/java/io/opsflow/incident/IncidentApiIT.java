@@ -229,7 +229,8 @@ class IncidentApiIT extends IntegrationTest {
         "{\"variables\":{\"diagnosisGroup\":{\"value\":\"qa\"}}}");
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-    assertThat(refused.json().path("message").asText()).isEqualTo("cannot complete the triage: diagnosisGroup must be ops or dev.");
+    assertThat(refused.json().path("message").asText()).startsWith("cannot complete the triage: diagnosisGroup must be ops or dev;")
+        .endsWith("category must be outage, database, security, performance or other.");
     assertThat(processEngine.getTaskService().createTaskQuery().taskId(triage).count()).isOne();
   }
 
@@ -242,7 +243,7 @@ class IncidentApiIT extends IntegrationTest {
         .singleResult().getId();
     runJob(processId, "Task_NotifyOnCall");
 
-    submit("olivia", processId, "{\"diagnosisGroup\":{\"value\":\"ops\"},\"major\":{\"value\":false}}");
+    submit("olivia", processId, "{\"diagnosisGroup\":{\"value\":\"ops\"},\"category\":{\"value\":\"other\"},\"major\":{\"value\":false}}");
     submit("olivia", processId, "{\"resolutionSummary\":{\"value\":\"restarted the refund worker\"}}");
     submit("quinn", processId, "{\"verified\":{\"value\":true}}");
     runJob(processId, "Task_CloseIncident");

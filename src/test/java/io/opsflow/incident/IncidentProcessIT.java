@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.opsflow.support.RecordingChannel;
+import io.opsflow.support.EmergencyPlanRunner;
 import io.opsflow.support.FullProcessCoverage;
 import io.opsflow.support.IntegrationTest;
 import io.opsflow.support.TestDatabase;
@@ -62,15 +63,17 @@ class IncidentProcessIT extends IntegrationTest {
     Task triage = task("Task_AcknowledgeTriage", process);
     assertThat(triage).hasCandidateGroup("ops");
     assertThat(triage.getDueDate()).isEqualTo(Date.from(incident(key).ackDueAt()));
-    claimAndComplete(triage, "olivia", Map.of("diagnosisGroup", "dev", "major", false));
+    claimAndComplete(triage, "olivia", Map.of("category", "outage", "diagnosisGroup", "dev", "major", false));
 
-    assertThat(process).isWaitingAt("Task_DiagnoseMitigate", "Task_RunEmergencyPlan");
+    assertThat(process).isWaitingAt("Task_DiagnoseMitigate", "CallActivity_RunEmergencyPlan");
     assertThat(task("Task_DiagnoseMitigate", process)).hasCandidateGroup("dev");
-    assertThat(task("Task_RunEmergencyPlan", process)).hasCandidateGroup("manager");
     assertThat(incident(key).major()).as("P1 is always major").isTrue();
+    ProcessInstance plan = plan(process);
+    assertThat(planKey(plan)).isEqualTo("emergency-plan-service-outage");
 
-    claimAndComplete(task("Task_RunEmergencyPlan", process), "mia", Map.of("planOutcome", "restored", "planNotes", "failed over"));
+    new EmergencyPlanRunner(processEngine).run(plan.getId(), "restored");
     assertThat(process).isWaitingAt("Task_DiagnoseMitigate");
+    assertThat(runtimeService().getVariable(process.getId(), "planOutcome")).isEqualTo("restored");
     claimAndComplete(task("Task_DiagnoseMitigate", process), "devon", Map.of("resolutionSummary", "rolled back 2.4.1"));
     claimAndComplete(task("Task_VerifyResolution", process), "quinn", Map.of("verified", true));
     closeIncident(process);
@@ -85,6 +88,7 @@ class IncidentProcessIT extends IntegrationTest {
     assertThat(closed.secondsToResolve()).isGreaterThanOrEqualTo(closed.secondsToAcknowledge());
     assertThat(timelineKinds(key)).containsSubsequence("opened", "priority", "notified", "acknowledged", "major",
         "emergency-plan", "mitigated", "verified", "closed", "retrospective-due");
+    assertThat(timelineMessages(key)).anyMatch(m -> m.startsWith("Emergency plan EPA-") && m.contains("ended: restored"));
   }
 
   @Test
@@ -93,14 +97,15 @@ class IncidentProcessIT extends IntegrationTest {
     assertThat(incident(process.getBusinessKey()).priority()).isEqualTo("P2");
     notifyOnCall(process);
 
-    claimAndComplete(task("Task_AcknowledgeTriage", process), "oscar", Map.of("diagnosisGroup", "ops", "major", true));
+    claimAndComplete(task("Task_AcknowledgeTriage", process), "oscar", Map.of("category", "database", "diagnosisGroup", "ops", "major", true));
 
-    assertThat(process).isWaitingAt("Task_DiagnoseMitigate", "Task_RunEmergencyPlan");
+    assertThat(process).isWaitingAt("Task_DiagnoseMitigate", "CallActivity_RunEmergencyPlan");
+    assertThat(planKey(plan(process))).isEqualTo("emergency-plan-database-failure");
     assertThat(task("Task_DiagnoseMitigate", process)).hasCandidateGroup("ops");
     claimAndComplete(task("Task_DiagnoseMitigate", process), "olivia", Map.of("resolutionSummary", "restarted pods"));
     claimAndComplete(task("Task_VerifyResolution", process), "quinn", Map.of("verified", true));
-    assertThat(process).as("waits for the plan").isWaitingAt("Task_RunEmergencyPlan");
-    claimAndComplete(task("Task_RunEmergencyPlan", process), "mia", Map.of("planOutcome", "mitigated"));
+    assertThat(process).as("waits for the plan").isWaitingAt("CallActivity_RunEmergencyPlan");
+    new EmergencyPlanRunner(processEngine).run(plan(process).getId(), "mitigated");
     closeIncident(process);
 
     assertThat(process).hasPassed("Task_RequestRetrospective").isEnded();
@@ -113,8 +118,8 @@ class IncidentProcessIT extends IntegrationTest {
     assertThat(incident(process.getBusinessKey()).priority()).isEqualTo("P3");
     notifyOnCall(process);
 
-    claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("diagnosisGroup", "ops"));
-    assertThat(process).isWaitingAt("Task_DiagnoseMitigate").isNotWaitingAt("Task_RunEmergencyPlan");
+    claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("category", "outage", "diagnosisGroup", "ops"));
+    assertThat(process).isWaitingAt("Task_DiagnoseMitigate").isNotWaitingAt("CallActivity_RunEmergencyPlan");
     claimAndComplete(task("Task_DiagnoseMitigate", process), "olivia", Map.of("resolutionSummary", "cleared the cache"));
     claimAndComplete(task("Task_VerifyResolution", process), "quinn", Map.of("verified", true));
     closeIncident(process);
@@ -134,7 +139,7 @@ class IncidentProcessIT extends IntegrationTest {
     assertThat(incident(key).priority()).isEqualTo("P4");
     notifyOnCall(process);
 
-    claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("diagnosisGroup", "dev",
+    claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("category", "outage", "diagnosisGroup", "dev",
         "priorityOverride", "P2", "overrideReason", "month-end reports block finance"));
 
     Incident overridden = incident(key);
@@ -193,7 +198,7 @@ class IncidentProcessIT extends IntegrationTest {
     var managerView = as("mia").get("/engine-rest/task?processInstanceId=" + process.getId() + "&maxResults=10").json();
     assertThat(managerView.findValuesAsText("name")).contains("Acknowledge & triage");
 
-    claimAndComplete(triage, "mia", Map.of("diagnosisGroup", "ops"));
+    claimAndComplete(triage, "mia", Map.of("category", "outage", "diagnosisGroup", "ops"));
     assertThat(incident(key).acknowledgedBy()).isEqualTo("mia");
     assertThat(timelineKinds(key)).containsSubsequence("sla-breached", "escalated", "acknowledged");
   }
@@ -262,7 +267,7 @@ class IncidentProcessIT extends IntegrationTest {
     String key = fire("fp-decline-1", "reporting", "warning");
     ProcessInstance process = processOf(key);
     notifyOnCall(process);
-    claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("diagnosisGroup", "ops"));
+    claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("category", "outage", "diagnosisGroup", "ops"));
 
     resolve("fp-decline-1");
     claimAndComplete(task("Task_ConfirmClosure", process), "olivia",
@@ -341,7 +346,7 @@ class IncidentProcessIT extends IntegrationTest {
     assertThat(process).isWaitingAt("Task_AcknowledgeTriage");
     assertThat(incident(process.getBusinessKey()).acknowledgedAt()).isNull();
 
-    complete(triage, withVariables("diagnosisGroup", "ops"));
+    complete(triage, withVariables("diagnosisGroup", "ops", "category", "other"));
     assertThatThrownBy(() -> complete(task("Task_DiagnoseMitigate", process), withVariables("resolutionSummary", "")))
         .hasMessageContaining("resolutionSummary must say what was done");
     complete(task("Task_DiagnoseMitigate", process), withVariables("resolutionSummary", "done"));
@@ -380,7 +385,7 @@ class IncidentProcessIT extends IntegrationTest {
   private ProcessInstance triaged(String impact, String urgency, String diagnosisGroup) {
     ProcessInstance process = report(impact, urgency, "payments-api");
     notifyOnCall(process);
-    claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("diagnosisGroup", diagnosisGroup));
+    claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("category", "outage", "diagnosisGroup", diagnosisGroup));
     return process;
   }
 
@@ -398,6 +403,14 @@ class IncidentProcessIT extends IntegrationTest {
         "critical".equals(severity) ? "high" : "medium", "alertmanager", "alertmanager");
     return new Observation(fingerprint, firing, "HighErrorRate", severity, "5xx rate high", "{}", null,
         Instant.now(), firing ? null : Instant.now(), report);
+  }
+
+  private ProcessInstance plan(ProcessInstance incident) {
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(incident.getId()).singleResult();
+  }
+
+  private String planKey(ProcessInstance plan) {
+    return processEngine.getRepositoryService().getProcessDefinition(plan.getProcessDefinitionId()).getKey();
   }
 
   private String definitionId() {

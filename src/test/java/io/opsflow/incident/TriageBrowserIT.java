@@ -38,6 +38,7 @@ class TriageBrowserIT extends IntegrationTest {
       browser.screenshot("triage-1-selected");
       browser.waitForText("Claim").click();
       browser.choose("ops: infrastructure");
+      browser.choose("Outage: down or unreachable");
       browser.screenshot("triage-2-filled");
       browser.click(By.xpath("//button[normalize-space(.)='Complete']"));
       browser.waitUntil(Duration.ofSeconds(30), () -> processEngine.getTaskService().createTaskQuery()

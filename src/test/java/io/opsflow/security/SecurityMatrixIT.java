@@ -93,6 +93,13 @@ class SecurityMatrixIT extends IntegrationTest {
         new Endpoint("POST /api/changes/{key}/deployment", api -> api.post("/api/changes/CHG-1999-0001/deployment",
             "{\"status\":\"succeeded\"}"), pipelinesAndPeople(404)),
         new Endpoint("GET /api/freeze-windows", api -> api.get("/api/freeze-windows"), editors(200)),
+        new Endpoint("GET /api/emergency-plans", api -> api.get("/api/emergency-plans"), people(200)),
+        new Endpoint("GET /api/emergency-plans/activations/{key}/report",
+            api -> api.get("/api/emergency-plans/activations/EPA-1999-0001/report"), people(404)),
+        new Endpoint("POST /api/emergency-plans/{key}/activations", api -> api.post(
+            "/api/emergency-plans/emergency-plan-nothing/activations", "{\"service\":\"reporting\",\"drill\":true}"),
+            caller -> caller == Caller.ANONYMOUS ? 401
+                : caller == Caller.MANAGER_MIA || caller == Caller.OPS_OLIVIA ? 404 : 403),
         new Endpoint("GET /api/unknown", api -> api.get("/api/unknown"), caller -> caller == Caller.ANONYMOUS ? 401 : 403),
         new Endpoint("GET /", api -> api.get("/"), webapp(302)),
         new Endpoint("GET Tasklist", api -> api.get("/camunda/app/tasklist/default/"), webapp(200)),

@@ -1,5 +1,7 @@
 package io.opsflow.support;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +38,8 @@ public abstract class IntegrationTest {
   public static final String HOOKED_SERVICE = "chg-hooked";
   public static final String HOOK_PATH = "/jenkins/job/chg-hooked/build";
   public static final String HOOK_SECRET = "test-hook-secret";
+  /** Emergency-plan actions call HookReceiver at this path plus the action name. */
+  public static final String ACTION_PATH = "/actions/";
   private static String url;
 
   @LocalServerPort
@@ -52,6 +56,10 @@ public abstract class IntegrationTest {
     registry.add("opsflow.changes.deploy-hooks." + HOOKED_SERVICE + ".url", () -> HookReceiver.shared().url(HOOK_PATH));
     registry.add("opsflow.changes.deploy-hooks." + HOOKED_SERVICE + ".secret", () -> HOOK_SECRET);
     registry.add("opsflow.changes.deploy-hooks." + HOOKED_SERVICE + ".headers.Authorization", () -> "Bearer jenkins-token");
+    for (String action : List.of("status-page-incident", "freeze-writes", "isolate-hosts")) {
+      registry.add("opsflow.emergency.actions." + action + ".url", () -> HookReceiver.shared().url(ACTION_PATH + action));
+      registry.add("opsflow.emergency.actions." + action + ".secret", () -> HOOK_SECRET);
+    }
   }
 
   private static synchronized String url() {

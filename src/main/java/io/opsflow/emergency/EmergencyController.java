@@ -1,0 +1,69 @@
+package io.opsflow.emergency;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.incident.Incidents;
+import io.opsflow.platform.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/emergency-plans")
+class EmergencyController {
+
+  private final EmergencyPlans plans;
+  private final ServiceCatalog catalog;
+  private final Incidents incidents;
+
+  EmergencyController(EmergencyPlans plans, ServiceCatalog catalog, Incidents incidents) {
+    this.plans = plans;
+    this.catalog = catalog;
+    this.incidents = incidents;
+  }
+
+  record NewActivation(@NotBlank @Size(max = 64) String service, @Size(max = 32) String incidentKey,
+      @NotNull Boolean drill) {
+  }
+
+  @GetMapping
+  List<EmergencyPlans.Plan> list() {
+    return plans.plans();
+  }
+
+  @PostMapping("/{planKey}/activations")
+  ResponseEntity<PlanActivation> activate(@PathVariable String planKey, @Valid @RequestBody NewActivation body,
+      Principal caller) {
+    if (catalog.find(body.service()).isEmpty()) {
+      throw ApiException.badRequest("service '" + body.service() + "' is not in the catalog.");
+    }
+    if (body.incidentKey() != null && !body.incidentKey().isBlank() && incidents.find(body.incidentKey()).isEmpty()) {
+      throw ApiException.badRequest("incidentKey '" + body.incidentKey() + "' is not an incident.");
+    }
+    PlanActivation activation = plans.activate(planKey, body.service(), body.incidentKey(), body.drill(), caller.getName());
+    return ResponseEntity.created(URI.create("/api/emergency-plans/activations/" + activation.activationKey()))
+        .body(activation);
+  }
+
+  @GetMapping("/activations/{key}")
+  PlanActivation activation(@PathVariable String key) {
+    return plans.find(key).orElseThrow(() -> ApiException.notFound("No emergency plan activation '" + key + "'."));
+  }
+
+  @GetMapping("/activations/{key}/report")
+  EmergencyPlans.Report report(@PathVariable String key) {
+    return plans.report(key);
+  }
+}

@@ -1,0 +1,219 @@
+package io.opsflow.emergency;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.opsflow.platform.ApiException;
+import io.opsflow.platform.BusinessKeys;
+import io.opsflow.security.Groups;
+
+/**
+ * Emergency plans: every deployed process whose key starts with {@code emergency-plan-}. Owner
+ * group and drill interval come from the plan's own properties ({@code ownerGroup},
+ * {@code drillIntervalDays}), so a team writes a new plan in Camunda Modeler and OpsFlow lists,
+ * activates, drills and reports it without any Java.
+ */
+@Component
+public class EmergencyPlans {
+
+  public static final String PLAN_PREFIX = "emergency-plan-";
+  public static final String DRILL_PROCESS = "emergency-drill";
+  static final String KEY_PREFIX = "EPA";
+  static final int DEFAULT_DRILL_INTERVAL_DAYS = 90;
+
+  private final EmergencyMapper mapper;
+  private final RepositoryService repositoryService;
+  private final RuntimeService runtimeService;
+  private final HistoryService historyService;
+  private final BusinessKeys keys;
+  private final Clock clock;
+  private final Map<String, BpmnModelInstance> models = new ConcurrentHashMap<>();
+
+  EmergencyPlans(EmergencyMapper mapper, RepositoryService repositoryService, RuntimeService runtimeService,
+      HistoryService historyService, BusinessKeys keys, Clock clock) {
+    this.mapper = mapper;
+    this.repositoryService = repositoryService;
+    this.runtimeService = runtimeService;
+    this.historyService = historyService;
+    this.keys = keys;
+    this.clock = clock;
+  }
+
+  /**
+   * @param drillDueAt when the next drill is due (the interval after the last one, or now if never drilled)
+   */
+  public record Plan(String key, String name, String ownerGroup, int drillIntervalDays, Instant lastDrill,
+      Instant drillDueAt, boolean drillOverdue) {
+  }
+
+  public List<Plan> plans() {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKeyLike(PLAN_PREFIX + "%")
+        .latestVersion().list().stream()
+        .map(this::plan)
+        .sorted(Comparator.comparing(Plan::key))
+        .toList();
+  }
+
+  public Optional<Plan> plan(String key) {
+    if (key == null || !key.startsWith(PLAN_PREFIX)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
+        .latestVersion().singleResult()).map(this::plan);
+  }
+
+  private Plan plan(ProcessDefinition definition) {
+    Map<String, String> properties = properties(definition);
+    int interval = Integer.parseInt(properties.getOrDefault("drillIntervalDays", String.valueOf(DEFAULT_DRILL_INTERVAL_DAYS)));
+    Instant lastDrill = mapper.lastDrill(definition.getKey());
+    Instant due = lastDrill == null ? now() : lastDrill.plus(Duration.ofDays(interval));
+    return new Plan(definition.getKey(), definition.getName(), properties.getOrDefault("ownerGroup", Groups.OPS), interval,
+        lastDrill, due, !due.isAfter(now()));
+  }
+
+  private Map<String, String> properties(ProcessDefinition definition) {
+    Process process = model(definition.getId()).getModelElementById(definition.getKey());
+    Map<String, String> properties = new HashMap<>();
+    if (process.getExtensionElements() != null) {
+      process.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
+          .forEach(list -> list.getCamundaProperties().forEach(
+              (CamundaProperty property) -> properties.put(property.getCamundaName(), property.getCamundaValue())));
+    }
+    return properties;
+  }
+
+  private BpmnModelInstance model(String definitionId) {
+    return models.computeIfAbsent(definitionId, repositoryService::getBpmnModelInstance);
+  }
+
+  /** Starts a plan by hand; the plan's first step records the activation. */
+  @Transactional
+  public PlanActivation activate(String planKey, String service, String incidentKey, boolean drill, String by) {
+    plan(planKey).orElseThrow(() -> ApiException.notFound("No emergency plan '" + planKey + "'."));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(PlanVariables.SERVICE, service);
+    variables.put(PlanVariables.INCIDENT_KEY, incidentKey == null ? "" : incidentKey);
+    variables.put(PlanVariables.DRILL, drill);
+    variables.put(PlanVariables.ACTIVATED_BY, by);
+    String processId = runtimeService.startProcessInstanceByKey(planKey, variables).getId();
+    return byProcess(processId);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public PlanActivation register(String planKey, String processInstanceId, String incidentKey, String service,
+      boolean drill, String startedBy) {
+    PlanActivation activation = new PlanActivation(keys.next(KEY_PREFIX), planKey, processInstanceId,
+        incidentKey == null || incidentKey.isBlank() ? null : incidentKey, service, drill, startedBy, now(), null, null,
+        null, null);
+    mapper.insert(activation);
+    log(activation.activationKey(), "Activate plan", "command", startedBy, (drill ? "Drill" : "Activation") + " of "
+        + planKey + " for " + service + (activation.incidentKey() == null ? "" : " (incident " + incidentKey + ")"));
+    return activation;
+  }
+
+  public Optional<PlanActivation> find(String activationKey) {
+    return Optional.ofNullable(mapper.find(activationKey));
+  }
+
+  private PlanActivation byProcess(String processInstanceId) {
+    String key = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+        .getBusinessKey();
+    return mapper.find(key);
+  }
+
+  public void commandTaken(String activationKey, String commander, boolean proceed, String briefing) {
+    mapper.setCommander(activationKey, commander);
+    log(activationKey, "Take command", "command", commander, (proceed ? "Runs the plan" : "The plan does not apply")
+        + (briefing == null ? "" : ": " + briefing));
+  }
+
+  public void log(String activationKey, String step, String kind, String actor, String message) {
+    mapper.log(activationKey, now(), step, kind, actor == null ? "opsflow" : actor,
+        message.length() > 4000 ? message.substring(0, 3997) + "..." : message);
+  }
+
+  public void end(String activationKey, String outcome, String summary) {
+    mapper.end(activationKey, now(), outcome, summary);
+  }
+
+  /** An activation with every step (who, role, start, end, duration), its notes and automated actions. */
+  public record Report(PlanActivation activation, String planName, Long durationSeconds, List<Step> steps,
+      List<ActivationLogEntry> log) {
+  }
+
+  public record Step(String activityId, String step, String role, String who, Instant startedAt, Instant endedAt,
+      Long durationSeconds) {
+  }
+
+  public Report report(String activationKey) {
+    PlanActivation activation = find(activationKey)
+        .orElseThrow(() -> ApiException.notFound("No emergency plan activation '" + activationKey + "'."));
+    String definitionId = historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(activation.processInstanceId()).singleResult().getProcessDefinitionId();
+    BpmnModelInstance model = model(definitionId);
+    List<Step> steps = historyService.createHistoricActivityInstanceQuery()
+        .processInstanceId(activation.processInstanceId()).orderByHistoricActivityInstanceStartTime().asc()
+        .orderPartiallyByOccurrence().asc().list().stream()
+        .filter(activity -> activity.getActivityType().endsWith("Task"))
+        .map(activity -> step(activity, model))
+        .toList();
+    Long duration = activation.endedAt() == null ? null
+        : Duration.between(activation.startedAt(), activation.endedAt()).toSeconds();
+    String name = repositoryService.getProcessDefinition(definitionId).getName();
+    return new Report(activation, name, duration, steps, mapper.logOf(activationKey));
+  }
+
+  private static Step step(HistoricActivityInstance activity, BpmnModelInstance model) {
+    BaseElement element = model.getModelElementById(activity.getActivityId());
+    String role = element instanceof UserTask task ? task.getCamundaCandidateGroups() : "automated";
+    Instant start = activity.getStartTime().toInstant();
+    Instant end = activity.getEndTime() == null ? null : activity.getEndTime().toInstant();
+    return new Step(activity.getActivityId(), activity.getActivityName(), role,
+        activity.getAssignee() != null ? activity.getAssignee() : "userTask".equals(activity.getActivityType()) ? null : "opsflow",
+        start, end, end == null ? null : Duration.between(start, end).toSeconds());
+  }
+
+  /** Opens a "Schedule drill" task for every plan whose drill is overdue, unless one is already open. */
+  public List<String> openDrillTasks() {
+    return plans().stream().filter(Plan::drillOverdue)
+        .filter(plan -> runtimeService.createProcessInstanceQuery().processDefinitionKey(DRILL_PROCESS)
+            .processInstanceBusinessKey(plan.key()).count() == 0)
+        .map(plan -> {
+          Map<String, Object> variables = new HashMap<>();
+          variables.put(PlanVariables.PLAN_KEY, plan.key());
+          variables.put(PlanVariables.PLAN_FACTS, "Plan: " + plan.name() + " (" + plan.key() + "), owner " + plan.ownerGroup()
+              + "\nLast drill: " + (plan.lastDrill() == null ? "never" : plan.lastDrill()) + ", drill every "
+              + plan.drillIntervalDays() + " days");
+          runtimeService.startProcessInstanceByKey(DRILL_PROCESS, plan.key(), variables);
+          return plan.key();
+        })
+        .toList();
+  }
+
+  Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+  }
+}

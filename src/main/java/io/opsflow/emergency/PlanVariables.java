@@ -1,0 +1,40 @@
+package io.opsflow.emergency;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The contract every emergency plan shares: inputs {@code incidentKey} (empty in a drill),
+ * {@code service} and {@code drill}; output {@code outcome} (restored, mitigated or aborted).
+ * The other names are what OpsFlow's plan steps and forms use.
+ */
+final class PlanVariables {
+
+  static final String INCIDENT_KEY = "incidentKey";
+  static final String SERVICE = "service";
+  static final String DRILL = "drill";
+  static final String OUTCOME = "outcome";
+  static final String ACTIVATED_BY = "activatedBy";
+  static final String ACTIVATION_KEY = "activationKey";
+  static final String PLAN_FACTS = "planFacts";
+  static final String PLAN_KEY = "planKey";
+  static final String PROCEED = "proceed";
+  static final String BRIEFING = "briefing";
+  static final String STEP_NOTE = "stepNote";
+  static final String NOTICE = "notice";
+  static final String SUMMARY = "standDownSummary";
+  static final String ACTION = "action";
+  static final String DRILL_AT = "drillAt";
+
+  private PlanVariables() {
+  }
+
+  static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value instanceof String text && !text.isBlank() ? text.strip() : null;
+  }
+
+  static boolean drill(VariableScope scope) {
+    Object value = scope.getVariable(DRILL);
+    return Boolean.TRUE.equals(value) || "true".equals(value);
+  }
+}

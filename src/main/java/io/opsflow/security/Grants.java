@@ -1,0 +1,38 @@
+package io.opsflow.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+
+/** Idempotent Camunda grants: adds permissions to a group's grant, creating it if needed. */
+public final class Grants {
+
+  private Grants() {
+  }
+
+  public static void grant(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
+      Permission... permissions) {
+    List<Authorization> existing = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).list();
+    Authorization authorization = existing.isEmpty() ? authorizations.createNewAuthorization(AUTH_TYPE_GRANT) : existing.get(0);
+    boolean changed = existing.isEmpty();
+    for (Permission permission : permissions) {
+      if (changed || !authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+}

@@ -1,0 +1,280 @@
+package io.opsflow.emergency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.opsflow.platform.SignedWebhook;
+import io.opsflow.support.Api.Response;
+import io.opsflow.support.EmergencyPlanRunner;
+import io.opsflow.support.FullProcessCoverage;
+import io.opsflow.support.HookReceiver;
+import io.opsflow.support.IntegrationTest;
+
+/**
+ * The three shipped plans and the drill processes: each plan run for real (actions call their
+ * webhooks, signed; a failing one is retried), aborted, and drilled (actions only recorded), with
+ * reports listing every step; overdue drills open one "Schedule drill" each.
+ */
+@FullProcessCoverage({"emergency-plan-service-outage", "emergency-plan-database-failure",
+    "emergency-plan-security-incident", "emergency-drill", "emergency-drill-check"})
+class EmergencyPlanProcessIT extends IntegrationTest {
+
+  private static final List<String> PLANS = List.of("emergency-plan-service-outage", "emergency-plan-database-failure",
+      "emergency-plan-security-incident");
+
+  @Autowired
+  EmergencyPlans plans;
+
+  @Test
+  void serviceOutagePlanRunsForRealCallsItsActionAndReportsEveryStep() {
+    int calls = HookReceiver.shared().callsTo(ACTION_PATH + "status-page-incident").size();
+    String incident = as("olivia").post("/api/incidents",
+        "{\"service\":\"payments-api\",\"title\":\"Checkout down\",\"impact\":\"high\",\"urgency\":\"high\"}").json()
+        .path("incidentKey").asText();
+    Response activated = as("mia").post("/api/emergency-plans/emergency-plan-service-outage/activations",
+        "{\"service\":\"payments-api\",\"incidentKey\":\"" + incident + "\",\"drill\":false}");
+    assertThat(activated.status()).as(activated.toString()).isEqualTo(201);
+    String key = activated.json().path("activationKey").asText();
+    ProcessInstance process = processOf(key);
+
+    assertThat(process).isWaitingAt("Task_TakeCommand");
+    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(process.getId()).singleResult()
+        .getDescription()).contains("incident commander");
+    new EmergencyPlanRunner(processEngine).run(process.getId(), "restored");
+
+    assertThat(process).hasPassed("Task_OpenStatusIncident", "Task_FailOver", "Task_RollBackLatestChange",
+        "Task_CheckUserJourneys", "Task_CommunicateUsers", "Task_StandDown", "End_PlanClosed").isEnded();
+    HookReceiver.Call call = HookReceiver.shared().callsTo(ACTION_PATH + "status-page-incident").get(calls);
+    assertThat(call.header("X-OpsFlow-Signature")).isEqualTo("sha256=" + SignedWebhook.sign(HOOK_SECRET, call.body()));
+    assertThat(call.body()).contains(key).contains("payments-api");
+
+    JsonNode report = as("quinn").get("/api/emergency-plans/activations/" + key + "/report").json();
+    assertThat(report.path("activation").path("outcome").asText()).isEqualTo("restored");
+    assertThat(report.path("activation").path("drill").asBoolean()).isFalse();
+    assertThat(report.path("activation").path("commander").asText()).isEqualTo("mia");
+    assertThat(report.path("planName").asText()).isEqualTo("Emergency plan: service outage");
+    assertThat(report.path("durationSeconds").asLong()).isNotNegative();
+    JsonNode steps = report.path("steps");
+    assertThat(steps.findValuesAsText("step")).contains("Take command", "Fail over or shed load",
+        "Roll back the latest change", "Check critical user journeys", "Publish notice to users", "Stand down");
+    for (JsonNode step : steps) {
+      assertThat(step.path("startedAt").asText()).isNotBlank();
+      assertThat(step.path("endedAt").asText()).isNotBlank();
+      assertThat(step.path("durationSeconds").isNumber()).isTrue();
+    }
+    assertThat(stepByName(steps, "Fail over or shed load").path("role").asText()).isEqualTo("ops");
+    assertThat(stepByName(steps, "Fail over or shed load").path("who").asText()).isEqualTo("olivia");
+    assertThat(stepByName(steps, "Open status page incident").path("role").asText()).isEqualTo("automated");
+    assertThat(report.path("log").findValuesAsText("kind")).contains("command", "note", "notice", "action");
+    assertThat(as("olivia").get("/api/incidents/" + incident).json().path("timeline").findValuesAsText("message"))
+        .anyMatch(message -> message.contains("Emergency plan " + key + " ended: restored"));
+  }
+
+  @Test
+  void databasePlanDrillCallsNoRealHookAndProducesADrillReport() {
+    int calls = HookReceiver.shared().callsTo(ACTION_PATH + "freeze-writes").size();
+    String key = as("olivia").post("/api/emergency-plans/emergency-plan-database-failure/activations",
+        "{\"service\":\"payments-api\",\"drill\":true}").json().path("activationKey").asText();
+    ProcessInstance process = processOf(key);
+
+    new EmergencyPlanRunner(processEngine).run(process.getId(), "mitigated");
+
+    assertThat(process).hasPassed("Task_FreezeWrites", "Task_PromoteReplica", "Task_CheckDataIntegrity",
+        "Task_VerifyReadsAndWrites", "Task_ReconcileTransactions", "End_PlanClosed").isEnded();
+    assertThat(HookReceiver.shared().callsTo(ACTION_PATH + "freeze-writes")).as("no real call in a drill").hasSize(calls);
+    JsonNode report = as("mia").get("/api/emergency-plans/activations/" + key + "/report").json();
+    assertThat(report.path("activation").path("drill").asBoolean()).isTrue();
+    assertThat(report.path("activation").path("incidentKey").isMissingNode()).isTrue();
+    assertThat(report.path("log").findValuesAsText("kind")).contains("dry-run");
+    assertThat(report.path("log").findValuesAsText("message")).anyMatch(m -> m.startsWith("Drill: would POST action 'freeze-writes'"));
+    JsonNode plan = plan("emergency-plan-database-failure");
+    assertThat(plan.path("lastDrill").asText()).isNotBlank();
+    assertThat(plan.path("drillOverdue").asBoolean()).isFalse();
+  }
+
+  @Test
+  void securityPlanActionFailingIsRetriedThenSucceeds() {
+    HookReceiver.shared().answerNext(503);
+    String key = as("mia").post("/api/emergency-plans/emergency-plan-security-incident/activations",
+        "{\"service\":\"web-portal\",\"drill\":false}").json().path("activationKey").asText();
+    ProcessInstance process = processOf(key);
+    completeTask(process, "Task_TakeCommand", "mia", Map.of("proceed", "true", "briefing", "isolate first"));
+
+    Job action = processEngine.getManagementService().createJobQuery().processInstanceId(process.getId())
+        .activityId("Task_IsolateHosts").singleResult();
+    try {
+      processEngine.getManagementService().executeJob(action.getId());
+    } catch (RuntimeException firstCallFailed) {
+      assertThat(firstCallFailed).hasMessageContaining("HTTP 503");
+    }
+    assertThat(processEngine.getManagementService().createJobQuery().jobId(action.getId()).singleResult().getRetries())
+        .isEqualTo(2);
+    processEngine.getManagementService().executeJob(action.getId());
+    new EmergencyPlanRunner(processEngine).run(process.getId(), "restored");
+
+    assertThat(process).hasPassed("Task_IsolateHosts", "Task_PreserveEvidence", "Task_RotateCredentials",
+        "Task_CloseAttackPath", "Task_VerifyNoAccess", "Task_NotifyAuthorities", "End_PlanClosed").isEnded();
+    assertThat(plans.report(key).log()).anyMatch(entry -> entry.kind().equals("action")
+        && entry.message().contains("'isolate-hosts' called") && entry.message().contains("HTTP 200"));
+  }
+
+  @Test
+  void everyPlanCanBeAbortedByItsCommander() {
+    for (String planKey : PLANS) {
+      String key = as("mia").post("/api/emergency-plans/" + planKey + "/activations",
+          "{\"service\":\"reporting\",\"drill\":false}").json().path("activationKey").asText();
+      ProcessInstance process = processOf(key);
+
+      new EmergencyPlanRunner(processEngine).run(process.getId(), "aborted");
+
+      assertThat(process).hasPassed("Task_RecordAborted", "End_PlanClosed").hasNotPassed("Task_StandDown").isEnded();
+      assertThat(plans.find(key).orElseThrow().outcome()).isEqualTo("aborted");
+    }
+  }
+
+  @Test
+  void overdueDrillsOpenOneScheduleTaskEachAndTheScheduledDrillRunsThePlan() {
+    executeDailyCheck();
+    List<String> overdue = plans.plans().stream().filter(EmergencyPlans.Plan::drillOverdue).map(EmergencyPlans.Plan::key)
+        .toList();
+    for (String planKey : overdue) {
+      assertThat(drillProcesses(planKey)).as("one drill task for %s", planKey).isOne();
+    }
+    executeDailyCheck();
+    for (String planKey : overdue) {
+      assertThat(drillProcesses(planKey)).as("no duplicate for %s", planKey).isOne();
+    }
+
+    ProcessInstance drill = processEngine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(EmergencyPlans.DRILL_PROCESS).processInstanceBusinessKey("emergency-plan-service-outage")
+        .singleResult();
+    if (drill == null) {
+      drill = processEngine.getRuntimeService().startProcessInstanceByKey(EmergencyPlans.DRILL_PROCESS,
+          "emergency-plan-service-outage", Map.of("planKey", "emergency-plan-service-outage", "planFacts", "forced"));
+    }
+    Instant when = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    completeTask(drill, "Task_ScheduleDrill", "mia", Map.of("service", "web-portal", "drillAt", when.toString()));
+    assertThat(drill).isWaitingAt("Timer_DrillTime");
+    ClockUtil.setCurrentTime(Date.from(when.plusSeconds(1)));
+    Job timer = processEngine.getManagementService().createJobQuery().processInstanceId(drill.getId()).timers()
+        .singleResult();
+    processEngine.getManagementService().executeJob(timer.getId());
+
+    ProcessInstance plan = processEngine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(drill.getId()).singleResult();
+    assertThat(processEngine.getRuntimeService().getVariable(plan.getId(), "drill")).isEqualTo(true);
+    new EmergencyPlanRunner(processEngine).run(plan.getId(), "restored");
+    assertThat(drill).hasPassed("CallActivity_RunDrill", "End_DrillDone").isEnded();
+    assertThat(plan("emergency-plan-service-outage").path("drillOverdue").asBoolean()).isFalse();
+  }
+
+  @Test
+  void plansAreListedWithOwnerIntervalAndDrillState() {
+    JsonNode list = as("devon").get("/api/emergency-plans").json();
+
+    assertThat(list.findValuesAsText("key")).containsAll(PLANS);
+    JsonNode security = plan("emergency-plan-security-incident");
+    assertThat(security.path("ownerGroup").asText()).isEqualTo("ops");
+    assertThat(security.path("drillIntervalDays").asInt()).isEqualTo(180);
+    assertThat(security.path("name").asText()).isEqualTo("Emergency plan: security incident");
+  }
+
+  @Test
+  void activationIsCheckedAndOnlyManagersAndOpsActivate() {
+    String body = "{\"service\":\"payments-api\",\"drill\":true}";
+
+    assertThat(as("devon").post("/api/emergency-plans/emergency-plan-service-outage/activations", body).status()).isEqualTo(403);
+    assertThat(api().bearer("demo-ci-token").post("/api/emergency-plans/emergency-plan-service-outage/activations", body)
+        .status()).isEqualTo(403);
+    assertThat(as("mia").post("/api/emergency-plans/emergency-plan-nothing/activations", body).status()).isEqualTo(404);
+    assertThat(as("mia").post("/api/emergency-plans/incident-response/activations", body).status()).isEqualTo(404);
+    assertThat(as("mia").post("/api/emergency-plans/emergency-plan-service-outage/activations",
+        "{\"service\":\"ghost\",\"drill\":true}").status()).isEqualTo(400);
+    assertThat(as("mia").post("/api/emergency-plans/emergency-plan-service-outage/activations",
+        "{\"service\":\"payments-api\",\"incidentKey\":\"INC-1999-0001\",\"drill\":false}").status()).isEqualTo(400);
+    assertThat(as("mia").post("/api/emergency-plans/emergency-plan-service-outage/activations",
+        "{\"service\":\"payments-api\"}").status()).isEqualTo(400);
+    assertThat(as("mia").get("/api/emergency-plans/activations/EPA-1999-0001/report").status()).isEqualTo(404);
+  }
+
+  @Test
+  void aManagerActivatesAPlanFromTasklistsStartForm() {
+    String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("emergency-plan-service-outage").latestVersion().singleResult().getId();
+    processEngine.getIdentityService().setAuthentication("mia", List.of("manager"));
+    ProcessInstance process;
+    try {
+      assertThatThrownBy(() -> processEngine.getFormService().submitStartForm(definitionId, Map.of("drill", false)))
+          .hasMessageContaining("service must name the affected service");
+      process = processEngine.getFormService().submitStartForm(definitionId,
+          Map.of("service", "reporting", "incidentKey", "", "drill", true));
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+
+    PlanActivation activation = plans.find(process.getBusinessKey()).orElseThrow();
+    assertThat(activation.startedBy()).isEqualTo("mia");
+    assertThat(activation.drill()).isTrue();
+    assertThat(activation.activationKey()).matches("EPA-\\d{4}-\\d{4,}");
+    assertThat(process).isWaitingAt("Task_TakeCommand");
+  }
+
+  // --- helpers
+
+  private void executeDailyCheck() {
+    Job daily = processEngine.getManagementService().createJobQuery().processDefinitionKey("emergency-drill-check")
+        .timers().singleResult();
+    processEngine.getManagementService().executeJob(daily.getId());
+  }
+
+  private long drillProcesses(String planKey) {
+    return processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(EmergencyPlans.DRILL_PROCESS)
+        .processInstanceBusinessKey(planKey).count();
+  }
+
+  private JsonNode plan(String key) {
+    for (JsonNode plan : as("mia").get("/api/emergency-plans").json()) {
+      if (plan.path("key").asText().equals(key)) {
+        return plan;
+      }
+    }
+    throw new AssertionError("no plan " + key);
+  }
+
+  private static JsonNode stepByName(JsonNode steps, String name) {
+    for (JsonNode step : steps) {
+      if (step.path("step").asText().equals(name)) {
+        return step;
+      }
+    }
+    throw new AssertionError("no step " + name);
+  }
+
+  private void completeTask(ProcessInstance process, String definitionKey, String user, Map<String, Object> variables) {
+    Task task = processEngine.getTaskService().createTaskQuery().processInstanceId(process.getId())
+        .taskDefinitionKey(definitionKey).singleResult();
+    processEngine.getTaskService().claim(task.getId(), user);
+    processEngine.getTaskService().complete(task.getId(), variables);
+  }
+
+  private ProcessInstance processOf(String activationKey) {
+    return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(activationKey)
+        .singleResult();
+  }
+}
