@@ -86,11 +86,18 @@ class ChangeSteps {
         changes.close(key(execution), Boolean.TRUE.equals(execution.getVariable(ChangeVariables.RETROSPECTIVE_REQUIRED))));
   }
 
-  /** Request retrospective: recorded on the change until the retrospective process exists. */
+  /**
+   * Request retrospective: sends {@code RetrospectiveRequested} with the change key;
+   * post-launch-retrospective waits for the service's observation window and ignores repeats.
+   */
   @Bean
   JavaDelegate requestChangeRetrospective(Changes changes) {
-    return execution -> changes.addEntry(key(execution), "retrospective-requested", "opsflow",
-        "Post-launch retrospective requested");
+    return execution -> {
+      execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation("RetrospectiveRequested")
+          .setVariable("subjectType", "change").setVariable("subjectKey", key(execution))
+          .correlateStartMessage();
+      changes.addEntry(key(execution), "retrospective-requested", "opsflow", "Post-launch retrospective requested");
+    };
   }
 
   private static String key(DelegateExecution execution) {

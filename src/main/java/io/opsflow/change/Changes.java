@@ -132,6 +132,17 @@ public class Changes {
     return mapper.list(state, service, limit);
   }
 
+  /** Changes requested for the service in [from, to). */
+  public List<ChangeDetails> onServiceBetween(String serviceKey, Instant from, Instant to) {
+    return mapper.onServiceBetween(serviceKey, from, to).stream()
+        .map(change -> details(change.changeKey()).orElseThrow()).toList();
+  }
+
+  /** The change whose failed deployment opened this incident, if any. */
+  public Optional<ChangeDetails> linkedTo(String incidentKey) {
+    return mapper.linkedTo(incidentKey).stream().findFirst().flatMap(change -> details(change.changeKey()));
+  }
+
   public Gate gate(String key) {
     Change change = get(key);
     return new Gate(key, change.gateStatus(), change.gateReason());

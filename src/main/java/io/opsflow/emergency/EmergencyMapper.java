@@ -39,6 +39,14 @@ interface EmergencyMapper {
   @Select("SELECT * FROM plan_activation WHERE plan_key = #{planKey} ORDER BY started_at DESC LIMIT #{limit}")
   List<PlanActivation> recent(@Param("planKey") String planKey, @Param("limit") int limit);
 
+  @Select("""
+      <script>
+      SELECT * FROM plan_activation WHERE incident_key IN
+      <foreach item="k" collection="keys" open="(" separator="," close=")">#{k}</foreach>
+      ORDER BY started_at
+      </script>""")
+  List<PlanActivation> forIncidents(@Param("keys") java.util.Collection<String> incidentKeys);
+
   @Insert("""
       INSERT INTO plan_activation_log (activation_key, occurred_at, step, kind, actor, message)
       VALUES (#{key}, #{at}, #{step}, #{kind}, #{actor}, #{message})""")

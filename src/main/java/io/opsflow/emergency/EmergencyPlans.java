@@ -144,6 +144,11 @@ public class EmergencyPlans {
     return mapper.find(key);
   }
 
+  /** Activations run for these incidents. */
+  public List<PlanActivation> activationsFor(java.util.Collection<String> incidentKeys) {
+    return incidentKeys.isEmpty() ? List.of() : mapper.forIncidents(incidentKeys);
+  }
+
   public void commandTaken(String activationKey, String commander, boolean proceed, String briefing) {
     mapper.setCommander(activationKey, commander);
     log(activationKey, "Take command", "command", commander, (proceed ? "Runs the plan" : "The plan does not apply")

@@ -42,6 +42,9 @@ interface IncidentMapper {
       </script>""")
   List<Incident> list(@Param("state") String state, @Param("service") String service, @Param("limit") int limit);
 
+  @Select("SELECT * FROM incident WHERE service_key = #{service} AND opened_at >= #{from} AND opened_at < #{to} ORDER BY opened_at")
+  List<Incident> onServiceBetween(@Param("service") String service, @Param("from") Instant from, @Param("to") Instant to);
+
   @Update("""
       UPDATE incident SET priority = #{priority}, ack_sla_minutes = #{ackSlaMinutes},
         resolve_sla_minutes = #{resolveSlaMinutes}, ack_due_at = #{ackDueAt}, resolve_due_at = #{resolveDueAt}

@@ -132,6 +132,12 @@ public class Incidents {
     return mapper.list(state, service, limit);
   }
 
+  /** Incidents opened on the service in [from, to), with their alerts and timelines. */
+  public List<IncidentDetails> onServiceBetween(String serviceKey, Instant from, Instant to) {
+    return mapper.onServiceBetween(serviceKey, from, to).stream()
+        .map(incident -> details(incident.incidentKey()).orElseThrow()).toList();
+  }
+
   public List<IncidentAlert> alerts(String key) {
     return mapper.alerts(key);
   }

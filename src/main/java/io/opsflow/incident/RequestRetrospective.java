@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Request retrospective: until the post-launch-retrospective process exists, the incident records
- * that a retrospective is due (visible in the API and its timeline).
+ * Request retrospective: records that one is due and sends {@code RetrospectiveRequested} with the
+ * incident key; post-launch-retrospective starts at once and ignores repeats.
  */
 @Component("requestRetrospective")
 class RequestRetrospective implements JavaDelegate {
@@ -19,6 +19,10 @@ class RequestRetrospective implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    incidents.retrospectiveDue(IncidentVariables.incidentKey(execution));
+    String key = IncidentVariables.incidentKey(execution);
+    incidents.retrospectiveDue(key);
+    execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation("RetrospectiveRequested")
+        .setVariable("subjectType", "incident").setVariable("subjectKey", key)
+        .correlateStartMessage();
   }
 }

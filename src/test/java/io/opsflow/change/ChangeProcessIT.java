@@ -196,6 +196,9 @@ class ChangeProcessIT extends IntegrationTest {
     Change closed = changes.get(key);
     assertThat(closed.outcome()).isEqualTo("failed");
     assertThat(closed.retrospectiveDue()).isTrue();
+    var retrospective = runtimeService().createProcessInstanceQuery().processDefinitionKey("post-launch-retrospective")
+        .variableValueEquals("subjectKey", key).singleResult();
+    assertThat(retrospective).as("waits for the service's observation window").isWaitingAt("Timer_ObservationOver");
   }
 
   @Test

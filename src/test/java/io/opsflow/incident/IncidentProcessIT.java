@@ -89,6 +89,10 @@ class IncidentProcessIT extends IntegrationTest {
     assertThat(timelineKinds(key)).containsSubsequence("opened", "priority", "notified", "acknowledged", "major",
         "emergency-plan", "mitigated", "verified", "closed", "retrospective-due");
     assertThat(timelineMessages(key)).anyMatch(m -> m.startsWith("Emergency plan EPA-") && m.contains("ended: restored"));
+    var retrospective = runtimeService().createProcessInstanceQuery().processDefinitionKey("post-launch-retrospective")
+        .variableValueEquals("subjectKey", key).singleResult();
+    assertThat(retrospective).as("P1 starts a retrospective at once").isNotNull();
+    assertThat(retrospective).isWaitingAt("Task_Prepare");
   }
 
   @Test

@@ -100,6 +100,11 @@ class SecurityMatrixIT extends IntegrationTest {
             "/api/emergency-plans/emergency-plan-nothing/activations", "{\"service\":\"reporting\",\"drill\":true}"),
             caller -> caller == Caller.ANONYMOUS ? 401
                 : caller == Caller.MANAGER_MIA || caller == Caller.OPS_OLIVIA ? 404 : 403),
+        new Endpoint("GET /api/retrospectives", api -> api.get("/api/retrospectives"), people(200)),
+        new Endpoint("GET /api/retrospectives/{key}", api -> api.get("/api/retrospectives/RETRO-1999-0001"),
+            people(404)),
+        new Endpoint("POST /api/retrospectives", api -> api.post("/api/retrospectives",
+            "{\"service\":\"ghost\",\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2026-01-02T00:00:00Z\"}"), editors(400)),
         new Endpoint("GET /api/unknown", api -> api.get("/api/unknown"), caller -> caller == Caller.ANONYMOUS ? 401 : 403),
         new Endpoint("GET /", api -> api.get("/"), webapp(302)),
         new Endpoint("GET Tasklist", api -> api.get("/camunda/app/tasklist/default/"), webapp(200)),

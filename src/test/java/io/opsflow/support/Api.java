@@ -127,7 +127,10 @@ public final class Api {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+    if (!headers.containsKey("Accept")) {
+      builder.header("Accept", "application/json");
+    }
     headers.forEach(builder::header);
     return builder;
   }

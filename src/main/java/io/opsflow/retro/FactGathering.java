@@ -1,0 +1,140 @@
+package io.opsflow.retro;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Component;
+
+import io.opsflow.change.ChangeDetails;
+import io.opsflow.change.Changes;
+import io.opsflow.emergency.EmergencyPlans;
+import io.opsflow.incident.IncidentAlert;
+import io.opsflow.incident.IncidentDetails;
+import io.opsflow.incident.Incidents;
+
+/**
+ * Gathers a retrospective's facts from the other modules: the change, every incident on the
+ * service in the window (with times and whether its SLAs held), their alerts by name, and the
+ * emergency plans they ran. An incident a change's failed deployment opened always belongs to
+ * that change's facts, and the change to the incident's.
+ */
+@Component
+class FactGathering {
+
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final Changes changes;
+  private final Incidents incidents;
+  private final EmergencyPlans plans;
+
+  FactGathering(Changes changes, Incidents incidents, EmergencyPlans plans) {
+    this.changes = changes;
+    this.incidents = incidents;
+    this.plans = plans;
+  }
+
+  RetroFacts gather(Retrospective retro) {
+    Map<String, ChangeDetails> changeDetails = new LinkedHashMap<>();
+    Map<String, IncidentDetails> incidentDetails = new LinkedHashMap<>();
+    if ("change".equals(retro.subjectType())) {
+      changes.details(retro.subjectKey()).ifPresent(change -> changeDetails.put(change.change().changeKey(), change));
+    }
+    if ("incident".equals(retro.subjectType())) {
+      incidents.details(retro.subjectKey()).ifPresent(incident -> incidentDetails.put(retro.subjectKey(), incident));
+      changes.linkedTo(retro.subjectKey()).ifPresent(change -> changeDetails.put(change.change().changeKey(), change));
+    }
+    changes.onServiceBetween(retro.serviceKey(), retro.windowStart(), retro.windowEnd())
+        .forEach(change -> changeDetails.putIfAbsent(change.change().changeKey(), change));
+    for (ChangeDetails change : changeDetails.values()) {
+      if (change.change().incidentKey() != null) {
+        incidents.details(change.change().incidentKey())
+            .ifPresent(incident -> incidentDetails.putIfAbsent(incident.incident().incidentKey(), incident));
+      }
+    }
+    incidents.onServiceBetween(retro.serviceKey(), retro.windowStart(), retro.windowEnd())
+        .forEach(incident -> incidentDetails.putIfAbsent(incident.incident().incidentKey(), incident));
+
+    Map<String, Integer> alerts = new TreeMap<>();
+    for (IncidentDetails incident : incidentDetails.values()) {
+      for (IncidentAlert alert : incident.alerts()) {
+        alerts.merge(alert.alertName(), alert.occurrences(), Integer::sum);
+      }
+    }
+    Set<String> incidentKeys = new LinkedHashSet<>(incidentDetails.keySet());
+    return new RetroFacts(
+        changeDetails.values().stream().map(FactGathering::changeFact).toList(),
+        incidentDetails.values().stream().map(FactGathering::incidentFact).toList(),
+        alerts,
+        plans.activationsFor(incidentKeys).stream()
+            .map(activation -> new RetroFacts.PlanFact(activation.activationKey(), activation.planKey(),
+                activation.incidentKey(), activation.drill(), activation.outcome(), activation.startedAt(),
+                activation.endedAt()))
+            .toList());
+  }
+
+  private static RetroFacts.ChangeFact changeFact(ChangeDetails details) {
+    var change = details.change();
+    List<String> approvals = new ArrayList<>();
+    details.approvals().forEach(approval -> approvals.add(approval.approvalGroup() + ": "
+        + (approval.approved() ? "approved" : "rejected") + " by " + approval.decidedBy()));
+    return new RetroFacts.ChangeFact(change.changeKey(), change.version(), change.title(), change.changeType(),
+        change.risk(), change.approvalRoute(), approvals, change.gateOpenedAt(), change.deployedAt(),
+        change.deploymentStatus(), change.outcome(), change.incidentKey());
+  }
+
+  private static RetroFacts.IncidentFact incidentFact(IncidentDetails details) {
+    var incident = details.incident();
+    boolean closed = incident.closedAt() != null;
+    return new RetroFacts.IncidentFact(incident.incidentKey(), incident.title(), incident.priority(), incident.state(),
+        incident.openedAt(), incident.closedAt(), incident.secondsToAcknowledge(), incident.secondsToResolve(),
+        closed ? !incident.ackSlaBreached() : null, closed ? !incident.resolveSlaBreached() : null);
+  }
+
+  /** The facts as plain text for the read-only field of the forms. */
+  static String text(Retrospective retro, RetroFacts facts) {
+    List<String> lines = new ArrayList<>();
+    lines.add(retro.retroKey() + ": " + retro.serviceKey() + ", " + TIME.format(retro.windowStart()) + " to "
+        + TIME.format(retro.windowEnd()) + (retro.subjectKey() == null ? "" : " (after " + retro.subjectKey() + ")"));
+    facts.changes().forEach(change -> lines.add("Change " + change.changeKey() + " " + change.version() + ": "
+        + change.changeType() + ", risk " + change.risk() + ", route " + change.approvalRoute() + ", deployment "
+        + (change.deploymentStatus() == null ? "not reported" : change.deploymentStatus()) + ", outcome "
+        + (change.outcome() == null ? "open" : change.outcome())
+        + (change.incidentKey() == null ? "" : ", incident " + change.incidentKey())));
+    facts.incidents().forEach(incident -> lines.add("Incident " + incident.incidentKey() + " " + incident.priority()
+        + ": " + incident.title() + " (" + incident.state() + ", acknowledged after " + minutes(incident.secondsToAcknowledge())
+        + ", resolved after " + minutes(incident.secondsToResolve()) + ", SLAs " + sla(incident) + ")"));
+    if (!facts.alertsByName().isEmpty()) {
+      lines.add("Alerts: " + facts.alertsByName());
+    }
+    facts.emergencyPlans().forEach(plan -> lines.add("Emergency plan " + plan.activationKey() + " (" + plan.planKey()
+        + "): " + (plan.outcome() == null ? "running" : plan.outcome())));
+    if (facts.changes().isEmpty() && facts.incidents().isEmpty()) {
+      lines.add("No changes or incidents on the service in the window.");
+    }
+    return String.join("\n", lines);
+  }
+
+  static String minutes(Long seconds) {
+    return seconds == null ? "-" : (seconds / 60) + " min";
+  }
+
+  static String sla(RetroFacts.IncidentFact incident) {
+    if (incident.ackSlaHeld() == null) {
+      return "open";
+    }
+    return (incident.ackSlaHeld() ? "acknowledge held" : "acknowledge MISSED") + ", "
+        + (incident.resolveSlaHeld() ? "resolve held" : "resolve MISSED");
+  }
+
+  static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+}

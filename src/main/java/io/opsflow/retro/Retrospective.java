@@ -1,0 +1,35 @@
+package io.opsflow.retro;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * A post-launch retrospective: its subject (a change, an incident, or a service and window chosen
+ * by hand), the facts gathered, and what the team said.
+ */
+public record Retrospective(
+    String retroKey,
+    String subjectType,
+    String subjectKey,
+    String serviceKey,
+    Instant windowStart,
+    Instant windowEnd,
+    String state,
+    String requestedBy,
+    @JsonIgnore String facts,
+    String summary,
+    String wentWell,
+    String wentWrong,
+    String rootCauses,
+    Instant createdAt,
+    Instant publishedAt,
+    Instant closedAt) {
+
+  public static final String REQUESTED = "requested";
+  public static final String PREPARING = "preparing";
+  public static final String COLLECTING = "collecting";
+  public static final String REVIEWING = "reviewing";
+  public static final String IMPROVING = "improving";
+  public static final String CLOSED = "closed";
+}

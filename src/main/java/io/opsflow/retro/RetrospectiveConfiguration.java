@@ -1,0 +1,38 @@
+package io.opsflow.retro;
+
+import static io.opsflow.security.ApiAccessRules.path;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+import io.opsflow.platform.TasklistColumn;
+import io.opsflow.security.ApiAccessRules;
+import io.opsflow.security.Authorities;
+import io.opsflow.security.Groups;
+import io.opsflow.security.ProcessParticipants;
+
+@Configuration(proxyBeanMethods = false)
+class RetrospectiveConfiguration {
+
+  /** People read retrospectives and reports; managers start one by hand. */
+  @Bean
+  ApiAccessRules retrospectiveAccessRules() {
+    return api -> {
+      api.requestMatchers(path(HttpMethod.POST, "/api/retrospectives"))
+          .hasAnyAuthority(Authorities.group(Groups.MANAGER), Authorities.group(Groups.ADMIN));
+      api.requestMatchers(path(HttpMethod.GET, "/api/retrospectives"), path(HttpMethod.GET, "/api/retrospectives/**"))
+          .hasAuthority(Authorities.PERSON);
+    };
+  }
+
+  @Bean
+  ProcessParticipants retrospectiveParticipants() {
+    return new ProcessParticipants(Retrospectives.PROCESS_KEY, Groups.STAFF);
+  }
+
+  @Bean
+  TasklistColumn retrospectiveColumn() {
+    return new TasklistColumn(RetrospectiveSteps.RETRO_KEY, "Retrospective");
+  }
+}

@@ -1,0 +1,89 @@
+package io.opsflow.retro;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.platform.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/retrospectives")
+class RetrospectiveController {
+
+  private final Retrospectives retrospectives;
+  private final RetrospectiveReport report;
+  private final RuntimeService runtimeService;
+  private final ServiceCatalog catalog;
+
+  RetrospectiveController(Retrospectives retrospectives, RetrospectiveReport report, RuntimeService runtimeService,
+      ServiceCatalog catalog) {
+    this.retrospectives = retrospectives;
+    this.report = report;
+    this.runtimeService = runtimeService;
+    this.catalog = catalog;
+  }
+
+  record NewRetrospective(@NotBlank @Size(max = 64) String service, @NotNull OffsetDateTime from,
+      @NotNull OffsetDateTime to) {
+  }
+
+  /** A retrospective by hand (managers), for a service and a time window. */
+  @PostMapping
+  ResponseEntity<Retrospectives.Details> request(@Valid @RequestBody NewRetrospective body, Principal caller) {
+    if (catalog.find(body.service()).isEmpty()) {
+      throw ApiException.badRequest("service '" + body.service() + "' is not in the catalog.");
+    }
+    if (!body.from().isBefore(body.to())) {
+      throw ApiException.badRequest("from must be before to.");
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("service", body.service());
+    variables.put("windowStart", java.util.Date.from(body.from().toInstant()));
+    variables.put("windowEnd", java.util.Date.from(body.to().toInstant()));
+    variables.put("requestedBy", caller.getName());
+    String key = runtimeService.startProcessInstanceByKey(Retrospectives.PROCESS_KEY, variables).getBusinessKey();
+    return ResponseEntity.created(URI.create("/api/retrospectives/" + key)).body(retrospectives.details(key));
+  }
+
+  @GetMapping
+  List<Retrospective> list(@RequestParam(required = false) String service, @RequestParam(required = false) String state) {
+    return retrospectives.list(service, state);
+  }
+
+  @GetMapping("/{key}")
+  Retrospectives.Details get(@PathVariable String key) {
+    return retrospectives.details(key);
+  }
+
+  /** Markdown, or HTML for a browser (Accept: text/html). */
+  @GetMapping(value = "/{key}/report", produces = "text/markdown")
+  ResponseEntity<String> markdown(@PathVariable String key) {
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
+        .body(report.markdown(retrospectives.details(key)));
+  }
+
+  @GetMapping(value = "/{key}/report", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> html(@PathVariable String key) {
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+        .body(report.html(retrospectives.details(key)));
+  }
+}

@@ -1,0 +1,230 @@
+package io.opsflow.retro;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.opsflow.change.Changes;
+import io.opsflow.incident.Incidents;
+import io.opsflow.notify.Notification;
+import io.opsflow.notify.Notifier;
+import io.opsflow.platform.FormCheck;
+import io.opsflow.platform.InvalidTaskInput;
+import io.opsflow.platform.TaskActor;
+import io.opsflow.security.Groups;
+
+/** The named steps and task listeners of post-launch-retrospective. */
+@Configuration(proxyBeanMethods = false)
+class RetrospectiveSteps {
+
+  static final String RETRO_KEY = "retroKey";
+  static final Map<String, String> FINDING_GROUPS = Map.of(
+      "Task_AddFindingsOps", Groups.OPS, "Task_AddFindingsDev", Groups.DEV, "Task_AddFindingsQa", Groups.QA);
+
+  /**
+   * Register retrospective: one per change or incident (a repeat ends at once, ignored). A change's
+   * retrospective waits for its observation window; by hand, the form names service and window.
+   */
+  @Bean
+  JavaDelegate registerRetrospective(Retrospectives retrospectives, Changes changes, Incidents incidents) {
+    return execution -> {
+      String type = text(execution, "subjectType");
+      String subject = text(execution, "subjectKey");
+      Instant now = retrospectives.now();
+      Instant start;
+      Instant end;
+      String service;
+      String requestedBy;
+      if ("change".equals(type)) {
+        var change = changes.get(subject);
+        service = change.serviceKey();
+        start = change.createdAt();
+        end = now.plus(retrospectives.observationWindow(service));
+        requestedBy = "change-release";
+        execution.setVariable("observationEndsAt", Date.from(end));
+      } else if ("incident".equals(type)) {
+        var incident = incidents.find(subject).orElseThrow();
+        service = incident.serviceKey() != null ? incident.serviceKey() : incident.serviceLabel();
+        start = incident.openedAt().minus(Duration.ofDays(1));
+        end = now;
+        requestedBy = "incident-response";
+      } else {
+        type = "manual";
+        FormCheck check = FormCheck.of("request the retrospective");
+        service = check.text(execution, "service");
+        start = instant(check, execution, "windowStart");
+        end = instant(check, execution, "windowEnd");
+        check.require(service != null, "service must name the service to review")
+            .require(start == null || end == null || start.isBefore(end), "windowStart must be before windowEnd")
+            .orRefuse();
+        String by = text(execution, "requestedBy");
+        requestedBy = by == null ? TaskActor.authenticated().orElse("opsflow") : by;
+      }
+      execution.setVariable("subjectType", type);
+      var registered = retrospectives.register(type, subject, service, start, end, requestedBy);
+      execution.setVariable("duplicate", registered.isEmpty());
+      registered.ifPresent(retro -> {
+        execution.setProcessBusinessKey(retro.retroKey());
+        execution.setVariable(RETRO_KEY, retro.retroKey());
+        execution.setVariable("service", retro.serviceKey());
+      });
+    };
+  }
+
+  /** Gather facts: the change, incidents, alerts and emergency plans of the service in the window. */
+  @Bean
+  JavaDelegate gatherRetrospectiveFacts(Retrospectives retrospectives) {
+    return execution -> {
+      String key = text(execution, RETRO_KEY);
+      retrospectives.gatherFacts(key);
+      execution.setVariable("facts", retrospectives.factsText(key));
+      execution.setVariable("preparers", retrospectives.preparers(key));
+    };
+  }
+
+  @Bean
+  TaskListener retrospectivePrepared(Retrospectives retrospectives) {
+    return task -> {
+      FormCheck check = FormCheck.of("prepare the retrospective");
+      String summary = check.text(task, "summary");
+      String wentWell = check.text(task, "wentWell");
+      String wentWrong = check.text(task, "wentWrong");
+      check.require(summary != null, "summary must say what happened").orRefuse();
+      retrospectives.prepared(text(task, RETRO_KEY), summary, wentWell, wentWrong);
+    };
+  }
+
+  /** Each group adds its view, or says it has nothing to add. */
+  @Bean
+  TaskListener findingsAdded(Retrospectives retrospectives) {
+    return task -> {
+      FormCheck check = FormCheck.of("add your findings");
+      String findings = check.text(task, "findings");
+      Boolean nothing = check.flag(task, "nothingToAdd");
+      check.require(findings != null || Boolean.TRUE.equals(nothing), "findings are required, or tick 'nothing to add'")
+          .orRefuse();
+      retrospectives.addFinding(text(task, RETRO_KEY), FINDING_GROUPS.get(task.getTaskDefinitionKey()),
+          findings, findings == null, TaskActor.of(task));
+      task.getExecution().removeVariable("findings");
+      task.getExecution().removeVariable("nothingToAdd");
+    };
+  }
+
+  /** Hold review: root causes and the action items, one per line "title; owner group; due date". */
+  @Bean
+  TaskListener reviewHeld(Retrospectives retrospectives) {
+    return task -> {
+      FormCheck check = FormCheck.of("finish the review");
+      String rootCauses = check.text(task, "rootCauses");
+      String itemsText = check.text(task, "actionItems");
+      check.require(rootCauses != null, "rootCauses must name what caused it").orRefuse();
+      List<String> problems = new ArrayList<>();
+      List<Retrospectives.ItemLine> items = retrospectives.parseItems(itemsText, problems);
+      if (!problems.isEmpty()) {
+        throw new InvalidTaskInput("finish the review", problems);
+      }
+      retrospectives.reviewed(text(task, RETRO_KEY), rootCauses, items);
+    };
+  }
+
+  /** Publish report: the report is live from now on, linked from the process. */
+  @Bean
+  JavaDelegate publishRetrospectiveReport(Retrospectives retrospectives, Notifier notifier) {
+    return execution -> {
+      String key = text(execution, RETRO_KEY);
+      retrospectives.published(key);
+      String url = "/api/retrospectives/" + key + "/report";
+      execution.setVariable("reportUrl", url);
+      notifier.send(new Notification(key, Groups.STAFF, "Retrospective " + key + " published", url));
+    };
+  }
+
+  @Bean
+  TaskListener improvementImplemented(Retrospectives retrospectives) {
+    return task -> {
+      FormCheck check = FormCheck.of("report the improvement");
+      String note = check.text(task, "implementationNote");
+      check.require(note != null, "implementationNote must say what was done").orRefuse();
+      retrospectives.implemented(text(task, "actionItemKey"), note, TaskActor.of(task));
+    };
+  }
+
+  @Bean
+  TaskListener improvementVerification(Retrospectives retrospectives) {
+    return task -> {
+      FormCheck check = FormCheck.of("verify the improvement");
+      Boolean verified = check.flag(task, "improvementVerified");
+      String note = check.text(task, "verificationNote");
+      check.require(verified != null, "improvementVerified must be true or false")
+          .require(!Boolean.FALSE.equals(verified) || note != null, "verificationNote must say what is missing").orRefuse();
+      task.getExecution().setVariable("improvementVerified", verified);
+      retrospectives.verified(text(task, "actionItemKey"), verified, note, TaskActor.of(task));
+    };
+  }
+
+  /** A day before an action item is due: its owner group is reminded. */
+  @Bean
+  JavaDelegate remindActionItem(Retrospectives retrospectives, Notifier notifier) {
+    return execution -> {
+      ActionItem item = retrospectives.item(text(execution, "actionItemKey"));
+      notifier.send(new Notification(item.retroKey(), List.of(item.ownerGroup()),
+          "Action item " + item.itemKey() + " is due " + item.dueDate(), item.title()));
+    };
+  }
+
+  /** An action item past its due date: managers may take it too, and are told. */
+  @Bean
+  JavaDelegate escalateActionItem(Retrospectives retrospectives, Notifier notifier, TaskService taskService) {
+    return execution -> {
+      String itemKey = text(execution, "actionItemKey");
+      retrospectives.escalate(itemKey);
+      ActionItem item = retrospectives.item(itemKey);
+      for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+          .taskDefinitionKey("Task_ImplementImprovement").list()) {
+        if (itemKey.equals(taskService.getVariable(task.getId(), "actionItemKey"))) {
+          taskService.addCandidateGroup(task.getId(), Groups.MANAGER);
+        }
+      }
+      notifier.send(new Notification(item.retroKey(), List.of(item.ownerGroup(), Groups.MANAGER),
+          "Action item " + item.itemKey() + " is overdue", item.title()));
+    };
+  }
+
+  @Bean
+  JavaDelegate closeRetrospective(Retrospectives retrospectives) {
+    return execution -> retrospectives.close(text(execution, RETRO_KEY));
+  }
+
+  private static String text(org.camunda.bpm.engine.delegate.VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value instanceof String text && !text.isBlank() ? text.strip() : null;
+  }
+
+  private static Instant instant(FormCheck check, DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    String text = check.text(execution, name);
+    check.require(text != null, name + " is required");
+    try {
+      return text == null ? null : OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      check.require(false, name + " must be a date and time with offset, e.g. 2026-11-20T00:00Z");
+      return null;
+    }
+  }
+}

@@ -1,0 +1,291 @@
+package io.opsflow.retro;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.opsflow.catalog.Service;
+import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.platform.ApiException;
+import io.opsflow.platform.BusinessKeys;
+import io.opsflow.security.Directory;
+import io.opsflow.security.Groups;
+
+/**
+ * Retrospectives and their action items: the one place that writes them. The process and the API
+ * go through this class; expressions in the model use it as {@code ${retrospectives...}}.
+ */
+@Component("retrospectives")
+public class Retrospectives {
+
+  public static final String PROCESS_KEY = "post-launch-retrospective";
+  public static final String MESSAGE_REQUESTED = "RetrospectiveRequested";
+  static final String KEY_PREFIX = "RETRO";
+  static final int MAX_ITEMS = 20;
+
+  public record Details(Retrospective retrospective, RetroFacts facts, List<Finding> findings, List<ActionItem> actionItems) {
+  }
+
+  private final RetrospectiveMapper mapper;
+  private final FactGathering facts;
+  private final ServiceCatalog catalog;
+  private final Directory directory;
+  private final BusinessKeys keys;
+  private final RetrospectiveSettings settings;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  Retrospectives(RetrospectiveMapper mapper, FactGathering facts, ServiceCatalog catalog, Directory directory,
+      BusinessKeys keys, RetrospectiveSettings settings, ObjectMapper json, Clock clock) {
+    this.mapper = mapper;
+    this.facts = facts;
+    this.catalog = catalog;
+    this.directory = directory;
+    this.keys = keys;
+    this.settings = settings;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * Records a requested retrospective, or returns empty when its change or incident already has
+   * one (the unique subject key decides, also for requests arriving together).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<Retrospective> register(String subjectType, String subjectKey, String service, Instant windowStart,
+      Instant windowEnd, String requestedBy) {
+    if (subjectKey != null && mapper.findBySubject(subjectKey) != null) {
+      return Optional.empty();
+    }
+    Retrospective retro = new Retrospective(keys.next(KEY_PREFIX), subjectType, subjectKey, service, windowStart,
+        windowEnd, Retrospective.REQUESTED, requestedBy, null, null, null, null, null, now(), null, null);
+    try {
+      mapper.insert(retro);
+    } catch (DuplicateKeyException requestedTogether) {
+      throw new RetrospectiveAlreadyRequested(subjectKey);
+    }
+    return Optional.of(mapper.find(retro.retroKey()));
+  }
+
+  /** Thrown when a concurrent request for the same subject won; the engine retries the losing one, which then sees the winner. */
+  static class RetrospectiveAlreadyRequested extends RuntimeException {
+    RetrospectiveAlreadyRequested(String subjectKey) {
+      super("A retrospective for " + subjectKey + " was requested at the same moment");
+    }
+  }
+
+  Duration observationWindow(String service) {
+    return settings.forService(service);
+  }
+
+  /** Gathers and stores the facts; the window of a change or an open incident ends now. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public RetroFacts gatherFacts(String key) {
+    Retrospective retro = get(key);
+    Instant windowEnd = retro.windowEnd().isAfter(now()) ? now() : retro.windowEnd();
+    Retrospective windowed = new Retrospective(retro.retroKey(), retro.subjectType(), retro.subjectKey(),
+        retro.serviceKey(), retro.windowStart(), windowEnd, retro.state(), retro.requestedBy(), null, null, null, null,
+        null, retro.createdAt(), null, null);
+    RetroFacts gathered = facts.gather(windowed);
+    try {
+      mapper.setFacts(key, json.writeValueAsString(gathered), windowEnd);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    mapper.setState(key, Retrospective.PREPARING);
+    return gathered;
+  }
+
+  public Retrospective get(String key) {
+    return find(key).orElseThrow(() -> ApiException.notFound("No retrospective '" + key + "'."));
+  }
+
+  public Optional<Retrospective> find(String key) {
+    return Optional.ofNullable(mapper.find(key));
+  }
+
+  public Optional<Retrospective> bySubject(String subjectKey) {
+    return Optional.ofNullable(mapper.findBySubject(subjectKey));
+  }
+
+  public Details details(String key) {
+    Retrospective retro = get(key);
+    return new Details(retro, facts(retro), mapper.findings(key), mapper.items(key));
+  }
+
+  public List<Retrospective> list(String service, String state) {
+    return mapper.list(service, state);
+  }
+
+  RetroFacts facts(Retrospective retro) {
+    if (retro.facts() == null) {
+      return new RetroFacts(List.of(), List.of(), Map.of(), List.of());
+    }
+    try {
+      return json.readValue(retro.facts(), RetroFacts.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String factsText(String key) {
+    Retrospective retro = get(key);
+    return FactGathering.text(retro, facts(retro));
+  }
+
+  /** Who prepares: the service's owning dev group and the managers. */
+  public String preparers(String key) {
+    Optional<Service> service = catalog.find(get(key).serviceKey());
+    return service.map(found -> found.devGroup() + "," + Groups.MANAGER).orElse(Groups.MANAGER);
+  }
+
+  void prepared(String key, String summary, String wentWell, String wentWrong) {
+    mapper.prepared(key, summary, wentWell, wentWrong);
+  }
+
+  void addFinding(String key, String group, String finding, boolean nothingToAdd, String by) {
+    mapper.insertFinding(new Finding(key, group, finding, nothingToAdd, by, now()));
+  }
+
+  String findingsText(String key) {
+    List<String> lines = new ArrayList<>();
+    for (Finding finding : mapper.findings(key)) {
+      lines.add(finding.findingGroup() + " (" + finding.addedBy() + "): "
+          + (finding.nothingToAdd() ? "nothing to add" : finding.finding()));
+    }
+    return String.join("\n", lines);
+  }
+
+  /** A line of the review's action items: "title; owner group; due date (YYYY-MM-DD)". */
+  record ItemLine(String title, String ownerGroup, LocalDate dueDate) {
+  }
+
+  /** Parses the action items of the review; every problem is named with its line. */
+  List<ItemLine> parseItems(String text, List<String> problems) {
+    List<ItemLine> items = new ArrayList<>();
+    if (text == null || text.isBlank()) {
+      return items;
+    }
+    String[] lines = text.strip().split("\\R");
+    if (lines.length > MAX_ITEMS) {
+      problems.add("at most " + MAX_ITEMS + " action items");
+    }
+    LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      String[] parts = lines[i].split(";");
+      String where = "action item line " + (i + 1);
+      if (parts.length != 3) {
+        problems.add(where + " must be 'title; owner group; due date (YYYY-MM-DD)'");
+        continue;
+      }
+      String title = parts[0].strip();
+      String group = parts[1].strip();
+      LocalDate due = null;
+      try {
+        due = LocalDate.parse(parts[2].strip());
+      } catch (DateTimeParseException e) {
+        problems.add(where + ": due date must be YYYY-MM-DD");
+      }
+      if (title.isEmpty() || title.length() > 300) {
+        problems.add(where + ": title must be 1-300 characters");
+      }
+      if (!directory.groupExists(group) || Groups.SERVICE_ACCOUNT_GROUPS.contains(group)) {
+        problems.add(where + ": '" + group + "' is not a group of people");
+      }
+      if (due != null && due.isBefore(today)) {
+        problems.add(where + ": due date " + due + " is in the past");
+      }
+      items.add(new ItemLine(title, group, due));
+    }
+    return items;
+  }
+
+  void reviewed(String key, String rootCauses, List<ItemLine> items) {
+    mapper.reviewed(key, rootCauses);
+    for (int i = 0; i < items.size(); i++) {
+      ItemLine line = items.get(i);
+      mapper.insertItem(new ActionItem(key + "-A" + (i + 1), key, line.title(), line.ownerGroup(), line.dueDate(),
+          ActionItem.OPEN, false, null, null, null, null, null, null, now()));
+    }
+  }
+
+  void published(String key) {
+    mapper.published(key, now());
+  }
+
+  void close(String key) {
+    mapper.close(key, now());
+  }
+
+  // --- action items; the model calls these as ${retrospectives...}
+
+  /** The action items the process tracks, one parallel branch each. */
+  public List<String> openItems(String key) {
+    return mapper.items(key).stream().filter(item -> !ActionItem.VERIFIED.equals(item.state()))
+        .map(ActionItem::itemKey).toList();
+  }
+
+  public ActionItem item(String itemKey) {
+    return Optional.ofNullable(mapper.item(itemKey))
+        .orElseThrow(() -> new IllegalArgumentException("No action item " + itemKey));
+  }
+
+  /** End of the due day (UTC). */
+  public Date due(String itemKey) {
+    return Date.from(item(itemKey).dueDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+  }
+
+  /** A day before it is due. */
+  public Date remindAt(String itemKey) {
+    return Date.from(due(itemKey).toInstant().minus(1, ChronoUnit.DAYS));
+  }
+
+  /** The owner group; managers too once the item is overdue. */
+  public String candidates(String itemKey) {
+    ActionItem item = item(itemKey);
+    return item.escalated() ? item.ownerGroup() + "," + Groups.MANAGER : item.ownerGroup();
+  }
+
+  public String itemFacts(String itemKey) {
+    ActionItem item = item(itemKey);
+    return item.itemKey() + ": " + item.title() + "\nOwner: " + item.ownerGroup() + ", due " + item.dueDate()
+        + (item.implementationNote() == null ? "" : "\nDone so far: " + item.implementationNote())
+        + (item.verificationNote() == null ? "" : "\nQA said: " + item.verificationNote());
+  }
+
+  void implemented(String itemKey, String note, String by) {
+    mapper.implemented(itemKey, note, by, now());
+  }
+
+  void verified(String itemKey, boolean verified, String note, String by) {
+    mapper.verified(itemKey, verified ? ActionItem.VERIFIED : ActionItem.REOPENED, note, by, now());
+  }
+
+  void escalate(String itemKey) {
+    mapper.escalate(itemKey);
+  }
+
+  Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+  }
+}

@@ -1,0 +1,365 @@
+package io.opsflow.retro;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.catalog.ServiceDraft;
+import io.opsflow.support.Api.Response;
+import io.opsflow.support.FullProcessCoverage;
+import io.opsflow.support.IntegrationTest;
+import io.opsflow.support.RecordingChannel;
+import io.opsflow.support.TestDatabase;
+
+/**
+ * post-launch-retrospective: started after a change's observation window, by an incident and by
+ * hand; repeats ignored; zero, one and several action items; reminder and escalation by moving the
+ * clock; a failed verification; and the report's content.
+ */
+@FullProcessCoverage("post-launch-retrospective")
+class RetrospectiveProcessIT extends IntegrationTest {
+
+  private static final String SERVICE = "retro-svc";
+
+  @Autowired
+  Retrospectives retrospectives;
+
+  @Autowired
+  ServiceCatalog catalog;
+
+  @Autowired
+  RecordingChannel notifications;
+
+  @Test
+  void cabChangeThatLaterCausedAP2IncidentGetsOneRetrospectiveAfterItsWindowWithEverythingInItsReport() {
+    ensureService(SERVICE, 1);
+    String change = closedCabChange();
+    ProcessInstance retro = retrospectiveOf(change);
+    assertThat(retro).isWaitingAt("Timer_ObservationOver");
+    String incident = workedP2Incident();
+
+    sendRequest("change", change);
+    assertThat(retrospectivesFor(change)).as("a repeat is ignored").isOne();
+
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(7)).plusSeconds(60)));
+    execute(timer(retro));
+    String key = retro.getBusinessKey();
+    String facts = (String) variable(retro, "facts");
+    assertThat(facts).contains(change).contains(incident).contains("route cab");
+
+    complete(retro, "Task_Prepare", "devon", Map.of("summary", "The 3.0 release slowed checkout",
+        "wentWell", "fast rollback decision", "wentWrong", "no load test"));
+    complete(retro, "Task_AddFindingsOps", "olivia", Map.of("findings", "connection pool exhausted"));
+    complete(retro, "Task_AddFindingsDev", "devon", Map.of("nothingToAdd", true));
+    complete(retro, "Task_AddFindingsQa", "quinn", Map.of("findings", "no performance test for checkout"));
+    String due = LocalDate.now(ZoneOffset.UTC).plusDays(10).toString();
+    complete(retro, "Task_HoldReview", "mia", Map.of("rootCauses", "pool size not sized for the new query",
+        "actionItems", "Load test checkout before release; qa; " + due + "\nAlert on pool saturation; ops; " + due));
+    assertThat(variable(retro, "reportUrl")).isEqualTo("/api/retrospectives/" + key + "/report");
+
+    String items = TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM action_item WHERE retro_key = '" + key + "'") + "";
+    assertThat(items).isEqualTo("2");
+    completeItem(retro, key + "-A1", "quinn", "added a k6 test to the pipeline");
+    verifyItem(retro, key + "-A1", false, "the test does not run on release branches");
+    assertThat(retrospectives.item(key + "-A1").state()).isEqualTo(ActionItem.REOPENED);
+    assertThat(as("olivia").get("/api/retrospectives/" + key).json().path("actionItems").get(0).path("state").asText())
+        .isEqualTo("reopened");
+    completeItem(retro, key + "-A1", "quinn", "runs on release branches too");
+    verifyItem(retro, key + "-A1", true, null);
+    completeItem(retro, key + "-A2", "oscar", "alert at 80% pool use");
+    verifyItem(retro, key + "-A2", true, "fired in a test");
+
+    assertThat(retro).hasPassed("Task_CloseRetrospective", "End_RetrospectiveClosed").isEnded();
+    Response markdown = as("olivia").withHeader("Accept", "text/markdown").get("/api/retrospectives/" + key + "/report");
+    String report = markdown.body();
+    assertThat(markdown.header("Content-Type")).startsWith("text/markdown");
+    assertThat(report).contains("# Retrospective " + key).contains(change).contains("| cab |")
+        .contains(incident).contains("| P2 |").contains("min")
+        .contains("connection pool exhausted").contains("Nothing to add.").contains("no performance test")
+        .contains("pool size not sized for the new query")
+        .contains("| " + key + "-A1 | Load test checkout before release | qa | " + due + " | verified |")
+        .contains("| " + key + "-A2 | Alert on pool saturation | ops | " + due + " | verified |");
+    Response html = api().basic("olivia", "demo").withHeader("Accept", "text/html").get("/api/retrospectives/" + key + "/report");
+    assertThat(html.header("Content-Type")).startsWith("text/html");
+    assertThat(html.body()).contains("<table>").contains("<h1>Retrospective " + key);
+    assertThat(retrospectives.get(key).state()).isEqualTo(Retrospective.CLOSED);
+  }
+
+  @Test
+  void incidentRetrospectiveStartsAtOnceAndShowsTheChangeThatFailedIt() {
+    ensureService(SERVICE, 1);
+    String change = api().bearer("demo-ci-token").post("/api/changes", """
+        {"service":"%s","version":"9.0","title":"Failing","changeType":"emergency","tests":"passed",
+         "hasDbMigration":false,"requestedBy":"olivia"}""".formatted(SERVICE)).json().path("changeKey").asText();
+    approveAll(change);
+    api().bearer("demo-ci-token").post("/api/changes/" + change + "/deployment", "{\"status\":\"failed\"}");
+    String incident = as("olivia").get("/api/changes/" + change).json().path("incidentKey").asText();
+
+    sendRequest("incident", incident);
+
+    ProcessInstance retro = retrospectiveOf(incident);
+    assertThat(retro).hasPassed("Task_GatherFacts").isWaitingAt("Task_Prepare");
+    assertThat((String) variable(retro, "facts")).contains(incident).contains("Change " + change)
+        .contains("deployment failed");
+    Retrospectives.Details details = retrospectives.details(retro.getBusinessKey());
+    assertThat(details.facts().changes()).extracting(RetroFacts.ChangeFact::incidentKey).contains(incident);
+    assertThat(candidates(retro, "Task_Prepare")).containsExactlyInAnyOrder("dev", "manager");
+
+    complete(retro, "Task_Prepare", "mia", Map.of("summary", "bad deploy"));
+    complete(retro, "Task_AddFindingsOps", "olivia", Map.of("nothingToAdd", true));
+    complete(retro, "Task_AddFindingsDev", "devon", Map.of("nothingToAdd", true));
+    complete(retro, "Task_AddFindingsQa", "quinn", Map.of("nothingToAdd", true));
+    assertThatThrownBy(() -> complete(retro, "Task_HoldReview", "mia",
+        Map.of("rootCauses", "x", "actionItems", "Do it; nobody; 2020-01-01\nbroken line")))
+        .hasMessageContaining("'nobody' is not a group of people").hasMessageContaining("is in the past")
+        .hasMessageContaining("line 2 must be 'title; owner group; due date");
+    complete(retro, "Task_HoldReview", "mia", Map.of("rootCauses", "untested migration", "actionItems", ""));
+
+    assertThat(retro).as("zero action items").hasPassed("End_RetrospectiveClosed").isEnded();
+
+    sendRequest("change", change);
+    ProcessInstance changeRetro = retrospectiveOf(change);
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(7)).plusSeconds(60)));
+    execute(timer(changeRetro));
+    assertThat(retrospectives.details(changeRetro.getBusinessKey()).facts().incidents())
+        .as("the failed change's retrospective shows its incident").extracting(RetroFacts.IncidentFact::incidentKey)
+        .contains(incident);
+    assertThat(as("olivia").withHeader("Accept", "text/markdown").get("/api/retrospectives/" + retro.getBusinessKey() + "/report").body())
+        .contains("## Action items\n\nNone.");
+  }
+
+  @Test
+  void anOverdueActionItemIsRemindedThenEscalatedToManagers() {
+    ProcessInstance retro = byHand("reporting");
+    String key = retro.getBusinessKey();
+    complete(retro, "Task_Prepare", "mia", Map.of("summary", "monthly review"));
+    complete(retro, "Task_AddFindingsOps", "olivia", Map.of("findings", "backups slow"));
+    complete(retro, "Task_AddFindingsDev", "devon", Map.of("nothingToAdd", true));
+    complete(retro, "Task_AddFindingsQa", "quinn", Map.of("nothingToAdd", true));
+    LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+    complete(retro, "Task_HoldReview", "mia", Map.of("rootCauses", "old disks", "actionItems",
+        "Move backups to SSD; ops; " + due));
+    String item = key + "-A1";
+    Task implement = itemTask(retro, "Task_ImplementImprovement", item);
+    assertThat(implement.getDueDate()).isEqualTo(Date.from(due.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+
+    ClockUtil.setCurrentTime(Date.from(due.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(60)));
+    execute(itemTimer(retro, "Timer_Reminder"));
+    assertThat(notifications.about(key)).anyMatch(n -> n.subject().contains(item + " is due " + due)
+        && n.groups().equals(List.of("ops")));
+    assertThat(candidateGroups(itemTask(retro, "Task_ImplementImprovement", item))).containsExactly("ops");
+
+    ClockUtil.setCurrentTime(Date.from(due.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(60)));
+    execute(itemTimer(retro, "Timer_Overdue"));
+    assertThat(candidateGroups(itemTask(retro, "Task_ImplementImprovement", item))).containsExactlyInAnyOrder("ops", "manager");
+    assertThat(notifications.about(key)).anyMatch(n -> n.subject().contains(item + " is overdue"));
+    assertThat(as("mia").withHeader("Accept", "text/markdown").get("/api/retrospectives/" + key + "/report").body()).contains("(overdue, escalated)");
+
+    completeItem(retro, item, "mia", "ordered SSDs");
+    verifyItem(retro, item, true, null);
+    assertThat(retro).hasPassed("Task_RemindOwner", "Task_EscalateItem").isEnded();
+  }
+
+  @Test
+  void managersRequestRetrospectivesByHandAndBadRequestsAreRefused() {
+    Response created = as("mia").post("/api/retrospectives",
+        "{\"service\":\"web-portal\",\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2026-11-20T00:00:00Z\"}");
+
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String key = created.json().path("retrospective").path("retroKey").asText();
+    assertThat(key).matches("RETRO-\\d{4}-\\d{4,}");
+    assertThat(created.json().path("retrospective").path("subjectType").asText()).isEqualTo("manual");
+    assertThat(created.json().path("retrospective").path("state").asText()).isEqualTo("preparing");
+    assertThat(as("olivia").get("/api/retrospectives?service=web-portal&state=preparing").json()
+        .findValuesAsText("retroKey")).contains(key);
+    long before = TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM retrospective");
+    assertThat(as("olivia").post("/api/retrospectives",
+        "{\"service\":\"web-portal\",\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2026-11-20T00:00:00Z\"}").status())
+        .isEqualTo(403);
+    assertThat(as("mia").post("/api/retrospectives",
+        "{\"service\":\"web-portal\",\"from\":\"2026-11-20T00:00:00Z\",\"to\":\"2026-11-01T00:00:00Z\"}").status())
+        .isEqualTo(400);
+    assertThat(as("mia").post("/api/retrospectives",
+        "{\"service\":\"ghost\",\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2026-11-20T00:00:00Z\"}").status())
+        .isEqualTo(400);
+    assertThat(TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM retrospective")).isEqualTo(before);
+    assertThat(as("olivia").get("/api/retrospectives/RETRO-1999-0001").status()).isEqualTo(404);
+  }
+
+  @Test
+  void aManagerRequestsOneInTasklist() {
+    String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(Retrospectives.PROCESS_KEY).latestVersion().singleResult().getId();
+    processEngine.getIdentityService().setAuthentication("mia", List.of("manager"));
+    ProcessInstance retro;
+    try {
+      assertThatThrownBy(() -> processEngine.getFormService().submitStartForm(definitionId,
+          Map.of("service", "reporting", "windowStart", "yesterday", "windowEnd", "2026-11-20T00:00Z")))
+          .hasMessageContaining("windowStart must be a date and time");
+      retro = processEngine.getFormService().submitStartForm(definitionId,
+          Map.of("service", "reporting", "windowStart", "2026-11-01T00:00Z", "windowEnd", "2026-11-20T00:00Z"));
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+
+    Retrospective created = retrospectives.get(retro.getBusinessKey());
+    assertThat(created.requestedBy()).isEqualTo("mia");
+    assertThat(created.serviceKey()).isEqualTo("reporting");
+    assertThat(retro).isWaitingAt("Task_Prepare");
+  }
+
+  // --- helpers
+
+  private String closedCabChange() {
+    String change = api().bearer("demo-ci-token").post("/api/changes", """
+        {"service":"%s","version":"3.0","title":"Checkout rework","changeType":"normal","tests":"passed",
+         "hasDbMigration":true,"requestedBy":"olivia"}""".formatted(SERVICE)).json().path("changeKey").asText();
+    approveAll(change);
+    api().bearer("demo-ci-token").post("/api/changes/" + change + "/deployment", "{\"status\":\"succeeded\"}");
+    String process = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(change)
+        .singleResult().getId();
+    Job window = processEngine.getManagementService().createJobQuery().processInstanceId(process).timers().singleResult();
+    processEngine.getManagementService().executeJob(window.getId());
+    Task confirm = processEngine.getTaskService().createTaskQuery().processInstanceId(process).singleResult();
+    processEngine.getTaskService().claim(confirm.getId(), "quinn");
+    processEngine.getTaskService().complete(confirm.getId(), Map.of("confirmedInProduction", true));
+    return change;
+  }
+
+  private void approveAll(String change) {
+    Map<String, String> approvers = Map.of("ops", "oscar", "dev", "devon", "qa", "quinn", "manager", "mia");
+    for (Task task : processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(change)
+        .taskDefinitionKey("Task_ApproveChange").list()) {
+      String group = (String) processEngine.getTaskService().getVariable(task.getId(), "approverGroup");
+      processEngine.getTaskService().claim(task.getId(), approvers.get(group));
+      processEngine.getTaskService().complete(task.getId(), Map.of("approved", true));
+    }
+  }
+
+  private String workedP2Incident() {
+    String incident = as("olivia").post("/api/incidents", """
+        {"service":"%s","title":"Checkout slow","impact":"medium","urgency":"high"}""".formatted(SERVICE)).json()
+        .path("incidentKey").asText();
+    String process = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(incident)
+        .singleResult().getId();
+    runJobs(process);
+    completeOnly(process, "olivia", Map.of("diagnosisGroup", "ops", "category", "performance"));
+    completeOnly(process, "oscar", Map.of("resolutionSummary", "raised the pool size"));
+    completeOnly(process, "quinn", Map.of("verified", true));
+    runJobs(process);
+    return incident;
+  }
+
+  private void completeOnly(String process, String user, Map<String, Object> variables) {
+    Task task = processEngine.getTaskService().createTaskQuery().processInstanceId(process).singleResult();
+    processEngine.getTaskService().claim(task.getId(), user);
+    processEngine.getTaskService().complete(task.getId(), variables);
+  }
+
+  private void runJobs(String process) {
+    processEngine.getManagementService().createJobQuery().processInstanceId(process).executable().list()
+        .forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
+  }
+
+  private ProcessInstance byHand(String service) {
+    return processEngine.getRuntimeService().startProcessInstanceByKey(Retrospectives.PROCESS_KEY,
+        new HashMap<>(Map.of("service", service, "windowStart", Date.from(Instant.now().minus(Duration.ofDays(30))),
+            "windowEnd", new Date(), "requestedBy", "mia")));
+  }
+
+  private void sendRequest(String type, String subject) {
+    processEngine.getRuntimeService().createMessageCorrelation(Retrospectives.MESSAGE_REQUESTED)
+        .setVariable("subjectType", type).setVariable("subjectKey", subject).correlateStartMessage();
+  }
+
+  private long retrospectivesFor(String subject) {
+    return TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM retrospective WHERE subject_key = '" + subject + "'");
+  }
+
+  private ProcessInstance retrospectiveOf(String subject) {
+    String key = retrospectives.bySubject(subject).orElseThrow().retroKey();
+    return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult();
+  }
+
+  private Object variable(ProcessInstance process, String name) {
+    return processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(process.getId())
+        .variableName(name).singleResult().getValue();
+  }
+
+  private Job timer(ProcessInstance process) {
+    return processEngine.getManagementService().createJobQuery().processInstanceId(process.getId()).timers().singleResult();
+  }
+
+  private void complete(ProcessInstance process, String definitionKey, String user, Map<String, Object> variables) {
+    Task task = processEngine.getTaskService().createTaskQuery().processInstanceId(process.getId())
+        .taskDefinitionKey(definitionKey).singleResult();
+    processEngine.getTaskService().claim(task.getId(), user);
+    processEngine.getTaskService().complete(task.getId(), variables);
+  }
+
+  private Task itemTask(ProcessInstance process, String definitionKey, String item) {
+    return processEngine.getTaskService().createTaskQuery().processInstanceId(process.getId())
+        .taskDefinitionKey(definitionKey).list().stream()
+        .filter(task -> item.equals(processEngine.getTaskService().getVariable(task.getId(), "actionItemKey")))
+        .findFirst().orElseThrow(() -> new AssertionError("no " + definitionKey + " for " + item));
+  }
+
+  private Job itemTimer(ProcessInstance process, String activityId) {
+    return processEngine.getManagementService().createJobQuery().processInstanceId(process.getId())
+        .activityId(activityId).timers().list().get(0);
+  }
+
+  private void completeItem(ProcessInstance process, String item, String user, String note) {
+    Task task = itemTask(process, "Task_ImplementImprovement", item);
+    processEngine.getTaskService().claim(task.getId(), user);
+    processEngine.getTaskService().complete(task.getId(), Map.of("implementationNote", note));
+  }
+
+  private void verifyItem(ProcessInstance process, String item, boolean verified, String note) {
+    Task task = itemTask(process, "Task_VerifyImprovement", item);
+    processEngine.getTaskService().claim(task.getId(), "quinn");
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("improvementVerified", verified);
+    variables.put("verificationNote", note);
+    processEngine.getTaskService().complete(task.getId(), variables);
+  }
+
+  private List<String> candidates(ProcessInstance process, String definitionKey) {
+    Task task = processEngine.getTaskService().createTaskQuery().processInstanceId(process.getId())
+        .taskDefinitionKey(definitionKey).singleResult();
+    return candidateGroups(task);
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return processEngine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType())).map(IdentityLink::getGroupId).toList();
+  }
+
+  private void ensureService(String key, int tier) {
+    if (catalog.find(key).isEmpty()) {
+      catalog.create(new ServiceDraft(key, "Retrospective test service", tier, "dev", "ops", List.of()));
+    }
+  }
+
+  private static void execute(Job job) {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute(job);
+  }
+}
