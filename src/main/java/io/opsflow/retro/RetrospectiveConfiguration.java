@@ -2,6 +2,8 @@ package io.opsflow.retro;
 
 import static io.opsflow.security.ApiAccessRules.path;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -28,7 +30,8 @@ class RetrospectiveConfiguration {
 
   @Bean
   ProcessParticipants retrospectiveParticipants() {
-    return new ProcessParticipants(Retrospectives.PROCESS_KEY, Groups.STAFF);
+    // staff work on retrospectives; only managers start one by hand
+    return new ProcessParticipants(Retrospectives.PROCESS_KEY, Groups.STAFF, List.of(Groups.MANAGER));
   }
 
   @Bean

@@ -79,9 +79,13 @@ class AccessSetup extends AbstractProcessEnginePlugin {
     }
     grantCockpitReading(authorizations, Groups.MANAGER);
     for (ProcessParticipants process : participants) {
-      for (String group : process.groups()) {
+      for (String group : process.readers()) {
         grant(authorizations, group, Resources.PROCESS_DEFINITION, process.processKey(),
-            ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE);
+            ProcessDefinitionPermissions.READ_INSTANCE);
+      }
+      for (String group : process.starters()) {
+        grant(authorizations, group, Resources.PROCESS_DEFINITION, process.processKey(),
+            ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
       }
     }
