@@ -2,6 +2,8 @@ package io.opsflow.change;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import io.opsflow.platform.ProcessVariables;
+
 /** Names and typed reads of the change-release process variables (forms and tools rely on them). */
 final class ChangeVariables {
 
@@ -49,8 +51,7 @@ final class ChangeVariables {
   }
 
   static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value instanceof String text && !text.isBlank() ? text.strip() : null;
+    return ProcessVariables.text(scope, name);
   }
 
   static String changeKey(VariableScope scope) {

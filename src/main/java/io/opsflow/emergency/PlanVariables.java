@@ -2,6 +2,8 @@ package io.opsflow.emergency;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import io.opsflow.platform.ProcessVariables;
+
 /**
  * The contract every emergency plan shares: inputs {@code incidentKey} (empty in a drill),
  * {@code service} and {@code drill}; output {@code outcome} (restored, mitigated or aborted).
@@ -29,8 +31,7 @@ final class PlanVariables {
   }
 
   static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value instanceof String text && !text.isBlank() ? text.strip() : null;
+    return ProcessVariables.text(scope, name);
   }
 
   static boolean drill(VariableScope scope) {

@@ -1,6 +1,5 @@
 package io.opsflow.retro;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -132,9 +131,5 @@ class FactGathering {
     }
     return (incident.ackSlaHeld() ? "acknowledge held" : "acknowledge MISSED") + ", "
         + (incident.resolveSlaHeld() ? "resolve held" : "resolve MISSED");
-  }
-
-  static Instant later(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
   }
 }

@@ -23,6 +23,7 @@ import io.opsflow.notify.Notification;
 import io.opsflow.notify.Notifier;
 import io.opsflow.platform.FormCheck;
 import io.opsflow.platform.InvalidTaskInput;
+import io.opsflow.platform.ProcessVariables;
 import io.opsflow.platform.TaskActor;
 import io.opsflow.security.Groups;
 
@@ -41,8 +42,8 @@ class RetrospectiveSteps {
   @Bean
   JavaDelegate registerRetrospective(Retrospectives retrospectives, Changes changes, Incidents incidents) {
     return execution -> {
-      String type = text(execution, "subjectType");
-      String subject = text(execution, "subjectKey");
+      String type = ProcessVariables.text(execution, "subjectType");
+      String subject = ProcessVariables.text(execution, "subjectKey");
       Instant now = retrospectives.now();
       Instant start;
       Instant end;
@@ -70,7 +71,7 @@ class RetrospectiveSteps {
         check.require(service != null, "service must name the service to review")
             .require(start == null || end == null || start.isBefore(end), "windowStart must be before windowEnd")
             .orRefuse();
-        String by = text(execution, "requestedBy");
+        String by = ProcessVariables.text(execution, "requestedBy");
         requestedBy = by == null ? TaskActor.authenticated().orElse("opsflow") : by;
       }
       execution.setVariable("subjectType", type);
@@ -88,7 +89,7 @@ class RetrospectiveSteps {
   @Bean
   JavaDelegate gatherRetrospectiveFacts(Retrospectives retrospectives) {
     return execution -> {
-      String key = text(execution, RETRO_KEY);
+      String key = ProcessVariables.text(execution, RETRO_KEY);
       retrospectives.gatherFacts(key);
       execution.setVariable("facts", retrospectives.factsText(key));
       execution.setVariable("preparers", retrospectives.preparers(key));
@@ -103,7 +104,7 @@ class RetrospectiveSteps {
       String wentWell = check.text(task, "wentWell");
       String wentWrong = check.text(task, "wentWrong");
       check.require(summary != null, "summary must say what happened").orRefuse();
-      retrospectives.prepared(text(task, RETRO_KEY), summary, wentWell, wentWrong);
+      retrospectives.prepared(ProcessVariables.text(task, RETRO_KEY), summary, wentWell, wentWrong);
     };
   }
 
@@ -116,7 +117,7 @@ class RetrospectiveSteps {
       Boolean nothing = check.flag(task, "nothingToAdd");
       check.require(findings != null || Boolean.TRUE.equals(nothing), "findings are required, or tick 'nothing to add'")
           .orRefuse();
-      retrospectives.addFinding(text(task, RETRO_KEY), FINDING_GROUPS.get(task.getTaskDefinitionKey()),
+      retrospectives.addFinding(ProcessVariables.text(task, RETRO_KEY), FINDING_GROUPS.get(task.getTaskDefinitionKey()),
           findings, findings == null, TaskActor.of(task));
       task.getExecution().removeVariable("findings");
       task.getExecution().removeVariable("nothingToAdd");
@@ -136,7 +137,7 @@ class RetrospectiveSteps {
       if (!problems.isEmpty()) {
         throw new InvalidTaskInput("finish the review", problems);
       }
-      retrospectives.reviewed(text(task, RETRO_KEY), rootCauses, items);
+      retrospectives.reviewed(ProcessVariables.text(task, RETRO_KEY), rootCauses, items);
     };
   }
 
@@ -144,7 +145,7 @@ class RetrospectiveSteps {
   @Bean
   JavaDelegate publishRetrospectiveReport(Retrospectives retrospectives, Notifier notifier) {
     return execution -> {
-      String key = text(execution, RETRO_KEY);
+      String key = ProcessVariables.text(execution, RETRO_KEY);
       retrospectives.published(key);
       String url = "/api/retrospectives/" + key + "/report";
       execution.setVariable("reportUrl", url);
@@ -158,7 +159,7 @@ class RetrospectiveSteps {
       FormCheck check = FormCheck.of("report the improvement");
       String note = check.text(task, "implementationNote");
       check.require(note != null, "implementationNote must say what was done").orRefuse();
-      retrospectives.implemented(text(task, "actionItemKey"), note, TaskActor.of(task));
+      retrospectives.implemented(ProcessVariables.text(task, "actionItemKey"), note, TaskActor.of(task));
     };
   }
 
@@ -171,7 +172,7 @@ class RetrospectiveSteps {
       check.require(verified != null, "improvementVerified must be true or false")
           .require(!Boolean.FALSE.equals(verified) || note != null, "verificationNote must say what is missing").orRefuse();
       task.getExecution().setVariable("improvementVerified", verified);
-      retrospectives.verified(text(task, "actionItemKey"), verified, note, TaskActor.of(task));
+      retrospectives.verified(ProcessVariables.text(task, "actionItemKey"), verified, note, TaskActor.of(task));
     };
   }
 
@@ -179,7 +180,7 @@ class RetrospectiveSteps {
   @Bean
   JavaDelegate remindActionItem(Retrospectives retrospectives, Notifier notifier) {
     return execution -> {
-      ActionItem item = retrospectives.item(text(execution, "actionItemKey"));
+      ActionItem item = retrospectives.item(ProcessVariables.text(execution, "actionItemKey"));
       notifier.send(new Notification(item.retroKey(), List.of(item.ownerGroup()),
           "Action item " + item.itemKey() + " is due " + item.dueDate(), item.title()));
     };
@@ -189,7 +190,7 @@ class RetrospectiveSteps {
   @Bean
   JavaDelegate escalateActionItem(Retrospectives retrospectives, Notifier notifier, TaskService taskService) {
     return execution -> {
-      String itemKey = text(execution, "actionItemKey");
+      String itemKey = ProcessVariables.text(execution, "actionItemKey");
       retrospectives.escalate(itemKey);
       ActionItem item = retrospectives.item(itemKey);
       for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
@@ -205,12 +206,7 @@ class RetrospectiveSteps {
 
   @Bean
   JavaDelegate closeRetrospective(Retrospectives retrospectives) {
-    return execution -> retrospectives.close(text(execution, RETRO_KEY));
-  }
-
-  private static String text(org.camunda.bpm.engine.delegate.VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value instanceof String text && !text.isBlank() ? text.strip() : null;
+    return execution -> retrospectives.close(ProcessVariables.text(execution, RETRO_KEY));
   }
 
   private static Instant instant(FormCheck check, DelegateExecution execution, String name) {
