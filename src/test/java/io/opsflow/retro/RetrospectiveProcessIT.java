@@ -73,7 +73,6 @@ class RetrospectiveProcessIT extends IntegrationTest {
     String due = LocalDate.now(ZoneOffset.UTC).plusDays(10).toString();
     complete(retro, "Task_HoldReview", "mia", Map.of("rootCauses", "pool size not sized for the new query",
         "actionItems", "Load test checkout before release; qa; " + due + "\nAlert on pool saturation; ops; " + due));
-    assertThat(variable(retro, "reportUrl")).isEqualTo("/api/retrospectives/" + key + "/report");
 
     String items = TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM action_item WHERE retro_key = '" + key + "'") + "";
     assertThat(items).isEqualTo("2");
@@ -87,7 +86,9 @@ class RetrospectiveProcessIT extends IntegrationTest {
     completeItem(retro, key + "-A2", "oscar", "alert at 80% pool use");
     verifyItem(retro, key + "-A2", true, "fired in a test");
 
-    assertThat(retro).hasPassed("Task_CloseRetrospective", "End_RetrospectiveClosed").isEnded();
+    assertThat(retro).hasPassed("Task_PublishReport", "Task_CloseRetrospective", "End_RetrospectiveClosed").isEnded();
+    assertThat(variable(retro, "reportUrl")).isEqualTo("/api/retrospectives/" + key + "/report");
+    assertThat(retrospectives.get(key).publishedAt()).isNotNull();
     Response markdown = as("olivia").withHeader("Accept", "text/markdown").get("/api/retrospectives/" + key + "/report");
     String report = markdown.body();
     assertThat(markdown.header("Content-Type")).startsWith("text/markdown");
