@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -89,11 +91,21 @@ public final class Browser implements AutoCloseable {
     }
   }
 
-  /** Waits for the element, scrolls it to the middle of the window (clear of Tasklist's footer) and clicks it. */
+  /**
+   * Waits for the element, scrolls it to the middle of the window (clear of Tasklist's footer) and clicks it.
+   * Tasklist lays an embedded form out in several passes, so a click that lands while rows are still moving is
+   * tried again until the element sits still under the pointer.
+   */
   public void click(By locator) {
-    WebElement element = waitFor(locator);
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.click();
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .ignoring(ElementClickInterceptedException.class)
+        .ignoring(StaleElementReferenceException.class)
+        .until(ignored -> {
+          WebElement element = waitFor(locator);
+          ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+          element.click();
+          return true;
+        });
   }
 
   /** Chooses the radio button or checkbox that the label with this text is for. */
