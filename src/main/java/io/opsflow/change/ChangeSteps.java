@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.opsflow.platform.Texts;
+
 /**
  * The small automated steps of change-release, each a named bean the model refers to. Steps with
  * logic of their own have classes of their own.
@@ -56,7 +58,7 @@ class ChangeSteps {
       Instant deadline = changes.deploymentDeadlineAfter(changes.now());
       execution.setVariable(ChangeVariables.DEPLOY_DEADLINE, Date.from(deadline));
       changes.addEntry(key(execution), "deadline-extended", "opsflow",
-          "Waiting for the deployment report until " + Changes.TIME.format(deadline));
+          "Waiting for the deployment report until " + Texts.TIME.format(deadline));
     };
   }
 
@@ -75,7 +77,7 @@ class ChangeSteps {
       Instant end = changes.now().plusSeconds(minutes * 60L);
       execution.setVariable(ChangeVariables.VERIFICATION_ENDS_AT, Date.from(end));
       changes.addEntry(key(execution), "verification", "opsflow", "Watching "
-          + ChangeVariables.string(execution, ChangeVariables.SERVICE) + " until " + Changes.TIME.format(end));
+          + ChangeVariables.string(execution, ChangeVariables.SERVICE) + " until " + Texts.TIME.format(end));
     };
   }
 

@@ -2,8 +2,6 @@ package io.opsflow.change;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +21,7 @@ import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.BusinessKeys;
+import io.opsflow.platform.Texts;
 import io.opsflow.security.Directory;
 
 /** The change records: the one place that writes changes, approvals, gates and freeze windows. */
@@ -31,7 +30,6 @@ public class Changes {
 
   public static final String PROCESS_KEY = "change-release";
   static final String KEY_PREFIX = "CHG";
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final ChangeMapper mapper;
   private final ServiceCatalog catalog;
@@ -91,7 +89,7 @@ public class Changes {
     addEntry(change.changeKey(), "requested", submission.requestedVia(), "Requested " + submission.changeType()
         + " change of " + submission.service() + " to " + change.version()
         + (submission.requestedBy().equals(submission.requestedVia()) ? "" : " for " + submission.requestedBy())
-        + (submission.plannedStart() == null ? "" : ", planned for " + TIME.format(submission.plannedStart())));
+        + (submission.plannedStart() == null ? "" : ", planned for " + Texts.TIME.format(submission.plannedStart())));
     return mapper.find(change.changeKey());
   }
 
@@ -125,7 +123,11 @@ public class Changes {
   }
 
   public Optional<ChangeDetails> details(String key) {
-    return find(key).map(change -> new ChangeDetails(change, mapper.approvals(key), mapper.timeline(key)));
+    return find(key).map(this::details);
+  }
+
+  private ChangeDetails details(Change change) {
+    return new ChangeDetails(change, mapper.approvals(change.changeKey()), mapper.timeline(change.changeKey()));
   }
 
   public List<Change> list(String state, String service, int limit) {
@@ -134,13 +136,12 @@ public class Changes {
 
   /** Changes requested for the service in [from, to). */
   public List<ChangeDetails> onServiceBetween(String serviceKey, Instant from, Instant to) {
-    return mapper.onServiceBetween(serviceKey, from, to).stream()
-        .map(change -> details(change.changeKey()).orElseThrow()).toList();
+    return mapper.onServiceBetween(serviceKey, from, to).stream().map(this::details).toList();
   }
 
   /** The change whose failed deployment opened this incident, if any. */
   public Optional<ChangeDetails> linkedTo(String incidentKey) {
-    return mapper.linkedTo(incidentKey).stream().findFirst().flatMap(change -> details(change.changeKey()));
+    return mapper.linkedTo(incidentKey).stream().findFirst().map(this::details);
   }
 
   public Gate gate(String key) {
@@ -181,7 +182,7 @@ public class Changes {
   public String recordConflicts(String key, List<Change> conflicts) {
     String text = conflicts.stream()
         .map(other -> other.changeKey() + " (" + other.serviceKey() + " " + other.version() + ", " + other.state()
-            + ", from " + TIME.format(start(other)) + ")")
+            + ", from " + Texts.TIME.format(start(other)) + ")")
         .collect(Collectors.joining("\n"));
     mapper.setConflicts(key, text.isEmpty() ? null : text);
     if (!conflicts.isEmpty()) {
@@ -207,8 +208,8 @@ public class Changes {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void cancel(String key, String by, String reason) {
-    mapper.lock(key);
-    mapper.setGate(key, Change.CANCELLED, Change.GATE_CANCELLED, reason, mapper.find(key).gateOpenedAt());
+    Change change = mapper.lock(key);
+    mapper.setGate(key, Change.CANCELLED, Change.GATE_CANCELLED, reason, change.gateOpenedAt());
     mapper.close(key, Change.CANCELLED, now(), false);
     addEntry(key, "cancelled", by, "Cancelled: " + reason);
   }
@@ -216,7 +217,7 @@ public class Changes {
   @Transactional(propagation = Propagation.MANDATORY)
   public void scheduled(String key, Instant plannedStart) {
     mapper.setState(key, Change.SCHEDULED);
-    addEntry(key, "scheduled", "opsflow", "Approved; the gate opens at the planned start " + TIME.format(plannedStart));
+    addEntry(key, "scheduled", "opsflow", "Approved; the gate opens at the planned start " + Texts.TIME.format(plannedStart));
   }
 
   /** Opens the gate and returns when the deployment report is due. */
@@ -226,7 +227,7 @@ public class Changes {
     Instant now = now();
     mapper.setGate(key, Change.DEPLOYING, Change.GATE_APPROVED, null, now);
     addEntry(key, "gate-approved", "opsflow", "Gate approved: the pipeline may deploy");
-    return now.plus(properties.deployTimeout());
+    return deploymentDeadlineAfter(now);
   }
 
   public Instant deploymentDeadlineAfter(Instant from) {
@@ -293,8 +294,7 @@ public class Changes {
   }
 
   public void addEntry(String key, String kind, String actor, String message) {
-    String text = message.length() > 2000 ? message.substring(0, 1997) + "..." : message;
-    mapper.addEntry(key, now(), kind, actor == null ? "opsflow" : actor, text);
+    mapper.addEntry(key, now(), kind, actor == null ? "opsflow" : actor, Texts.clip(message, 2000));
   }
 
   // freeze windows
@@ -326,7 +326,7 @@ public class Changes {
   }
 
   static String describe(FreezeWindow window) {
-    return "freeze window " + TIME.format(window.startsAt()) + " to " + TIME.format(window.endsAt())
+    return "freeze window " + Texts.TIME.format(window.startsAt()) + " to " + Texts.TIME.format(window.endsAt())
         + (window.serviceKeys().isEmpty() ? " (all services)" : " (" + String.join(", ", window.serviceKeys()) + ")")
         + ": " + window.reason();
   }

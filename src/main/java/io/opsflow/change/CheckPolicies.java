@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.platform.Texts;
+
 /**
  * Check policies: a non-emergency change planned inside a freeze window is rejected, with the
  * window in the reason; overlapping open changes on the service or what it depends on are
@@ -44,7 +46,7 @@ class CheckPolicies implements JavaDelegate {
             : " via " + change.requestedVia()),
         "Risk " + change.risk() + ", route " + change.approvalRoute() + (change.testsFailed() ? ", TESTS FAILED" : "")
             + (change.hasDbMigration() ? ", with a database migration" : ""),
-        "Planned start: " + (change.plannedStart() == null ? "as soon as approved" : Changes.TIME.format(change.plannedStart())),
+        "Planned start: " + (change.plannedStart() == null ? "as soon as approved" : Texts.TIME.format(change.plannedStart())),
         change.pipelineUrl() == null ? "" : "Pipeline: " + change.pipelineUrl()).strip();
   }
 }

@@ -36,8 +36,9 @@ interface EmergencyMapper {
       WHERE plan_key = #{planKey} AND drill = TRUE AND ended_at IS NOT NULL""")
   Instant lastDrill(String planKey);
 
-  @Select("SELECT * FROM plan_activation WHERE plan_key = #{planKey} ORDER BY started_at DESC LIMIT #{limit}")
-  List<PlanActivation> recent(@Param("planKey") String planKey, @Param("limit") int limit);
+  /** The activation its plan's first step recorded for this process instance. */
+  @Select("SELECT * FROM plan_activation WHERE process_instance_id = #{processInstanceId}")
+  PlanActivation byProcess(String processInstanceId);
 
   @Select("""
       <script>

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -28,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.BusinessKeys;
+import io.opsflow.platform.Texts;
 import io.opsflow.security.Groups;
 
 /**
@@ -50,7 +50,6 @@ public class EmergencyPlans {
   private final HistoryService historyService;
   private final BusinessKeys keys;
   private final Clock clock;
-  private final Map<String, BpmnModelInstance> models = new ConcurrentHashMap<>();
 
   EmergencyPlans(EmergencyMapper mapper, RepositoryService repositoryService, RuntimeService runtimeService,
       HistoryService historyService, BusinessKeys keys, Clock clock) {
@@ -95,7 +94,7 @@ public class EmergencyPlans {
   }
 
   private Map<String, String> properties(ProcessDefinition definition) {
-    Process process = model(definition.getId()).getModelElementById(definition.getKey());
+    Process process = repositoryService.getBpmnModelInstance(definition.getId()).getModelElementById(definition.getKey());
     Map<String, String> properties = new HashMap<>();
     if (process.getExtensionElements() != null) {
       process.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
@@ -103,10 +102,6 @@ public class EmergencyPlans {
               (CamundaProperty property) -> properties.put(property.getCamundaName(), property.getCamundaValue())));
     }
     return properties;
-  }
-
-  private BpmnModelInstance model(String definitionId) {
-    return models.computeIfAbsent(definitionId, repositoryService::getBpmnModelInstance);
   }
 
   /** Starts a plan by hand; the plan's first step records the activation. */
@@ -119,7 +114,7 @@ public class EmergencyPlans {
     variables.put(PlanVariables.DRILL, drill);
     variables.put(PlanVariables.ACTIVATED_BY, by);
     String processId = runtimeService.startProcessInstanceByKey(planKey, variables).getId();
-    return byProcess(processId);
+    return mapper.byProcess(processId);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -138,12 +133,6 @@ public class EmergencyPlans {
     return Optional.ofNullable(mapper.find(activationKey));
   }
 
-  private PlanActivation byProcess(String processInstanceId) {
-    String key = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
-        .getBusinessKey();
-    return mapper.find(key);
-  }
-
   /** Activations run for these incidents. */
   public List<PlanActivation> activationsFor(java.util.Collection<String> incidentKeys) {
     return incidentKeys.isEmpty() ? List.of() : mapper.forIncidents(incidentKeys);
@@ -157,7 +146,7 @@ public class EmergencyPlans {
 
   public void log(String activationKey, String step, String kind, String actor, String message) {
     mapper.log(activationKey, now(), step, kind, actor == null ? "opsflow" : actor,
-        message.length() > 4000 ? message.substring(0, 3997) + "..." : message);
+        Texts.clip(message, 4000));
   }
 
   public void end(String activationKey, String outcome, String summary) {
@@ -178,7 +167,8 @@ public class EmergencyPlans {
         .orElseThrow(() -> ApiException.notFound("No emergency plan activation '" + activationKey + "'."));
     String definitionId = historyService.createHistoricProcessInstanceQuery()
         .processInstanceId(activation.processInstanceId()).singleResult().getProcessDefinitionId();
-    BpmnModelInstance model = model(definitionId);
+    // the engine caches models per definition; this is no parse per report
+    BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
     List<Step> steps = historyService.createHistoricActivityInstanceQuery()
         .processInstanceId(activation.processInstanceId()).orderByHistoricActivityInstanceStartTime().asc()
         .orderPartiallyByOccurrence().asc().list().stream()

@@ -3,8 +3,6 @@ package io.opsflow.incident;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
@@ -23,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.platform.BusinessKeys;
+import io.opsflow.platform.Texts;
 import io.opsflow.security.Groups;
 
 /**
@@ -34,7 +33,6 @@ public class Incidents {
 
   public static final String PROCESS_KEY = "incident-response";
   static final String KEY_PREFIX = "INC";
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final IncidentMapper mapper;
   private final ServiceCatalog catalog;
@@ -125,7 +123,11 @@ public class Incidents {
   }
 
   public Optional<IncidentDetails> details(String key) {
-    return find(key).map(incident -> new IncidentDetails(incident, mapper.alerts(key), mapper.timeline(key)));
+    return find(key).map(this::details);
+  }
+
+  private IncidentDetails details(Incident incident) {
+    return new IncidentDetails(incident, mapper.alerts(incident.incidentKey()), mapper.timeline(incident.incidentKey()));
   }
 
   public List<Incident> list(String state, String service, int limit) {
@@ -134,8 +136,7 @@ public class Incidents {
 
   /** Incidents opened on the service in [from, to), with their alerts and timelines. */
   public List<IncidentDetails> onServiceBetween(String serviceKey, Instant from, Instant to) {
-    return mapper.onServiceBetween(serviceKey, from, to).stream()
-        .map(incident -> details(incident.incidentKey()).orElseThrow()).toList();
+    return mapper.onServiceBetween(serviceKey, from, to).stream().map(this::details).toList();
   }
 
   public List<IncidentAlert> alerts(String key) {
@@ -152,8 +153,8 @@ public class Incidents {
     String message = incident.priority() == null
         ? "Priority " + decision.priority() + " (impact " + incident.impact() + ", urgency " + incident.urgency() + ")"
         : "Priority changed from " + incident.priority() + " to " + decision.priority() + ": " + reason;
-    addEntry(key, "priority", actor, message + "; acknowledge by " + TIME.format(ackDue) + ", resolve by "
-        + TIME.format(resolveDue));
+    addEntry(key, "priority", actor, message + "; acknowledge by " + Texts.TIME.format(ackDue) + ", resolve by "
+        + Texts.TIME.format(resolveDue));
     return mapper.find(key);
   }
 
@@ -234,8 +235,7 @@ public class Incidents {
   }
 
   public void addEntry(String key, String kind, String actor, String message) {
-    String text = message.length() > 2000 ? message.substring(0, 1997) + "..." : message;
-    mapper.addEntry(key, now(), kind, actor == null ? "opsflow" : actor, text);
+    mapper.addEntry(key, now(), kind, actor == null ? "opsflow" : actor, Texts.clip(message, 2000));
   }
 
   /** A readable list of the incident's alerts for the task forms. */
@@ -243,8 +243,8 @@ public class Incidents {
     return mapper.alerts(key).stream()
         .map(alert -> (alert.firing() ? "FIRING   " : "RESOLVED ") + alert.alertName()
             + (alert.summary() == null ? "" : ": " + alert.summary())
-            + " (seen " + alert.occurrences() + "x, last " + TIME.format(alert.lastSeenAt())
-            + (alert.endsAt() != null && !alert.firing() ? ", resolved " + TIME.format(alert.endsAt()) : "") + ")")
+            + " (seen " + alert.occurrences() + "x, last " + Texts.TIME.format(alert.lastSeenAt())
+            + (alert.endsAt() != null && !alert.firing() ? ", resolved " + Texts.TIME.format(alert.endsAt()) : "") + ")")
         .collect(Collectors.joining("\n"));
   }
 
@@ -259,7 +259,7 @@ public class Incidents {
   }
 
   static String format(Instant instant) {
-    return instant == null ? "" : TIME.format(instant);
+    return instant == null ? "" : Texts.TIME.format(instant);
   }
 
   static String human(Duration duration) {

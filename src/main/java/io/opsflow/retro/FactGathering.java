@@ -1,7 +1,5 @@
 package io.opsflow.retro;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +16,7 @@ import io.opsflow.emergency.EmergencyPlans;
 import io.opsflow.incident.IncidentAlert;
 import io.opsflow.incident.IncidentDetails;
 import io.opsflow.incident.Incidents;
+import io.opsflow.platform.Texts;
 
 /**
  * Gathers a retrospective's facts from the other modules: the change, every incident on the
@@ -27,8 +26,6 @@ import io.opsflow.incident.Incidents;
  */
 @Component
 class FactGathering {
-
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Changes changes;
   private final Incidents incidents;
@@ -100,8 +97,8 @@ class FactGathering {
   /** The facts as plain text for the read-only field of the forms. */
   static String text(Retrospective retro, RetroFacts facts) {
     List<String> lines = new ArrayList<>();
-    lines.add(retro.retroKey() + ": " + retro.serviceKey() + ", " + TIME.format(retro.windowStart()) + " to "
-        + TIME.format(retro.windowEnd()) + (retro.subjectKey() == null ? "" : " (after " + retro.subjectKey() + ")"));
+    lines.add(retro.retroKey() + ": " + retro.serviceKey() + ", " + Texts.TIME.format(retro.windowStart()) + " to "
+        + Texts.TIME.format(retro.windowEnd()) + (retro.subjectKey() == null ? "" : " (after " + retro.subjectKey() + ")"));
     facts.changes().forEach(change -> lines.add("Change " + change.changeKey() + " " + change.version() + ": "
         + change.changeType() + ", risk " + change.risk() + ", route " + change.approvalRoute() + ", deployment "
         + (change.deploymentStatus() == null ? "not reported" : change.deploymentStatus()) + ", outcome "

@@ -32,4 +32,13 @@ public record Retrospective(
   public static final String REVIEWING = "reviewing";
   public static final String IMPROVING = "improving";
   public static final String CLOSED = "closed";
+
+  /** The same retrospective with its window ending no later than {@code moment}. */
+  Retrospective endingBy(Instant moment) {
+    if (!windowEnd.isAfter(moment)) {
+      return this;
+    }
+    return new Retrospective(retroKey, subjectType, subjectKey, serviceKey, windowStart, moment, state, requestedBy,
+        facts, summary, wentWell, wentWrong, rootCauses, createdAt, publishedAt, closedAt);
+  }
 }

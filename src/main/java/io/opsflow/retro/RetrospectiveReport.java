@@ -7,6 +7,8 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.platform.Texts;
+
 /**
  * The published report: Markdown with the facts, the findings, the root causes and the action
  * items with their current state; HTML is rendered from the same Markdown (raw HTML in what people
@@ -25,8 +27,8 @@ class RetrospectiveReport {
     StringBuilder md = new StringBuilder();
     md.append("# Retrospective ").append(retro.retroKey()).append(": ").append(retro.serviceKey()).append("\n\n");
     md.append("- Subject: ").append(retro.subjectKey() == null ? "requested by hand" : retro.subjectType() + " " + retro.subjectKey())
-        .append("\n- Window: ").append(FactGathering.TIME.format(retro.windowStart())).append(" to ")
-        .append(FactGathering.TIME.format(retro.windowEnd()))
+        .append("\n- Window: ").append(Texts.TIME.format(retro.windowStart())).append(" to ")
+        .append(Texts.TIME.format(retro.windowEnd()))
         .append("\n- State: ").append(retro.state()).append("\n\n");
 
     md.append("## Facts\n\n### Changes\n\n");
@@ -38,7 +40,7 @@ class RetrospectiveReport {
       facts.changes().forEach(change -> md.append("| ").append(change.changeKey()).append(" | ").append(cell(change.version()))
           .append(" | ").append(change.changeType()).append(" | ").append(change.risk()).append(" | ")
           .append(change.approvalRoute()).append(" | ").append(cell(String.join(", ", change.approvals()))).append(" | ")
-          .append(change.deployedAt() == null ? "-" : FactGathering.TIME.format(change.deployedAt()) + " (" + change.deploymentStatus() + ")")
+          .append(change.deployedAt() == null ? "-" : Texts.TIME.format(change.deployedAt()) + " (" + change.deploymentStatus() + ")")
           .append(" | ").append(change.outcome() == null ? "open" : change.outcome()).append(" | ")
           .append(change.incidentKey() == null ? "-" : change.incidentKey()).append(" |\n"));
       md.append("\n");
@@ -51,7 +53,7 @@ class RetrospectiveReport {
           .append("|---|---|---|---|---|---|---|\n");
       facts.incidents().forEach(incident -> md.append("| ").append(incident.incidentKey()).append(" | ")
           .append(incident.priority()).append(" | ").append(cell(incident.title())).append(" | ")
-          .append(FactGathering.TIME.format(incident.openedAt())).append(" | ")
+          .append(Texts.TIME.format(incident.openedAt())).append(" | ")
           .append(FactGathering.minutes(incident.secondsToAcknowledge())).append(" | ")
           .append(FactGathering.minutes(incident.secondsToResolve())).append(" | ")
           .append(FactGathering.sla(incident)).append(" |\n"));

@@ -22,7 +22,6 @@ import io.opsflow.incident.Incidents;
 import io.opsflow.notify.Notification;
 import io.opsflow.notify.Notifier;
 import io.opsflow.platform.FormCheck;
-import io.opsflow.platform.InvalidTaskInput;
 import io.opsflow.platform.ProcessVariables;
 import io.opsflow.platform.TaskActor;
 import io.opsflow.security.Groups;
@@ -90,8 +89,7 @@ class RetrospectiveSteps {
   JavaDelegate gatherRetrospectiveFacts(Retrospectives retrospectives) {
     return execution -> {
       String key = ProcessVariables.text(execution, RETRO_KEY);
-      retrospectives.gatherFacts(key);
-      execution.setVariable("facts", retrospectives.factsText(key));
+      execution.setVariable("facts", retrospectives.gatherFacts(key));
       execution.setVariable("preparers", retrospectives.preparers(key));
     };
   }
@@ -131,12 +129,11 @@ class RetrospectiveSteps {
       FormCheck check = FormCheck.of("finish the review");
       String rootCauses = check.text(task, "rootCauses");
       String itemsText = check.text(task, "actionItems");
-      check.require(rootCauses != null, "rootCauses must name what caused it").orRefuse();
+      check.require(rootCauses != null, "rootCauses must name what caused it");
       List<String> problems = new ArrayList<>();
       List<Retrospectives.ItemLine> items = retrospectives.parseItems(itemsText, problems);
-      if (!problems.isEmpty()) {
-        throw new InvalidTaskInput("finish the review", problems);
-      }
+      problems.forEach(problem -> check.require(false, problem));
+      check.orRefuse();
       retrospectives.reviewed(ProcessVariables.text(task, RETRO_KEY), rootCauses, items);
     };
   }

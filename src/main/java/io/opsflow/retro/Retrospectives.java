@@ -95,22 +95,23 @@ public class Retrospectives {
     return settings.forService(service);
   }
 
-  /** Gathers and stores the facts; the window of a change or an open incident ends now. */
+  /**
+   * Gathers and stores the facts; the window of a change or an open incident ends now.
+   *
+   * @return the facts as text for the read-only field of the forms
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  public RetroFacts gatherFacts(String key) {
+  public String gatherFacts(String key) {
     Retrospective retro = get(key);
-    Instant windowEnd = retro.windowEnd().isAfter(now()) ? now() : retro.windowEnd();
-    Retrospective windowed = new Retrospective(retro.retroKey(), retro.subjectType(), retro.subjectKey(),
-        retro.serviceKey(), retro.windowStart(), windowEnd, retro.state(), retro.requestedBy(), null, null, null, null,
-        null, retro.createdAt(), null, null);
+    Retrospective windowed = retro.endingBy(now());
     RetroFacts gathered = facts.gather(windowed);
     try {
-      mapper.setFacts(key, json.writeValueAsString(gathered), windowEnd);
+      mapper.setFacts(key, json.writeValueAsString(gathered), windowed.windowEnd());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     mapper.setState(key, Retrospective.PREPARING);
-    return gathered;
+    return FactGathering.text(windowed, gathered);
   }
 
   public Retrospective get(String key) {
@@ -145,11 +146,6 @@ public class Retrospectives {
     }
   }
 
-  String factsText(String key) {
-    Retrospective retro = get(key);
-    return FactGathering.text(retro, facts(retro));
-  }
-
   /** Who prepares: the service's owning dev group and the managers. */
   public String preparers(String key) {
     Optional<Service> service = catalog.find(get(key).serviceKey());
@@ -162,15 +158,6 @@ public class Retrospectives {
 
   void addFinding(String key, String group, String finding, boolean nothingToAdd, String by) {
     mapper.insertFinding(new Finding(key, group, finding, nothingToAdd, by, now()));
-  }
-
-  String findingsText(String key) {
-    List<String> lines = new ArrayList<>();
-    for (Finding finding : mapper.findings(key)) {
-      lines.add(finding.findingGroup() + " (" + finding.addedBy() + "): "
-          + (finding.nothingToAdd() ? "nothing to add" : finding.finding()));
-    }
-    return String.join("\n", lines);
   }
 
   /** A line of the review's action items: "title; owner group; due date (YYYY-MM-DD)". */

@@ -129,7 +129,8 @@ class RetrospectiveProcessIT extends IntegrationTest {
     complete(retro, "Task_AddFindingsDev", "devon", Map.of("nothingToAdd", true));
     complete(retro, "Task_AddFindingsQa", "quinn", Map.of("nothingToAdd", true));
     assertThatThrownBy(() -> complete(retro, "Task_HoldReview", "mia",
-        Map.of("rootCauses", "x", "actionItems", "Do it; nobody; 2020-01-01\nbroken line")))
+        Map.of("actionItems", "Do it; nobody; 2020-01-01\nbroken line")))
+        .as("every problem at once").hasMessageContaining("rootCauses must name what caused it")
         .hasMessageContaining("'nobody' is not a group of people").hasMessageContaining("is in the past")
         .hasMessageContaining("line 2 must be 'title; owner group; due date");
     complete(retro, "Task_HoldReview", "mia", Map.of("rootCauses", "untested migration", "actionItems", ""));
