@@ -2,10 +2,9 @@ package io.opsflow.emergency;
 
 import static io.opsflow.security.ApiAccessRules.path;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +14,8 @@ import org.springframework.http.HttpMethod;
 import io.opsflow.platform.TasklistColumn;
 import io.opsflow.security.ApiAccessRules;
 import io.opsflow.security.Authorities;
-import io.opsflow.security.Grants;
 import io.opsflow.security.Groups;
+import io.opsflow.security.ProcessParticipants;
 
 @Configuration(proxyBeanMethods = false)
 class EmergencyConfiguration {
@@ -45,22 +44,20 @@ class EmergencyConfiguration {
     return new TasklistColumn(PlanVariables.ACTIVATION_KEY, "Emergency plan");
   }
 
+  /** Managers see scheduled drills in Tasklist; the daily check starts them, nobody by hand. */
+  @Bean
+  static ProcessParticipants drillParticipants() {
+    return new ProcessParticipants(EmergencyPlans.DRILL_PROCESS, List.of(Groups.MANAGER), List.of());
+  }
+
   /**
    * Every deployed plan, including ones a team added in Modeler: staff work on its steps and see
-   * its facts in Tasklist; managers and ops may start it there. Made at every start.
+   * its facts in Tasklist; managers and ops may start it there. Plan keys are known only once the
+   * plans are deployed, so these grants are made when OpsFlow is ready, at every start.
    */
   @EventListener(ApplicationReadyEvent.class)
   void grantPlans() {
-    for (EmergencyPlans.Plan plan : plans.plans()) {
-      for (String group : Groups.STAFF) {
-        Grants.grant(authorizations, group, Resources.PROCESS_DEFINITION, plan.key(), ProcessDefinitionPermissions.READ_INSTANCE);
-      }
-      for (String group : new String[] {Groups.MANAGER, Groups.OPS}) {
-        Grants.grant(authorizations, group, Resources.PROCESS_DEFINITION, plan.key(), ProcessDefinitionPermissions.CREATE_INSTANCE);
-        Grants.grant(authorizations, group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-      }
-    }
-    Grants.grant(authorizations, Groups.MANAGER, Resources.PROCESS_DEFINITION, EmergencyPlans.DRILL_PROCESS,
-        ProcessDefinitionPermissions.READ_INSTANCE);
+    plans.planKeys().forEach(key -> new ProcessParticipants(key, Groups.STAFF, List.of(Groups.MANAGER, Groups.OPS))
+        .grant(authorizations));
   }
 }

@@ -69,11 +69,20 @@ public class EmergencyPlans {
   }
 
   public List<Plan> plans() {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKeyLike(PLAN_PREFIX + "%")
-        .latestVersion().list().stream()
+    return latestPlanDefinitions().stream()
         .map(this::plan)
         .sorted(Comparator.comparing(Plan::key))
         .toList();
+  }
+
+  /** The keys of the deployed plans. */
+  List<String> planKeys() {
+    return latestPlanDefinitions().stream().map(ProcessDefinition::getKey).sorted().toList();
+  }
+
+  private List<ProcessDefinition> latestPlanDefinitions() {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKeyLike(PLAN_PREFIX + "%")
+        .latestVersion().list();
   }
 
   public Optional<Plan> plan(String key) {

@@ -78,17 +78,7 @@ class AccessSetup extends AbstractProcessEnginePlugin {
       grant(authorizations, staff, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
     grantCockpitReading(authorizations, Groups.MANAGER);
-    for (ProcessParticipants process : participants) {
-      for (String group : process.readers()) {
-        grant(authorizations, group, Resources.PROCESS_DEFINITION, process.processKey(),
-            ProcessDefinitionPermissions.READ_INSTANCE);
-      }
-      for (String group : process.starters()) {
-        grant(authorizations, group, Resources.PROCESS_DEFINITION, process.processKey(),
-            ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-      }
-    }
+    participants.forEach(process -> process.grant(authorizations));
   }
 
   /** Managers watch everything in Cockpit but change nothing there, and see no one else's tasks. */
