@@ -6,8 +6,6 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.opsflow.platform.SignedWebhook;
 
 /**
@@ -19,12 +17,10 @@ class DeployHooks {
 
   private final ChangeProperties properties;
   private final SignedWebhook webhook;
-  private final ObjectMapper json;
 
-  DeployHooks(ChangeProperties properties, SignedWebhook webhook, ObjectMapper json) {
+  DeployHooks(ChangeProperties properties, SignedWebhook webhook) {
     this.properties = properties;
     this.webhook = webhook;
-    this.json = json;
   }
 
   boolean configured(String service) {
@@ -42,6 +38,6 @@ class DeployHooks {
     body.put("pipelineUrl", change.pipelineUrl());
     body.put("reportUrl", "/api/changes/" + change.changeKey() + "/deployment");
     return webhook.post(properties.deployHooks().get(change.serviceKey()), "change.gate-approved", change.changeKey(),
-        json.writeValueAsString(body));
+        body);
   }
 }

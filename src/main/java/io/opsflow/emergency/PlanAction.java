@@ -7,8 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.opsflow.platform.SignedWebhook;
 
 /**
@@ -24,13 +22,11 @@ class PlanAction implements JavaDelegate {
   private final EmergencyPlans plans;
   private final EmergencyProperties properties;
   private final SignedWebhook webhook;
-  private final ObjectMapper json;
 
-  PlanAction(EmergencyPlans plans, EmergencyProperties properties, SignedWebhook webhook, ObjectMapper json) {
+  PlanAction(EmergencyPlans plans, EmergencyProperties properties, SignedWebhook webhook) {
     this.plans = plans;
     this.properties = properties;
     this.webhook = webhook;
-    this.json = json;
   }
 
   @Override
@@ -54,7 +50,7 @@ class PlanAction implements JavaDelegate {
       plans.log(activation, step, "dry-run", "opsflow", "Drill: would POST action '" + action + "' to " + target.url());
       return;
     }
-    int status = webhook.post(target, "emergency.action", activation + ":" + action, json.writeValueAsString(body));
+    int status = webhook.post(target, "emergency.action", activation + ":" + action, body);
     plans.log(activation, step, "action", "opsflow", "Action '" + action + "' called " + target.url() + ": HTTP " + status);
   }
 }

@@ -17,6 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * OpsFlow's outbound webhooks (deploy hooks, emergency-plan actions): a JSON POST whose body is
  * signed with HMAC-SHA256 in {@code X-OpsFlow-Signature: sha256=<hex>}, with
@@ -30,6 +32,11 @@ public class SignedWebhook {
   public static final String SIGNATURE_HEADER = "X-OpsFlow-Signature";
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final ObjectMapper json;
+
+  SignedWebhook(ObjectMapper json) {
+    this.json = json;
+  }
 
   public record Target(String url, String secret, Map<String, String> headers) {
 
@@ -42,8 +49,10 @@ public class SignedWebhook {
     }
   }
 
-  /** Sends the body and returns the HTTP status (always 2xx; anything else throws). */
-  public int post(Target target, String event, String delivery, String body) throws IOException, InterruptedException {
+  /** Sends the payload as JSON and returns the HTTP status (always 2xx; anything else throws). */
+  public int post(Target target, String event, String delivery, Map<String, ?> payload)
+      throws IOException, InterruptedException {
+    String body = json.writeValueAsString(payload);
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url()))
         .timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json")
