@@ -1,9 +1,6 @@
 package io.opsflow.change;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,7 +34,7 @@ class RegisterChange implements JavaDelegate {
     String requester = check.text(execution, ChangeVariables.REQUESTER);
     Boolean testsFailed = check.flag(execution, ChangeVariables.TESTS_FAILED);
     Boolean migration = check.flag(execution, ChangeVariables.HAS_DB_MIGRATION);
-    Instant plannedStart = plannedStart(execution, check);
+    Instant plannedStart = check.moment(execution, ChangeVariables.PLANNED_START);
     check.orRefuse();
     ChangeSubmission submission = new ChangeSubmission(check.text(execution, ChangeVariables.SERVICE),
         check.text(execution, ChangeVariables.VERSION), check.text(execution, ChangeVariables.TITLE),
@@ -50,22 +47,5 @@ class RegisterChange implements JavaDelegate {
     Change change = changes.register(submission);
     execution.setProcessBusinessKey(change.changeKey());
     execution.setVariables(changes.startVariables(change));
-  }
-
-  /** Tasklist sends the planned start as text, e.g. 2026-12-01T22:00Z; empty means now. */
-  private static Instant plannedStart(DelegateExecution execution, FormCheck check) {
-    Object value = execution.getVariable(ChangeVariables.PLANNED_START);
-    if (value == null || value instanceof String text && text.isBlank()) {
-      return null;
-    }
-    if (value instanceof Date date) {
-      return date.toInstant();
-    }
-    try {
-      return OffsetDateTime.parse(value.toString().strip()).toInstant();
-    } catch (DateTimeParseException e) {
-      check.require(false, "plannedStart must be a date and time with offset, e.g. 2026-12-01T22:00Z");
-      return null;
-    }
   }
 }

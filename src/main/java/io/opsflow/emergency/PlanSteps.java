@@ -1,5 +1,7 @@
 package io.opsflow.emergency;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -7,6 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.incident.Incidents;
 import io.opsflow.platform.FormCheck;
 import io.opsflow.platform.TaskActor;
@@ -91,20 +94,13 @@ class PlanSteps {
 
   /** "Schedule drill": when, and on which service; the drill then runs the plan with drill=true. */
   @Bean
-  TaskListener drillScheduled(io.opsflow.catalog.ServiceCatalog catalog) {
+  TaskListener drillScheduled(ServiceCatalog catalog) {
     return task -> {
       FormCheck check = FormCheck.of("schedule the drill");
       String service = check.text(task, PlanVariables.SERVICE);
-      String at = check.text(task, PlanVariables.DRILL_AT);
-      java.time.Instant when = null;
-      try {
-        when = at == null ? null : java.time.OffsetDateTime.parse(at).toInstant();
-      } catch (java.time.format.DateTimeParseException e) {
-        check.require(false, "drillAt must be a date and time with offset, e.g. 2026-12-03T10:00Z");
-      }
-      check.require(service != null && catalog.find(service).isPresent(), "service must be a catalog service")
-          .require(at != null, "drillAt is required").orRefuse();
-      task.getExecution().setVariable(PlanVariables.DRILL_AT, java.util.Date.from(when));
+      Instant when = check.requiredMoment(task, PlanVariables.DRILL_AT);
+      check.require(service != null && catalog.find(service).isPresent(), "service must be a catalog service").orRefuse();
+      task.getExecution().setVariable(PlanVariables.DRILL_AT, Date.from(when));
     };
   }
 

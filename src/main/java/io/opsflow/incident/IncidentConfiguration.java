@@ -1,6 +1,5 @@
 package io.opsflow.incident;
 
-import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

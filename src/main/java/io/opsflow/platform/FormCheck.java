@@ -1,6 +1,10 @@
 package io.opsflow.platform;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -47,6 +51,35 @@ public final class FormCheck {
       return null;
     }
     return text.isBlank() ? null : text.strip();
+  }
+
+  /**
+   * Reads a point in time: a date, or text with an offset as Tasklist's fields send it
+   * ({@code 2026-12-01T22:00Z}). Blank is null; anything else is a problem.
+   */
+  public Instant moment(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    String text = text(scope, name);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      problems.add(name + " must be a date and time with offset, e.g. 2026-12-01T22:00Z");
+      return null;
+    }
+  }
+
+  /** As {@link #moment}, and a missing value is a problem too. */
+  public Instant requiredMoment(VariableScope scope, String name) {
+    int before = problems.size();
+    Instant moment = moment(scope, name);
+    require(moment != null || problems.size() > before, name + " is required");
+    return moment;
   }
 
   /**

@@ -2,15 +2,12 @@ package io.opsflow.retro;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
@@ -65,8 +62,8 @@ class RetrospectiveSteps {
         type = "manual";
         FormCheck check = FormCheck.of("request the retrospective");
         service = check.text(execution, "service");
-        start = instant(check, execution, "windowStart");
-        end = instant(check, execution, "windowEnd");
+        start = check.requiredMoment(execution, "windowStart");
+        end = check.requiredMoment(execution, "windowEnd");
         check.require(service != null, "service must name the service to review")
             .require(start == null || end == null || start.isBefore(end), "windowStart must be before windowEnd")
             .orRefuse();
@@ -204,20 +201,5 @@ class RetrospectiveSteps {
   @Bean
   JavaDelegate closeRetrospective(Retrospectives retrospectives) {
     return execution -> retrospectives.close(ProcessVariables.text(execution, RETRO_KEY));
-  }
-
-  private static Instant instant(FormCheck check, DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    if (value instanceof Date date) {
-      return date.toInstant();
-    }
-    String text = check.text(execution, name);
-    check.require(text != null, name + " is required");
-    try {
-      return text == null ? null : OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      check.require(false, name + " must be a date and time with offset, e.g. 2026-11-20T00:00Z");
-      return null;
-    }
   }
 }

@@ -168,6 +168,12 @@ class EmergencyPlanProcessIT extends IntegrationTest {
       drill = processEngine.getRuntimeService().startProcessInstanceByKey(EmergencyPlans.DRILL_PROCESS,
           "emergency-plan-service-outage", Map.of("planKey", "emergency-plan-service-outage", "planFacts", "forced"));
     }
+    ProcessInstance scheduling = drill;
+    assertThatThrownBy(() -> completeTask(scheduling, "Task_ScheduleDrill", "mia", Map.of("service", "web-portal")))
+        .hasMessageContaining("drillAt is required");
+    assertThatThrownBy(() -> completeTask(scheduling, "Task_ScheduleDrill", "mia",
+        Map.of("service", "web-portal", "drillAt", "next Tuesday")))
+        .hasMessageContaining("drillAt must be a date and time with offset").hasMessageNotContaining("is required");
     Instant when = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     completeTask(drill, "Task_ScheduleDrill", "mia", Map.of("service", "web-portal", "drillAt", when.toString()));
     assertThat(drill).isWaitingAt("Timer_DrillTime");
