@@ -22,7 +22,7 @@ import io.opsflow.support.TestDatabase;
  */
 class ProdProfileStartIT {
 
-  private static final String DATABASE = "opsflow_prod_it";
+  private static final String DATABASE = TestDatabase.name("opsflow_prod_it");
   private static final String ADMIN = "ops-chief";
   private static final String ADMIN_PASSWORD = "Correct-Horse-7";
 

@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import({RecordingChannel.class, ProcessEngineCoverageConfiguration.class})
 public abstract class IntegrationTest {
 
-  public static final String DATABASE = "opsflow_test";
+  public static final String DATABASE = TestDatabase.name("opsflow_test");
   /** A catalog service whose deploy hook points at {@link HookReceiver}; tests create the service. */
   public static final String HOOKED_SERVICE = "chg-hooked";
   public static final String HOOK_PATH = "/jenkins/job/chg-hooked/build";

@@ -9,15 +9,23 @@ import java.sql.Statement;
  * The MySQL-compatible server the integration tests run against (MariaDB in CI). Configured by
  * OPSFLOW_TEST_DB_URL (server URL without a database), OPSFLOW_TEST_DB_USER and
  * OPSFLOW_TEST_DB_PASSWORD. A missing server fails the tests; they are never skipped.
+ * OPSFLOW_TEST_DB_SUFFIX is appended to every database name, so two checkouts can run their tests
+ * side by side on one server.
  */
 public final class TestDatabase {
 
   private static final String SERVER = env("OPSFLOW_TEST_DB_URL", "jdbc:mysql://127.0.0.1:3306/");
   private static final String USER = env("OPSFLOW_TEST_DB_USER", "root");
   private static final String PASSWORD = env("OPSFLOW_TEST_DB_PASSWORD", "");
+  private static final String SUFFIX = env("OPSFLOW_TEST_DB_SUFFIX", "");
   static final String PARAMETERS = "?sendFractionalSeconds=false&allowPublicKeyRetrieval=true&useSSL=false";
 
   private TestDatabase() {
+  }
+
+  /** The name of a test database on this run's server, with OPSFLOW_TEST_DB_SUFFIX appended. */
+  public static String name(String base) {
+    return base + SUFFIX;
   }
 
   public static String user() {
