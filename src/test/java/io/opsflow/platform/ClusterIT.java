@@ -245,6 +245,9 @@ class ClusterIT {
       // the node whose job executor runs the hanging call holds the job's lock when it dies
       victim = "a".equals(hanging.header("X-Test-Node")) ? nodeA : nodeB;
       Api victimSession = signedIn.get(victim);
+      OpsFlowProcess dying = victim;
+      await("a webhook in flight to node " + hanging.header("X-Test-Node"), Duration.ofSeconds(5),
+          () -> alerts.inFlightTo(dying.port()) > 0 ? Optional.of(true) : Optional.empty());
       killedAt = Instant.now();
       victim.kill();
       hookAnswers.countDown();

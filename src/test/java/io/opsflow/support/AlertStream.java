@@ -28,6 +28,7 @@ public final class AlertStream implements AutoCloseable {
   private static final Duration PAUSE = Duration.ofMillis(300);
   private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
 
+  private final List<Integer> ports;
   private final List<Api> nodes;
   private final String prefix;
   private final ExecutorService senders;
@@ -38,12 +39,14 @@ public final class AlertStream implements AutoCloseable {
   private final Set<String> sent = ConcurrentHashMap.newKeySet();
   private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
   private final Map<Integer, AtomicInteger> acceptedByPort = new ConcurrentHashMap<>();
+  private final Map<Integer, AtomicInteger> inFlightByPort = new ConcurrentHashMap<>();
   private final List<String> otherAnswers = new CopyOnWriteArrayList<>();
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong lostInFlight = new AtomicLong();
 
   /** Starts {@code senders} senders that post to the nodes (by port) with this service account token. */
   public AlertStream(List<Integer> ports, String token, String prefix, int senders) {
+    this.ports = List.copyOf(ports);
     this.nodes = ports.stream().map(port -> Api.at(port).bearer(token)).toList();
     this.prefix = prefix;
     this.senders = Executors.newFixedThreadPool(senders);
@@ -61,8 +64,8 @@ public final class AlertStream implements AutoCloseable {
       sent.addAll(fingerprints);
       String body = body(fingerprints);
       while (true) {
-        Api target = nodes.get(node++ % nodes.size());
-        if (post(target, body)) {
+        int next = node++ % nodes.size();
+        if (post(nodes.get(next), ports.get(next), body)) {
           acknowledged.addAll(fingerprints);
           break;
         }
@@ -72,16 +75,20 @@ public final class AlertStream implements AutoCloseable {
     }
   }
 
-  private boolean post(Api target, String body) {
+  private boolean post(Api target, int port, String body) {
+    AtomicInteger inFlight = inFlightByPort.computeIfAbsent(port, key -> new AtomicInteger());
+    inFlight.incrementAndGet();
     try {
       Api.Response answer = target.post(PATH, body);
       if (answer.status() == 202) {
-        acceptedByPort.computeIfAbsent(answer.raw().uri().getPort(), port -> new AtomicInteger()).incrementAndGet();
+        acceptedByPort.computeIfAbsent(port, key -> new AtomicInteger()).incrementAndGet();
         return true;
       }
       otherAnswers.add(answer.status() + " " + answer.body());
     } catch (IllegalStateException connectionProblem) {
       (connectionProblem.getCause() instanceof ConnectException ? refused : lostInFlight).incrementAndGet();
+    } finally {
+      inFlight.decrementAndGet();
     }
     return false;
   }
@@ -90,6 +97,12 @@ public final class AlertStream implements AutoCloseable {
   public int acceptedBy(int port) {
     AtomicInteger accepted = acceptedByPort.get(port);
     return accepted == null ? 0 : accepted.get();
+  }
+
+  /** Webhooks sent to that node and not answered yet. */
+  public int inFlightTo(int port) {
+    AtomicInteger inFlight = inFlightByPort.get(port);
+    return inFlight == null ? 0 : inFlight.get();
   }
 
   public int acceptedWebhooks() {
