@@ -70,8 +70,9 @@ public final class OpsFlowProcess implements AutoCloseable {
     builder.environment().putAll(launch.environment());
     Instant begin = Instant.now();
     OpsFlowProcess started = new OpsFlowProcess(launch, builder.start(), log);
-    // generous: on a busy machine a start takes minutes instead of 25 s
-    started.awaitRunningOrExit(Duration.ofMinutes(4));
+    // generous: on a busy machine (a crashed node restarting next to a loaded one) a start takes
+    // minutes instead of 25 s
+    started.awaitRunningOrExit(Duration.ofMinutes(6));
     System.out.printf("OpsFlow on port %d %s after %d s%n", launch.port(), started.running() ? "started" : "exited",
         Duration.between(begin, Instant.now()).toSeconds());
     return started;
