@@ -14,7 +14,7 @@ import io.opsflow.support.OpsFlowProcess;
 
 /**
  * The default profile, as the README's run command starts it: embedded H2 under ./data, demo data,
- * and everything kept across a restart.
+ * and everything kept across a restart, sign-ins included.
  */
 class DemoProfileStartIT {
 
@@ -23,6 +23,7 @@ class DemoProfileStartIT {
 
   @Test
   void startsWithDemoDataOnAFileDatabaseAndKeepsDataAcrossARestart() throws Exception {
+    Api signedIn;
     try (OpsFlowProcess first = OpsFlowProcess.start(workDir, Map.of())) {
       assertThat(first.running()).as(first.output()).isTrue();
       Api api = first.api();
@@ -31,7 +32,8 @@ class DemoProfileStartIT {
       assertThat(api.basic("olivia", "demo").get("/api/services").json().findValuesAsText("key"))
           .containsExactly("payments-api", "reporting", "web-portal");
       assertThat(api.bearer("demo-ci-token").get("/api/services").status()).isEqualTo(403);
-      assertThat(api.signIn("olivia", "demo").get("/camunda/app/tasklist/default/").status()).isEqualTo(200);
+      signedIn = api.signIn("olivia", "demo");
+      assertThat(signedIn.get("/camunda/app/tasklist/default/").status()).isEqualTo(200);
       assertThat(api.basic("mia", "demo").post("/api/services",
           "{\"key\":\"kept\",\"name\":\"Kept\",\"tier\":3,\"devGroup\":\"dev\"}").status()).isEqualTo(201);
     }
@@ -42,6 +44,10 @@ class DemoProfileStartIT {
       assertThat(second.running()).as(second.output()).isTrue();
       assertThat(second.api().basic("olivia", "demo").get("/api/services/kept").status()).isEqualTo(200);
       assertThat(second.api().basic("olivia", "demo").get("/api/services").json().size()).isEqualTo(4);
+      Api stillSignedIn = signedIn.on(second.port());
+      assertThat(stillSignedIn.get("/camunda/app/tasklist/default/").status()).as("sessions survive the restart")
+          .isEqualTo(200);
+      assertThat(stillSignedIn.post("/camunda/api/engine/engine/default/task/count", "{}").status()).isEqualTo(200);
     }
   }
 }

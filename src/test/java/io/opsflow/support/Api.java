@@ -60,6 +60,16 @@ public final class Api {
     return api;
   }
 
+  /**
+   * The same caller (credentials, session cookies, CSRF header) talking to another node of a
+   * cluster, as a load balancer without sticky sessions would send it.
+   */
+  public Api on(int port) {
+    Api api = new Api("http://localhost:" + port, client);
+    api.headers.putAll(headers);
+    return api;
+  }
+
   /** The same caller, sending one more header on every request. */
   public Api withHeader(String name, String value) {
     Api api = new Api(base, client);

@@ -9,48 +9,81 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * OpsFlow started from the packaged jar in its own process, as an operator starts it. Used to
- * test the profiles end to end: resources deployed from the jar, schema creation, restarts.
+ * test the profiles end to end: resources deployed from the jar, schema creation, restarts, a
+ * crash ({@link #kill()}) and several nodes on one database.
  */
 public final class OpsFlowProcess implements AutoCloseable {
 
   private static final Path JAR = Path.of("target", "opsflow.jar").toAbsolutePath();
 
-  private final Process process;
-  private final Path log;
-  private final int port;
+  /** Whether the node runs jobs (async steps, timers). Off unless a test needs it, so starts stay quiet. */
+  public enum Jobs { OFF, ON }
 
-  private OpsFlowProcess(Process process, Path log, int port) {
-    this.process = process;
-    this.log = log;
-    this.port = port;
+  private record Launch(Path workDir, Map<String, String> environment, Jobs jobs, List<String> args, int port) {
   }
 
-  /** Starts the jar in {@code workDir} and returns once it is running (or has exited). */
+  private final Launch launch;
+  private final Process process;
+  private final Path log;
+
+  private OpsFlowProcess(Launch launch, Process process, Path log) {
+    this.launch = launch;
+    this.process = process;
+    this.log = log;
+  }
+
+  /** Starts the jar in {@code workDir}, without job execution, and returns once it is running (or has exited). */
   public static OpsFlowProcess start(Path workDir, Map<String, String> environment, String... args) throws IOException {
+    return start(workDir, environment, Jobs.OFF, args);
+  }
+
+  public static OpsFlowProcess start(Path workDir, Map<String, String> environment, Jobs jobs, String... args)
+      throws IOException {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException(JAR + " is missing: run the tests with ./mvnw verify, which packages it first");
     }
-    int port = freePort();
-    Files.createDirectories(workDir);
-    Path log = Files.createTempFile(workDir, "opsflow-", ".log");
+    return launch(new Launch(workDir, Map.copyOf(environment), jobs, List.of(args), freePort()));
+  }
+
+  /** Starts the same node again (same port, settings and database) after it stopped or was killed. */
+  public OpsFlowProcess restart() throws IOException {
+    if (process.isAlive()) {
+      throw new IllegalStateException("still running: close() or kill() it first");
+    }
+    return launch(launch);
+  }
+
+  private static OpsFlowProcess launch(Launch launch) throws IOException {
+    Files.createDirectories(launch.workDir());
+    Path log = Files.createTempFile(launch.workDir(), "opsflow-", ".log");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString(),
-        "--server.port=" + port, "--camunda.bpm.job-execution.enabled=false"));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+        "--server.port=" + launch.port(), "--camunda.bpm.job-execution.enabled=" + (launch.jobs() == Jobs.ON)));
+    command.addAll(launch.args());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(launch.workDir().toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("OPSFLOW_"));
-    builder.environment().putAll(environment);
-    OpsFlowProcess started = new OpsFlowProcess(builder.start(), log, port);
-    started.awaitRunningOrExit(Duration.ofSeconds(150));
+    builder.environment().putAll(launch.environment());
+    Instant begin = Instant.now();
+    OpsFlowProcess started = new OpsFlowProcess(launch, builder.start(), log);
+    // generous: on a busy machine (a crashed node restarting next to a loaded one) a start takes
+    // minutes instead of 25 s
+    started.awaitRunningOrExit(Duration.ofMinutes(6));
+    System.out.printf("OpsFlow on port %d %s after %d s%n", launch.port(), started.running() ? "started" : "exited",
+        Duration.between(begin, Instant.now()).toSeconds());
     return started;
   }
 
   public Api api() {
-    return Api.at(port);
+    return Api.at(launch.port());
+  }
+
+  public int port() {
+    return launch.port();
   }
 
   public boolean running() {
@@ -88,12 +121,17 @@ public final class OpsFlowProcess implements AutoCloseable {
     throw new IllegalStateException("OpsFlow did not start within " + timeout + ":\n" + output());
   }
 
+  /** A crash: SIGKILL on Linux ({@code kill -9}); no shutdown hook, no transaction finishes. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
   /** Stops it the way a service manager does (SIGTERM, graceful shutdown). */
   @Override
   public void close() {
     process.destroy();
     try {
-      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
       }
     } catch (InterruptedException e) {

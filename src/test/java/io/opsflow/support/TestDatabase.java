@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The MySQL-compatible server the integration tests run against (MariaDB in CI). Configured by
@@ -65,6 +67,36 @@ public final class TestDatabase {
         var result = statement.executeQuery(sql)) {
       result.next();
       return result.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** Runs one statement (an update) against the named database. */
+  public static void execute(String database, String sql) {
+    try (Connection connection = DriverManager.getConnection(url(database), USER, PASSWORD);
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** Runs a query against the named database and returns its rows, each column as text. */
+  public static List<List<String>> rows(String database, String sql) {
+    try (Connection connection = DriverManager.getConnection(url(database), USER, PASSWORD);
+        Statement statement = connection.createStatement();
+        var result = statement.executeQuery(sql)) {
+      List<List<String>> rows = new ArrayList<>();
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        List<String> row = new ArrayList<>();
+        for (int column = 1; column <= columns; column++) {
+          row.add(result.getString(column));
+        }
+        rows.add(row);
+      }
+      return rows;
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
     }
