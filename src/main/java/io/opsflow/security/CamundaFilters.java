@@ -14,7 +14,8 @@ import jakarta.servlet.DispatcherType;
 
 /**
  * Servlet filters that run right after Spring Security: they carry the signed-in person into
- * Camunda and reject the query shapes Camunda CE cannot make safe.
+ * Camunda, reject the query shapes Camunda CE cannot make safe, and throttle the password checks
+ * of password changes.
  */
 @Configuration(proxyBeanMethods = false)
 class CamundaFilters {
@@ -42,6 +43,17 @@ class CamundaFilters {
     registration.setInitParameters(PROVIDER);
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  /** After Spring Security, which names the person whose password is checked. */
+  @Bean
+  FilterRegistrationBean<PasswordChangeThrottle> passwordChangeThrottle(SignInThrottle throttle, ProblemWriter problems) {
+    var registration = new FilterRegistrationBean<>(new PasswordChangeThrottle(throttle, problems));
+    registration.setName("OpsFlow password change throttle");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
     return registration;
   }
 

@@ -52,7 +52,8 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
-        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(problems, true)))
+        .httpBasic(basic -> basic.authenticationDetailsSource(SignInClient::of)
+            .authenticationEntryPoint(unauthorized(problems, true)))
         .addFilterBefore(new BearerTokenFilter(serviceAccounts, problems), BasicAuthenticationFilter.class)
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint(unauthorized(problems, true))
@@ -60,6 +61,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> {
           requests.requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll();
           requests.requestMatchers(paths("/actuator/**")).hasAuthority(ADMIN);
+          // a password oracle for anyone's account: people sign in, nobody tests passwords
+          requests.requestMatchers(paths("/engine-rest/identity/verify", "/engine-rest/engine/*/identity/verify")).denyAll();
           requests.requestMatchers(paths("/engine-rest/**")).hasAuthority(Authorities.PERSON);
           requests.requestMatchers(paths("/api/service-accounts", "/api/service-accounts/**")).hasAuthority(ADMIN);
           apiRules.forEach(rules -> rules.configure(requests));
@@ -70,8 +73,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webappChain(HttpSecurity http, ServiceAccounts serviceAccounts, ProblemWriter problems)
-      throws Exception {
+  SecurityFilterChain webappChain(HttpSecurity http, ServiceAccounts serviceAccounts, ProblemWriter problems,
+      SignInThrottle throttle) throws Exception {
     RequestMatcher webappApi = path("/camunda/api/**");
     HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
     requestCache.setRequestMatcher(new AndRequestMatcher(
@@ -80,9 +83,15 @@ class SecurityConfiguration {
     http.csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
         .headers(headers -> headers.cacheControl(cache -> cache.disable()))
         .requestCache(cache -> cache.requestCache(requestCache))
-        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(problems, false)))
+        .httpBasic(basic -> basic.authenticationDetailsSource(SignInClient::of)
+            .authenticationEntryPoint(unauthorized(problems, false)))
         .addFilterBefore(new BearerTokenFilter(serviceAccounts, problems), BasicAuthenticationFilter.class)
-        .formLogin(form -> form.defaultSuccessUrl(TASKLIST).permitAll())
+        .formLogin(form -> form.authenticationDetailsSource(SignInClient::of)
+            .successHandler(SignInForm.succeeded(throttle, TASKLIST))
+            // the URL shows "Invalid credentials" on the form; the handler answers paused sign-ins itself
+            .failureUrl(SignInForm.WRONG_PASSWORD)
+            .failureHandler(SignInForm.failed(problems))
+            .permitAll())
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(
                 path(HttpMethod.POST, "/logout"),
@@ -102,6 +111,9 @@ class SecurityConfiguration {
             .requestMatchers(paths("/login", "/error", "/favicon.ico")).permitAll()
             // CE-only hole: the setup endpoint creates an administrator whenever camunda-admin has no member
             .requestMatchers(paths("/camunda/api/admin/setup/**")).denyAll()
+            // password oracles: the webapps' own login (OpsFlow signs people in at /login) and identity/verify
+            .requestMatchers(paths("/camunda/api/admin/auth/user/*/login/**", "/camunda/api/engine/engine/*/identity/verify"))
+            .denyAll()
             .requestMatchers(paths("/camunda/api/admin/auth/**")).hasAuthority(Authorities.PERSON)
             .requestMatchers(paths("/camunda/app/admin/**", "/camunda/api/admin/**")).hasAuthority(ADMIN)
             .requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/api/cockpit/**")).hasAnyAuthority(MANAGER, ADMIN)
@@ -121,6 +133,10 @@ class SecurityConfiguration {
 
   private static AuthenticationEntryPoint unauthorized(ProblemWriter problems, boolean basicChallenge) {
     return (request, response, exception) -> {
+      if (exception instanceof SignInThrottled throttled) {
+        throttled.answer(problems, request, response);
+        return;
+      }
       // No challenge for the webapps' XHR calls: a browser would pop up its own password dialog.
       if (basicChallenge) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"OpsFlow\", charset=\"UTF-8\"");

@@ -70,6 +70,16 @@ public final class TestDatabase {
     }
   }
 
+  /** Runs one statement against the named database; returns the update count. */
+  public static int execute(String database, String sql) {
+    try (Connection connection = DriverManager.getConnection(url(database), USER, PASSWORD);
+        Statement statement = connection.createStatement()) {
+      return statement.executeUpdate(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   private static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;
