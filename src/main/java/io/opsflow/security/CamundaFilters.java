@@ -9,13 +9,14 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 import jakarta.servlet.DispatcherType;
 
 /**
- * Servlet filters that run right after Spring Security: they carry the signed-in person into
- * Camunda, reject the query shapes Camunda CE cannot make safe, and throttle the password checks
- * of password changes.
+ * Servlet filters around Spring Security: they carry the signed-in person into Camunda, check the
+ * webapps' CSRF token without ending the session, reject the query shapes Camunda CE cannot make
+ * safe, throttle password checks on password changes, and mark cookies Secure over HTTPS.
  */
 @Configuration(proxyBeanMethods = false)
 class CamundaFilters {
@@ -46,7 +47,18 @@ class CamundaFilters {
     return registration;
   }
 
-  /** After Spring Security, which names the person whose password is checked. */
+  /** Before Camunda's own CSRF filter, which would end the session on a bad token. */
+  @Bean
+  FilterRegistrationBean<WebappCsrfCheck> webappCsrfCheck(ProblemWriter problems) {
+    var registration = new FilterRegistrationBean<>(new WebappCsrfCheck(problems));
+    registration.setName("OpsFlow webapp CSRF check");
+    registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+    return registration;
+  }
+
+  /** After the CSRF check: a forged request is refused before it counts. */
   @Bean
   FilterRegistrationBean<PasswordChangeThrottle> passwordChangeThrottle(SignInThrottle throttle, ProblemWriter problems) {
     var registration = new FilterRegistrationBean<>(new PasswordChangeThrottle(throttle, problems));
@@ -54,6 +66,16 @@ class CamundaFilters {
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
+    return registration;
+  }
+
+  /** First of all, so that every cookie set later (sessions, webapps, sign-in) passes through it. */
+  @Bean
+  FilterRegistrationBean<SecureCookieFilter> secureCookies() {
+    var registration = new FilterRegistrationBean<>(new SecureCookieFilter());
+    registration.setName("OpsFlow secure cookies");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
 

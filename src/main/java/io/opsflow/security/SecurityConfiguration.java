@@ -25,9 +25,6 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
-
 /**
  * One identity, two doors. Machines and scripts use {@code /api}, {@code /engine-rest} and the
  * actuator statelessly (HTTP Basic for people, Bearer tokens for service accounts). People use the
@@ -40,7 +37,10 @@ class SecurityConfiguration {
   private static final String ADMIN = Authorities.group(Groups.ADMIN);
   private static final String MANAGER = Authorities.group(Groups.MANAGER);
   private static final String TASKLIST = "/camunda/app/tasklist/default/";
-  /** The webapps' own sign-out call; Spring Security ends the whole session on it. */
+  /**
+   * The webapps' own sign-out call; Spring Security ends the whole session on it, when it carries
+   * the webapps' CSRF token (so another site cannot sign a person out).
+   */
   private static final RequestMatcher WEBAPP_LOGOUT =
       path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
 
@@ -95,7 +95,7 @@ class SecurityConfiguration {
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(
                 path(HttpMethod.POST, "/logout"),
-                new AndRequestMatcher(WEBAPP_LOGOUT, SecurityConfiguration::carriesWebappCsrfToken)))
+                new AndRequestMatcher(WEBAPP_LOGOUT, WebappCsrfCheck::carriesToken)))
             .logoutSuccessHandler((request, response, authentication) -> {
               if (WEBAPP_LOGOUT.matches(request)) {
                 response.setStatus(HttpStatus.OK.value());
@@ -119,16 +119,6 @@ class SecurityConfiguration {
             .requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/api/cockpit/**")).hasAnyAuthority(MANAGER, ADMIN)
             .anyRequest().hasAuthority(Authorities.PERSON));
     return http.build();
-  }
-
-  /**
-   * The webapps protect their own calls with a token in the {@code X-XSRF-TOKEN} header; sign-out
-   * honours it too, so another site cannot sign a person out.
-   */
-  private static boolean carriesWebappCsrfToken(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    String header = request.getHeader("X-XSRF-TOKEN");
-    return session != null && header != null && header.equals(session.getAttribute("CAMUNDA_CSRF_TOKEN"));
   }
 
   private static AuthenticationEntryPoint unauthorized(ProblemWriter problems, boolean basicChallenge) {
