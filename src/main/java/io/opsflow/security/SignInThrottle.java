@@ -32,7 +32,7 @@ import io.opsflow.security.SignInThrottleMapper.FailureCount;
  * number.
  */
 @Component
-public class SignInThrottle {
+class SignInThrottle {
 
   static final Duration FIRST_LOCK = Duration.ofMinutes(1);
   static final Duration MAX_LOCK = Duration.ofMinutes(15);
@@ -107,7 +107,7 @@ public class SignInThrottle {
   }
 
   /** Lifts every lock and count of one account (the administrator's recovery at start). */
-  public int forgetAccount(String account) {
+  int forgetAccount(String account) {
     return mapper.forgetAccount(account);
   }
 
