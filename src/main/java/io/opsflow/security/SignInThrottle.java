@@ -27,9 +27,9 @@ import io.opsflow.security.SignInThrottleMapper.FailureCount;
  * lock on the account or the address does not apply to a client (address or browser) that signed
  * in successfully as that account within {@link #KNOWN_FOR}: its owner keeps working, still
  * limited by the pair count. Nothing locks permanently, and while {@code OPSFLOW_ADMIN_UNLOCK} is
- * set no lock on the account applies to the first administrator. The counts live in the database, so every
- * node of a cluster sees the same; they expire a day after their last failure and are capped in
- * number.
+ * set no lock on the account applies to the first administrator. The counts live in the database,
+ * so every node of a cluster sees the same; they expire a day after their last failure and are
+ * capped in number.
  */
 @Component
 class SignInThrottle {
@@ -181,8 +181,8 @@ class SignInThrottle {
     }
     int beyond = mapper.failures(key) - kind.allowance;
     if (beyond >= 0) {
-      Duration lock = beyond >= 10 ? MAX_LOCK : FIRST_LOCK.multipliedBy(1L << beyond);
-      mapper.lock(key, now.plus(lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock));
+      Duration doubled = FIRST_LOCK.multipliedBy(1L << Math.min(beyond, 10));
+      mapper.lock(key, now.plus(doubled.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : doubled));
     }
   }
 
