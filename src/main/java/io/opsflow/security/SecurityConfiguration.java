@@ -63,6 +63,9 @@ class SecurityConfiguration {
           requests.requestMatchers(paths("/actuator/**")).hasAuthority(ADMIN);
           // a password oracle for anyone's account: people sign in, nobody tests passwords
           requests.requestMatchers(paths("/engine-rest/identity/verify", "/engine-rest/engine/*/identity/verify")).denyAll();
+          // ends a task without completing it, past every rule of who completes it (and into any catching boundary)
+          requests.requestMatchers(paths("/engine-rest/task/*/bpmnError", "/engine-rest/task/*/bpmnEscalation",
+              "/engine-rest/engine/*/task/*/bpmnError", "/engine-rest/engine/*/task/*/bpmnEscalation")).denyAll();
           requests.requestMatchers(paths("/engine-rest/**")).hasAuthority(Authorities.PERSON);
           requests.requestMatchers(paths("/api/service-accounts", "/api/service-accounts/**")).hasAuthority(ADMIN);
           apiRules.forEach(rules -> rules.configure(requests));
@@ -113,6 +116,8 @@ class SecurityConfiguration {
             .requestMatchers(paths("/camunda/api/admin/setup/**")).denyAll()
             // password oracles: the webapps' own login (OpsFlow signs people in at /login) and identity/verify
             .requestMatchers(paths("/camunda/api/admin/auth/user/*/login/**", "/camunda/api/engine/engine/*/identity/verify"))
+            .denyAll()
+            .requestMatchers(paths("/camunda/api/engine/engine/*/task/*/bpmnError", "/camunda/api/engine/engine/*/task/*/bpmnEscalation"))
             .denyAll()
             .requestMatchers(paths("/camunda/api/admin/auth/**")).hasAuthority(Authorities.PERSON)
             .requestMatchers(paths("/camunda/app/admin/**", "/camunda/api/admin/**")).hasAuthority(ADMIN)

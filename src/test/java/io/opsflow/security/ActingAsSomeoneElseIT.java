@@ -91,6 +91,25 @@ class ActingAsSomeoneElseIT extends IntegrationTest {
     assertThat(history(triage).getAssignee()).as("completing an unclaimed task assigns it").isEqualTo("olivia");
   }
 
+  /** A candidate of "Acknowledge & triage" could end it with the escalation that means "closure confirmed". */
+  @Test
+  void nobodyEndsATaskWithABpmnErrorOrEscalationInsteadOfCompletingIt() {
+    String key = incidentWaitingForTriage();
+    String triage = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).singleResult().getId();
+    Api olivia = api().signIn("olivia", "demo");
+
+    Response escalation = as("olivia").post("/engine-rest/task/" + triage + "/bpmnEscalation",
+        "{\"escalationCode\":\"closure-confirmed\"}");
+    Response escalationInTasklist = olivia.post(WEBAPP_ENGINE + "/task/" + triage + "/bpmnEscalation",
+        "{\"escalationCode\":\"closure-confirmed\"}");
+    Response error = as("olivia").post("/engine-rest/task/" + triage + "/bpmnError", "{\"errorCode\":\"any\"}");
+
+    assertThat(escalation.status()).as(escalation.toString()).isEqualTo(403);
+    assertThat(escalationInTasklist.status()).as(escalationInTasklist.toString()).isEqualTo(403);
+    assertThat(error.status()).as(error.toString()).isEqualTo(403);
+    assertThat(task(triage)).as("still waiting for the triage").isNotNull();
+  }
+
   @Test
   void aTaskClaimedBySomeoneElseIsCompletedOnlyByThem() {
     String opsTask = visibilityTask("Task_Ops");
