@@ -1,24 +1,26 @@
 package io.opsflow.platform;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 
-/** Who is completing a task: its assignee, else the signed-in person completing it. */
+/**
+ * Who is completing a task: the signed-in person ({@link TaskOwnershipRules} makes sure it is the
+ * person the task is assigned to, or assigns it to them). Without one (the engine itself, tests
+ * calling the Java API) its assignee, else "opsflow".
+ */
 public final class TaskActor {
 
   private TaskActor() {
   }
 
   public static String of(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    return authenticated().orElse("opsflow");
+    return authenticated().orElseGet(() -> task.getAssignee() != null ? task.getAssignee() : "opsflow");
   }
 
   /** The person on whose behalf the engine runs the current command, if any. */
-  public static java.util.Optional<String> authenticated() {
-    return java.util.Optional.ofNullable(Context.getCommandContext())
-        .map(context -> context.getAuthenticatedUserId());
+  public static Optional<String> authenticated() {
+    return Optional.ofNullable(Context.getCommandContext()).map(context -> context.getAuthenticatedUserId());
   }
 }

@@ -53,7 +53,7 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    SessionFactory identityProvider = new GenericManagerFactory(AdministratorKeepingIdentityProvider.class);
+    SessionFactory identityProvider = new GenericManagerFactory(OpsFlowIdentityProvider.class);
     configuration.setIdentityProviderSessionFactory(identityProvider);
   }
 

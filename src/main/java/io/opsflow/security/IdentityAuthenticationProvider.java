@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
  * Checks a user name and password (HTTP Basic or the sign-in form) against Camunda's identity
  * service, so OpsFlow has one identity for the webapps, /engine-rest and /api. Service accounts
  * present their token as the password (Alertmanager, for one, can only send Basic credentials).
+ * Every check passes the {@link SignInThrottle} first, which counts the failures.
  */
 @Component
 class IdentityAuthenticationProvider implements AuthenticationProvider {
@@ -21,11 +22,14 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
   private final IdentityService identityService;
   private final Directory directory;
   private final ServiceAccounts serviceAccounts;
+  private final SignInThrottle throttle;
 
-  IdentityAuthenticationProvider(IdentityService identityService, Directory directory, ServiceAccounts serviceAccounts) {
+  IdentityAuthenticationProvider(IdentityService identityService, Directory directory, ServiceAccounts serviceAccounts,
+      SignInThrottle throttle) {
     this.identityService = identityService;
     this.directory = directory;
     this.serviceAccounts = serviceAccounts;
+    this.throttle = throttle;
   }
 
   @Override
@@ -35,17 +39,27 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
     if (userId == null || userId.isBlank() || secret.isEmpty()) {
       throw new BadCredentialsException("User name and password are required");
     }
+    SignInThrottle.Attempt attempt = throttle.begin(userId, SignInClient.from(authentication.getDetails()));
+    Authentication authenticated = check(userId, secret);
+    if (authenticated == null) {
+      attempt.failed();
+      throw new BadCredentialsException("Invalid user name or password");
+    }
+    attempt.succeeded();
+    return authenticated;
+  }
+
+  private Authentication check(String userId, String secret) {
     List<String> groups = directory.groupsOf(userId);
     if (groups.stream().anyMatch(Groups.SERVICE_ACCOUNT_GROUPS::contains)) {
       return serviceAccounts.authenticate(secret)
           .filter(caller -> caller.accountId().equals(userId))
           .map(BearerTokenFilter::authenticationOf)
-          .orElseThrow(() -> new BadCredentialsException("Invalid service account token"));
+          .orElse(null);
     }
-    // Camunda counts failed attempts and delays or locks the user after too many.
     identityService.clearAuthentication();
     if (!identityService.checkPassword(userId, secret)) {
-      throw new BadCredentialsException("Invalid user name or password");
+      return null;
     }
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, Authorities.of(Authorities.PERSON, groups));
   }

@@ -25,9 +25,6 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
-
 /**
  * One identity, two doors. Machines and scripts use {@code /api}, {@code /engine-rest} and the
  * actuator statelessly (HTTP Basic for people, Bearer tokens for service accounts). People use the
@@ -40,7 +37,10 @@ class SecurityConfiguration {
   private static final String ADMIN = Authorities.group(Groups.ADMIN);
   private static final String MANAGER = Authorities.group(Groups.MANAGER);
   private static final String TASKLIST = "/camunda/app/tasklist/default/";
-  /** The webapps' own sign-out call; Spring Security ends the whole session on it. */
+  /**
+   * The webapps' own sign-out call; Spring Security ends the whole session on it, when it carries
+   * the webapps' CSRF token (so another site cannot sign a person out).
+   */
   private static final RequestMatcher WEBAPP_LOGOUT =
       path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
 
@@ -52,7 +52,8 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
-        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(problems, true)))
+        .httpBasic(basic -> basic.authenticationDetailsSource(SignInClient::of)
+            .authenticationEntryPoint(unauthorized(problems, true)))
         .addFilterBefore(new BearerTokenFilter(serviceAccounts, problems), BasicAuthenticationFilter.class)
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint(unauthorized(problems, true))
@@ -60,6 +61,11 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> {
           requests.requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll();
           requests.requestMatchers(paths("/actuator/**")).hasAuthority(ADMIN);
+          // a password oracle for anyone's account: people sign in, nobody tests passwords
+          requests.requestMatchers(paths("/engine-rest/identity/verify", "/engine-rest/engine/*/identity/verify")).denyAll();
+          // ends a task without completing it, past every rule of who completes it (and into any catching boundary)
+          requests.requestMatchers(paths("/engine-rest/task/*/bpmnError", "/engine-rest/task/*/bpmnEscalation",
+              "/engine-rest/engine/*/task/*/bpmnError", "/engine-rest/engine/*/task/*/bpmnEscalation")).denyAll();
           requests.requestMatchers(paths("/engine-rest/**")).hasAuthority(Authorities.PERSON);
           requests.requestMatchers(paths("/api/service-accounts", "/api/service-accounts/**")).hasAuthority(ADMIN);
           apiRules.forEach(rules -> rules.configure(requests));
@@ -70,8 +76,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webappChain(HttpSecurity http, ServiceAccounts serviceAccounts, ProblemWriter problems)
-      throws Exception {
+  SecurityFilterChain webappChain(HttpSecurity http, ServiceAccounts serviceAccounts, ProblemWriter problems,
+      SignInThrottle throttle) throws Exception {
     RequestMatcher webappApi = path("/camunda/api/**");
     HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
     requestCache.setRequestMatcher(new AndRequestMatcher(
@@ -80,13 +86,19 @@ class SecurityConfiguration {
     http.csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
         .headers(headers -> headers.cacheControl(cache -> cache.disable()))
         .requestCache(cache -> cache.requestCache(requestCache))
-        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(problems, false)))
+        .httpBasic(basic -> basic.authenticationDetailsSource(SignInClient::of)
+            .authenticationEntryPoint(unauthorized(problems, false)))
         .addFilterBefore(new BearerTokenFilter(serviceAccounts, problems), BasicAuthenticationFilter.class)
-        .formLogin(form -> form.defaultSuccessUrl(TASKLIST).permitAll())
+        .formLogin(form -> form.authenticationDetailsSource(SignInClient::of)
+            .successHandler(SignInForm.succeeded(throttle, TASKLIST))
+            // the URL shows "Invalid credentials" on the form; the handler answers paused sign-ins itself
+            .failureUrl(SignInForm.WRONG_PASSWORD)
+            .failureHandler(SignInForm.failed(problems))
+            .permitAll())
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(
                 path(HttpMethod.POST, "/logout"),
-                new AndRequestMatcher(WEBAPP_LOGOUT, SecurityConfiguration::carriesWebappCsrfToken)))
+                new AndRequestMatcher(WEBAPP_LOGOUT, WebappCsrfCheck::carriesToken)))
             .logoutSuccessHandler((request, response, authentication) -> {
               if (WEBAPP_LOGOUT.matches(request)) {
                 response.setStatus(HttpStatus.OK.value());
@@ -102,6 +114,11 @@ class SecurityConfiguration {
             .requestMatchers(paths("/login", "/error", "/favicon.ico")).permitAll()
             // CE-only hole: the setup endpoint creates an administrator whenever camunda-admin has no member
             .requestMatchers(paths("/camunda/api/admin/setup/**")).denyAll()
+            // password oracles: the webapps' own login (OpsFlow signs people in at /login) and identity/verify
+            .requestMatchers(paths("/camunda/api/admin/auth/user/*/login/**", "/camunda/api/engine/engine/*/identity/verify"))
+            .denyAll()
+            .requestMatchers(paths("/camunda/api/engine/engine/*/task/*/bpmnError", "/camunda/api/engine/engine/*/task/*/bpmnEscalation"))
+            .denyAll()
             .requestMatchers(paths("/camunda/api/admin/auth/**")).hasAuthority(Authorities.PERSON)
             .requestMatchers(paths("/camunda/app/admin/**", "/camunda/api/admin/**")).hasAuthority(ADMIN)
             .requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/api/cockpit/**")).hasAnyAuthority(MANAGER, ADMIN)
@@ -109,18 +126,12 @@ class SecurityConfiguration {
     return http.build();
   }
 
-  /**
-   * The webapps protect their own calls with a token in the {@code X-XSRF-TOKEN} header; sign-out
-   * honours it too, so another site cannot sign a person out.
-   */
-  private static boolean carriesWebappCsrfToken(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    String header = request.getHeader("X-XSRF-TOKEN");
-    return session != null && header != null && header.equals(session.getAttribute("CAMUNDA_CSRF_TOKEN"));
-  }
-
   private static AuthenticationEntryPoint unauthorized(ProblemWriter problems, boolean basicChallenge) {
     return (request, response, exception) -> {
+      if (exception instanceof SignInThrottled throttled) {
+        throttled.answer(problems, request, response);
+        return;
+      }
       // No challenge for the webapps' XHR calls: a browser would pop up its own password dialog.
       if (basicChallenge) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"OpsFlow\", charset=\"UTF-8\"");

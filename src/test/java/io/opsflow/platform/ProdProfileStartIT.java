@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ import io.opsflow.support.TestDatabase;
 /**
  * The prod profile from the packaged jar against an empty MariaDB/MySQL database: the schema is
  * created at the first start, the next start changes nothing, no demo user or token exists, and
- * unsafe configurations are refused with a message.
+ * unsafe configurations are refused with a message. OPSFLOW_ADMIN_UNLOCK lets a locked-out
+ * administrator back in at the next start.
  */
 class ProdProfileStartIT {
 
@@ -48,8 +50,22 @@ class ProdProfileStartIT {
           .status()).isEqualTo(201);
     }
 
-    try (OpsFlowProcess second = OpsFlowProcess.start(workDir, env, "--spring.profiles.active=prod")) {
+    // the administrator locked out between the starts: by Camunda's lock-out of old and by an attack
+    TestDatabase.execute(DATABASE, "UPDATE ACT_ID_USER SET ATTEMPTS_ = 10 WHERE ID_ = '" + ADMIN + "'");
+    for (String key : List.of("account:" + ADMIN, "pair:" + ADMIN + "|address:127.0.0.1",
+        "pair:" + ADMIN + "|address:0:0:0:0:0:0:0:0/64")) {
+      TestDatabase.execute(DATABASE, "INSERT INTO sign_in_failure (throttle_key, account_id, failures, last_failure_at, "
+          + "locked_until) VALUES ('" + key + "', '" + ADMIN + "', 40, NOW(), NOW() + INTERVAL 1 DAY)");
+    }
+    Map<String, String> unlocking = new HashMap<>(env);
+    unlocking.put("OPSFLOW_ADMIN_UNLOCK", "true");
+
+    try (OpsFlowProcess second = OpsFlowProcess.start(workDir, unlocking, "--spring.profiles.active=prod")) {
       assertThat(second.running()).as(second.output()).isTrue();
+      assertThat(second.output()).contains("OPSFLOW_ADMIN_UNLOCK: every sign-in lock on the administrator '" + ADMIN + "'")
+          .contains("Lifted Camunda's sign-in lock on 1 users");
+      assertThat(TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM sign_in_failure WHERE account_id = '" + ADMIN + "'"))
+          .isZero();
       assertThat(second.output()).doesNotContain("Running Changeset").contains("Schema `" + DATABASE + "` is up to date");
       assertNoDemoAndAdministratorWorks(second.api());
       assertThat(TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM DATABASECHANGELOG")).isEqualTo(changeSets);

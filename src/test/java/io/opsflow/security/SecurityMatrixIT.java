@@ -20,7 +20,9 @@ import io.opsflow.support.IntegrationTest;
 
 /**
  * Every endpoint family against every kind of caller: anonymous, each staff group, the
- * administrator and both demo service accounts (Bearer, and Alertmanager's Basic form).
+ * administrator and both demo service accounts (Bearer, and Alertmanager's Basic form). Acting as
+ * someone else on a task, testing passwords and locking the administrator out have focused tests
+ * next to this one: {@link ActingAsSomeoneElseIT}, {@link PasswordOraclesIT}, {@link SignInThrottleIT}.
  */
 class SecurityMatrixIT extends IntegrationTest {
 
@@ -66,6 +68,8 @@ class SecurityMatrixIT extends IntegrationTest {
         new Endpoint("GET /engine-rest/engine", api -> api.get("/engine-rest/engine"), people(200)),
         new Endpoint("GET /engine-rest/task", api -> api.get("/engine-rest/task?maxResults=10"), people(200)),
         new Endpoint("GET /engine-rest/user", api -> api.get("/engine-rest/user?maxResults=10"), people(200)),
+        new Endpoint("POST /engine-rest/identity/verify", api -> api.post("/engine-rest/identity/verify",
+            "{\"username\":\"admin\",\"password\":\"demo\"}"), nobody()),
         new Endpoint("GET /api/services", api -> api.get("/api/services"), people(200)),
         new Endpoint("GET /api/services/{key}", api -> api.get("/api/services/payments-api"), people(200)),
         new Endpoint("POST /api/services", api -> api.post("/api/services", newService()),
@@ -151,6 +155,10 @@ class SecurityMatrixIT extends IntegrationTest {
   private static Function<Caller, Integer> editors(int status) {
     return caller -> caller == Caller.ANONYMOUS ? 401
         : caller == Caller.MANAGER_MIA || caller == Caller.ADMIN ? status : 403;
+  }
+
+  private static Function<Caller, Integer> nobody() {
+    return caller -> caller == Caller.ANONYMOUS ? 401 : 403;
   }
 
   private static Function<Caller, Integer> only(Caller allowed, int status) {

@@ -2,6 +2,7 @@ package io.opsflow.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,11 +31,17 @@ public final class Api {
 
   private final String base;
   private final HttpClient client;
+  private final CookieManager cookies;
   private final Map<String, String> headers = new LinkedHashMap<>();
 
   private Api(String base, HttpClient client) {
+    this(base, client, null);
+  }
+
+  private Api(String base, HttpClient client, CookieManager cookies) {
     this.base = base;
     this.client = client;
+    this.cookies = cookies;
   }
 
   public static Api at(int port) {
@@ -72,36 +81,55 @@ public final class Api {
 
   /** The same caller, sending one more header on every request. */
   public Api withHeader(String name, String value) {
-    Api api = new Api(base, client);
+    Api api = new Api(base, client, cookies);
     api.headers.putAll(headers);
     api.headers.put(name, value);
     return api;
   }
 
+  /** A browser of its own: keeps cookies, sends this caller's headers. */
+  public Api browser() {
+    CookieManager cookies = new CookieManager();
+    Api browser = new Api(base, HttpClient.newBuilder().cookieHandler(cookies)
+        .followRedirects(HttpClient.Redirect.NEVER).build(), cookies);
+    browser.headers.putAll(headers);
+    return browser;
+  }
+
   /** Signs in through the sign-in form, as a browser does, and keeps the session cookie. */
   public Api signIn(String user, String password) {
-    CookieManager cookies = new CookieManager();
-    Api session = new Api(base, HttpClient.newBuilder().cookieHandler(cookies)
-        .followRedirects(HttpClient.Redirect.NEVER).build());
-    Response form = session.get("/login");
-    Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(form.body());
-    if (!csrf.find()) {
-      throw new IllegalStateException("no CSRF token on the sign-in page: " + form.body());
-    }
-    Response login = session.form("/login", Map.of("username", user, "password", password, "_csrf", csrf.group(1)));
+    Api session = cookies == null ? browser() : this;
+    Response login = session.submitSignIn(user, password);
     if (login.status() != 302 || login.header("Location").contains("error")) {
       throw new IllegalStateException("sign-in of " + user + " failed: " + login.status() + " " + login.header("Location"));
     }
     // opening Tasklist creates the webapps' authentication and hands out their CSRF token
     Response tasklist = session.get("/camunda/app/tasklist/default/");
-    cookies.getCookieStore().getCookies().stream()
-        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-        .findFirst()
-        .ifPresent(cookie -> session.headers.put("X-XSRF-TOKEN", cookie.getValue()));
+    session.cookie("XSRF-TOKEN").ifPresent(token -> session.headers.put("X-XSRF-TOKEN", token));
     if (tasklist.status() == 200 && !session.headers.containsKey("X-XSRF-TOKEN")) {
       throw new IllegalStateException("no XSRF-TOKEN cookie after opening Tasklist");
     }
     return session;
+  }
+
+  /** Opens the sign-in form and submits it with this browser's cookies; the answer as it comes. */
+  public Response submitSignIn(String user, String password) {
+    return form("/login", Map.of("username", user, "password", password, "_csrf", signInToken(get("/login"))));
+  }
+
+  /** The CSRF token of the sign-in form, as a browser posts it back. */
+  public static String signInToken(Response form) {
+    Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(form.body());
+    if (!csrf.find()) {
+      throw new IllegalStateException("no CSRF token on the sign-in page: " + form.body());
+    }
+    return csrf.group(1);
+  }
+
+  /** A cookie this browser holds. */
+  public Optional<String> cookie(String name) {
+    return cookies == null ? Optional.empty() : cookies.getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals(name)).map(HttpCookie::getValue).findFirst();
   }
 
   public Response get(String path) {
@@ -169,6 +197,10 @@ public final class Api {
 
     public String header(String name) {
       return raw.headers().firstValue(name).orElse("");
+    }
+
+    public List<String> headers(String name) {
+      return raw.headers().allValues(name);
     }
 
     public JsonNode json() {

@@ -72,11 +72,11 @@ public final class TestDatabase {
     }
   }
 
-  /** Runs one statement (an update) against the named database. */
-  public static void execute(String database, String sql) {
+  /** Runs one statement against the named database; returns the update count. */
+  public static int execute(String database, String sql) {
     try (Connection connection = DriverManager.getConnection(url(database), USER, PASSWORD);
         Statement statement = connection.createStatement()) {
-      statement.execute(sql);
+      return statement.executeUpdate(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
     }

@@ -5,13 +5,30 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.identity.db.DbUserQueryImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 
 /**
- * Camunda's database identity provider, except that it never lets {@code camunda-admin} lose its
- * last member. With no member left, Camunda CE's setup endpoint would let anyone create an
- * administrator; OpsFlow blocks that endpoint too, but the rule is kept where the data changes.
+ * Camunda's database identity provider, with two differences:
+ * <ul>
+ * <li>{@code camunda-admin} never loses its last member. With no member left, Camunda CE's setup
+ * endpoint would let anyone create an administrator; OpsFlow blocks that endpoint too, but the
+ * rule is kept where the data changes.</li>
+ * <li>Camunda's own lock-out is off: it delays an account after each wrong password and locks it
+ * for good after a few, so anyone could lock anyone out, the administrator included. OpsFlow's
+ * {@link SignInThrottle} limits guessing instead, with temporary locks only.</li>
+ * </ul>
  */
-public class AdministratorKeepingIdentityProvider extends DbIdentityServiceProvider {
+public class OpsFlowIdentityProvider extends DbIdentityServiceProvider {
+
+  @Override
+  protected boolean isUserLocked(UserEntity user) {
+    return false;
+  }
+
+  @Override
+  protected void lockUser(UserEntity user) {
+    // counted by SignInThrottle instead
+  }
 
   @Override
   public IdentityOperationResult deleteUser(String userId) {
