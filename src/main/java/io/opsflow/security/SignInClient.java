@@ -1,5 +1,6 @@
 package io.opsflow.security;
 
+import java.io.Serializable;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -11,9 +12,10 @@ import jakarta.servlet.http.HttpServletRequest;
  * Where a sign-in comes from: the client's network address (behind a reverse proxy, the one Tomcat
  * takes from X-Forwarded-For when the proxy is trusted; IPv6 counted per /64, the block one
  * subscriber gets) and, for the sign-in form, the device cookie an earlier sign-in left in the
- * browser. Spring Security keeps it as the authentication's details.
+ * browser. Spring Security keeps it as the authentication's details, so it is stored with the
+ * session (in the database).
  */
-record SignInClient(String address, String device) {
+record SignInClient(String address, String device) implements Serializable {
 
   static final SignInClient UNKNOWN = new SignInClient("unknown", null);
 
