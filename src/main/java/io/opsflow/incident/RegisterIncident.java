@@ -7,32 +7,39 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import io.opsflow.platform.InvalidTaskInput;
+import io.opsflow.security.Visibility;
 import org.springframework.stereotype.Component;
 
 /**
  * Register incident: incidents opened through the API or an alert are already recorded; one reported
- * in Tasklist is recorded here, after the form's input is checked again on the server.
+ * in Tasklist is recorded here, after the form's input is checked again on the server. Either way
+ * the instance becomes readable by all staff, unless the incident is restricted.
  */
 @Component("registerIncident")
 class RegisterIncident implements JavaDelegate {
 
   private final Incidents incidents;
+  private final Visibility visibility;
 
-  RegisterIncident(Incidents incidents) {
+  RegisterIncident(Incidents incidents, Visibility visibility) {
     this.incidents = incidents;
+    this.visibility = visibility;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String key = IncidentVariables.incidentKey(execution);
-    if (key != null) {
-      incidents.find(key).orElseThrow(() -> new IllegalStateException("Incident " + key + " is not recorded"));
-      return;
-    }
+    Incident incident = key != null
+        ? incidents.find(key).orElseThrow(() -> new IllegalStateException("Incident " + key + " is not recorded"))
+        : registerTasklistReport(execution);
+    visibility.apply(execution.getProcessInstanceId(), incident.restricted());
+  }
+
+  private Incident registerTasklistReport(DelegateExecution execution) {
     IncidentReport report = new IncidentReport(string(execution, IncidentVariables.SERVICE),
         string(execution, IncidentVariables.TITLE), string(execution, IncidentVariables.DESCRIPTION),
         string(execution, IncidentVariables.IMPACT), string(execution, IncidentVariables.URGENCY), "tasklist",
-        reporter(execution));
+        reporter(execution), string(execution, IncidentVariables.CATEGORY));
     List<String> problems = report.problems();
     if (!problems.isEmpty()) {
       throw new InvalidTaskInput("report the incident", problems);
@@ -40,6 +47,7 @@ class RegisterIncident implements JavaDelegate {
     Incident incident = incidents.register(report);
     execution.setProcessBusinessKey(incident.incidentKey());
     execution.setVariables(Incidents.startVariables(incident));
+    return incident;
   }
 
   private static String reporter(DelegateExecution execution) {
