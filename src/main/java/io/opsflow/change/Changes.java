@@ -169,7 +169,8 @@ public class Changes {
     }
     Set<String> hidden = incidents.restrictedAmong(all.stream().map(Change::incidentKey).filter(key -> key != null)
         .toList());
-    return all.stream().map(change -> hidden.contains(change.incidentKey()) ? change.withoutIncident() : change).toList();
+    return all.stream().map(change -> change.incidentKey() != null && hidden.contains(change.incidentKey())
+        ? change.withoutIncident() : change).toList();
   }
 
   /** Changes requested for the service in [from, to). */

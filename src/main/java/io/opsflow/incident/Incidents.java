@@ -161,7 +161,7 @@ public class Incidents {
 
   /** The keys among these that name restricted incidents. */
   public Set<String> restrictedAmong(Collection<String> keys) {
-    return keys.isEmpty() ? Set.of() : new HashSet<>(mapper.restrictedAmong(keys));
+    return keys.isEmpty() ? new HashSet<>() : new HashSet<>(mapper.restrictedAmong(keys));
   }
 
   /** The restricted incidents these texts name (an incident key, a timeline message). */

@@ -86,8 +86,8 @@ class VisibilityIT extends IntegrationTest {
     }
     String incident = report("{\"service\":\"web-portal\",\"title\":\"Intrusion on web-portal\",\"impact\":\"low\","
         + "\"urgency\":\"low\",\"category\":\"security\"}");
-    String incidentProcess = processOf(incident);
-    runJobs(incidentProcess);
+    String incidentProcess = processInstanceId(incident);
+    executeDueJobs(incidentProcess);
     // a Camunda incident (a failure Cockpit would show) on the restricted instance
     String triage = processEngine.getTaskService().createTaskQuery().processInstanceId(incidentProcess).singleResult()
         .getExecutionId();
@@ -99,9 +99,9 @@ class VisibilityIT extends IntegrationTest {
         .setVariable("subjectType", "incident").setVariable("subjectKey", incident).correlateStartMessage();
     String retro = retrospectives.bySubject(incident).orElseThrow().retroKey();
     String open = report("{\"service\":\"web-portal\",\"title\":\"Slow pages\",\"impact\":\"low\",\"urgency\":\"low\"}");
-    String openProcess = processOf(open);
-    runJobs(openProcess);
-    scenario = new Scenario(incident, incidentProcess, activation, processOf(activation), retro, processOf(retro), open,
+    String openProcess = processInstanceId(open);
+    executeDueJobs(openProcess);
+    scenario = new Scenario(incident, incidentProcess, activation, processInstanceId(activation), retro, processInstanceId(retro), open,
         openProcess);
   }
 
@@ -195,12 +195,12 @@ class VisibilityIT extends IntegrationTest {
   @Test
   void triageRestrictsAnOpenIncidentAndOpensAnotherThatIsNoLongerAboutSecurity() {
     String becomesRestricted = report("{\"service\":\"reporting\",\"title\":\"Odd logins\",\"impact\":\"low\",\"urgency\":\"low\"}");
-    String restrictedProcess = processOf(becomesRestricted);
-    runJobs(restrictedProcess);
+    String restrictedProcess = processInstanceId(becomesRestricted);
+    executeDueJobs(restrictedProcess);
     String becomesOpen = report("{\"service\":\"reporting\",\"title\":\"Port scan?\",\"impact\":\"low\",\"urgency\":\"low\","
         + "\"category\":\"security\"}");
-    String openProcess = processOf(becomesOpen);
-    runJobs(openProcess);
+    String openProcess = processInstanceId(becomesOpen);
+    executeDueJobs(openProcess);
     assertThat(readable("devon", restrictedProcess)).isTrue();
     assertThat(readable("devon", openProcess)).isFalse();
 
@@ -261,15 +261,6 @@ class VisibilityIT extends IntegrationTest {
     return reported.json().path("incidentKey").asText();
   }
 
-  private String processOf(String businessKey) {
-    return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-        .singleResult().getId();
-  }
-
-  private void runJobs(String processInstanceId) {
-    processEngine.getManagementService().createJobQuery().processInstanceId(processInstanceId).executable().list()
-        .forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
-  }
 
   private boolean readable(String user, String processInstanceId) {
     return as(user).get(ENGINE + "/process-instance?maxResults=10&processInstanceIds=" + processInstanceId).json().size() == 1;
