@@ -58,8 +58,8 @@ class AuditController {
       }
       return moment;
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(name + " must be an ISO-8601 date and time with offset, e.g. 2026-03-01T00:00:00Z, not '"
-          + value + "'.");
+      throw ApiException.badRequest(name + " must be an ISO-8601 date and time with offset, e.g. "
+          + "2026-03-01T00:00:00Z, not '" + value + "'.");
     }
   }
 

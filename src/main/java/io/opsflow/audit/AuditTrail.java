@@ -82,8 +82,8 @@ class AuditTrail {
     CamundaOperations.Page operations = camunda.entries(query);
     entries.addAll(operations.entries());
     Optional<Instant> horizon = operations.horizon();
-    Set<String> hidden = withRestricted ? Set.of()
-        : visibility.restrictedAmong(entries.stream().map(AuditEntry::subject).filter(subject -> subject != null).toList());
+    Set<String> hidden = withRestricted ? Set.of() : visibility.restrictedAmong(
+        entries.stream().map(AuditEntry::subject).filter(subject -> subject != null).toList());
     return entries.stream()
         .filter(entry -> horizon.isEmpty() || entry.time().isAfter(horizon.get()))
         .filter(entry -> entry.subject() == null || !hidden.contains(entry.subject()))

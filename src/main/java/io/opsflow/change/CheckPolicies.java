@@ -11,8 +11,8 @@ import io.opsflow.platform.Texts;
 
 /**
  * Check policies: a non-emergency change planned inside a freeze window is rejected, with the
- * window in the reason (an emergency change goes ahead, and the override is audited); overlapping open changes on the service or what it depends on are
- * recorded and shown to the approvers.
+ * window in the reason (an emergency change goes ahead, and the override is audited); overlapping
+ * open changes on the service or what it depends on are recorded and shown to the approvers.
  */
 @Component("checkPolicies")
 class CheckPolicies implements JavaDelegate {

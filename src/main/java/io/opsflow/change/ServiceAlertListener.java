@@ -30,11 +30,12 @@ class ServiceAlertListener {
     if (incident.serviceKey() == null) {
       return;
     }
-    String named = incident.restricted()
-        ? "A restricted incident (ops, managers and security find it in /api/incidents)" : "Incident " + incident.incidentKey();
+    String named = incident.restricted() ? "A restricted incident (ops, managers and security find it in /api/incidents)"
+        : "Incident " + incident.incidentKey();
+    String variable = incident.restricted() ? "a restricted incident" : incident.incidentKey();
     for (MessageCorrelationResult result : runtimeService.createMessageCorrelation(MESSAGE_SERVICE_ALERTED)
         .processInstanceVariableEquals(ChangeVariables.SERVICE, incident.serviceKey())
-        .setVariable(ChangeVariables.ALERT_INCIDENT, incident.restricted() ? "a restricted incident" : incident.incidentKey())
+        .setVariable(ChangeVariables.ALERT_INCIDENT, variable)
         .correlateAllWithResult()) {
       String changeKey = runtimeService.createProcessInstanceQuery()
           .processInstanceId(result.getExecution().getProcessInstanceId()).singleResult().getBusinessKey();

@@ -58,7 +58,7 @@ class EmergencyConfiguration {
    */
   @EventListener(ApplicationReadyEvent.class)
   void grantPlans() {
-    plans.planKeys().forEach(key -> ProcessParticipants.restrictable(key, Groups.STAFF, List.of(Groups.MANAGER, Groups.OPS))
-        .grant(authorizations));
+    plans.planKeys().forEach(key -> ProcessParticipants
+        .restrictable(key, Groups.STAFF, List.of(Groups.MANAGER, Groups.OPS)).grant(authorizations));
   }
 }

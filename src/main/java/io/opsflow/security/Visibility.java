@@ -93,7 +93,9 @@ public class Visibility {
    */
   public void apply(String processInstanceId, boolean restricted) {
     asOpsFlow(services -> {
-      services.getRuntimeService().setVariable(processInstanceId, VARIABLE, restricted);
+      if (!Boolean.valueOf(restricted).equals(services.getRuntimeService().getVariable(processInstanceId, VARIABLE))) {
+        services.getRuntimeService().setVariable(processInstanceId, VARIABLE, restricted);
+      }
       for (String group : OPEN_ITEM_READERS) {
         if (restricted) {
           Grants.revoke(services.getAuthorizationService(), group, Resources.PROCESS_INSTANCE, processInstanceId,
@@ -105,8 +107,7 @@ public class Visibility {
       }
       if (restricted) {
         services.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list().stream()
-            // the task being completed (the triage that restricts its incident) ends as it is
-            .filter(task -> !(task instanceof TaskEntity entity && TaskListener.EVENTNAME_COMPLETE.equals(entity.getEventName())))
+            .filter(task -> !beingCompleted(task))
             .forEach(task -> keepToRestrictedReaders(services.getTaskService(), task));
       }
     });
@@ -124,8 +125,14 @@ public class Visibility {
       List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processDefinitionKey(processKey).list();
       Set<String> restricted = module.restrictedAmong(
           instances.stream().map(ProcessInstance::getBusinessKey).filter(key -> key != null).toList());
-      instances.forEach(instance -> apply(instance.getId(), restricted.contains(instance.getBusinessKey())));
+      instances.forEach(instance -> apply(instance.getId(),
+          instance.getBusinessKey() != null && restricted.contains(instance.getBusinessKey())));
     }));
+  }
+
+  /** The task whose completion restricts its process (a triage) ends as it is. */
+  private static boolean beingCompleted(Task task) {
+    return task instanceof TaskEntity entity && TaskListener.EVENTNAME_COMPLETE.equals(entity.getEventName());
   }
 
   private void keepToRestrictedReaders(TaskService tasks, Task task) {
