@@ -232,6 +232,17 @@ class VisibilityIT extends IntegrationTest {
   }
 
   @Test
+  void nobodyStartsASecondProcessForARecordedIncidentToReadItsFacts() {
+    Response started = as("devon").post(ENGINE + "/process-definition/key/incident-response/start", """
+        {"variables":{"incidentKey":{"value":"%s"}},"withVariablesInReturn":true}""".formatted(scenario.incident()));
+
+    assertThat(started.status()).as(started.toString()).isEqualTo(400);
+    assertThat(started.body()).contains("has its process already").doesNotContain("Intrusion");
+    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(scenario.incident()).count()).isOne();
+  }
+
+  @Test
   void aChangeDoesNotNameARestrictedIncidentToThoseWhoMayNotReadIt() {
     String change = api().bearer("demo-ci-token").post("/api/changes", """
         {"service":"web-portal","version":"7.1","title":"Visibility","changeType":"normal","tests":"passed",
