@@ -40,12 +40,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class Visibility {
 
-  /** The process variable by which restrictable processes route their tasks ({@code ${restricted ? ...}}). */
+  /** The process variable restrictable processes route their tasks by: {@code ${restricted ? ...}}. */
   public static final String VARIABLE = "restricted";
   /** Incident categories whose incidents are restricted. */
   public static final Set<String> RESTRICTED_CATEGORIES = Set.of("security");
   /** The groups that read restricted items. */
-  public static final List<String> RESTRICTED_READERS = List.of(Groups.OPS, Groups.MANAGER, Groups.SECURITY, Groups.ADMIN);
+  public static final List<String> RESTRICTED_READERS =
+      List.of(Groups.OPS, Groups.MANAGER, Groups.SECURITY, Groups.ADMIN);
   /** Staff who read only what is not restricted: they get a grant per process instance. */
   static final List<String> OPEN_ITEM_READERS =
       Groups.STAFF.stream().filter(group -> !RESTRICTED_READERS.contains(group)).toList();
