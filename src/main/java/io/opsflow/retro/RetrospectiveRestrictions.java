@@ -2,9 +2,11 @@ package io.opsflow.retro;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -37,11 +39,22 @@ class RetrospectiveRestrictions implements RestrictedSubjects {
         .filter(key -> key.startsWith(Retrospectives.KEY_PREFIX + "-")).toList());
   }
 
+  /**
+   * The incident's own retrospective follows it; any other that gathered it among its facts shows
+   * them again, without it once it is restricted.
+   */
   @EventListener
   void onIncidentRestrictionChanged(IncidentRestrictionChanged change) {
-    retrospectives.bySubject(change.incidentKey())
-        .map(retro -> runtimeService.createProcessInstanceQuery().processDefinitionKey(Retrospectives.PROCESS_KEY)
-            .processInstanceBusinessKey(retro.retroKey()).singleResult())
+    retrospectives.bySubject(change.incidentKey()).flatMap(this::running)
         .ifPresent(instance -> visibility.apply(instance.getId(), change.restricted()));
+    for (Retrospective retro : retrospectives.openNaming(change.incidentKey())) {
+      running(retro).ifPresent(instance -> visibility.setVariable(instance.getId(), RetrospectiveSteps.FACTS,
+          retrospectives.factsText(retro)));
+    }
+  }
+
+  private Optional<ProcessInstance> running(Retrospective retro) {
+    return Optional.ofNullable(runtimeService.createProcessInstanceQuery().processDefinitionKey(Retrospectives.PROCESS_KEY)
+        .processInstanceBusinessKey(retro.retroKey()).singleResult());
   }
 }

@@ -29,6 +29,8 @@ import io.opsflow.security.Visibility;
 class RetrospectiveSteps {
 
   static final String RETRO_KEY = "retroKey";
+  /** The gathered facts as the forms show them. */
+  static final String FACTS = "facts";
   static final Map<String, String> FINDING_GROUPS = Map.of(
       "Task_AddFindingsOps", Groups.OPS, "Task_AddFindingsDev", Groups.DEV, "Task_AddFindingsQa", Groups.QA,
       "Task_AddFindingsSecurity", Groups.SECURITY);
@@ -91,7 +93,7 @@ class RetrospectiveSteps {
   JavaDelegate gatherRetrospectiveFacts(Retrospectives retrospectives) {
     return execution -> {
       String key = ProcessVariables.text(execution, RETRO_KEY);
-      execution.setVariable("facts", retrospectives.gatherFacts(key));
+      execution.setVariable(FACTS, retrospectives.gatherFacts(key));
       execution.setVariable("preparers", retrospectives.preparers(key));
     };
   }

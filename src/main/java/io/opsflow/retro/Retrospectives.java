@@ -119,7 +119,18 @@ public class Retrospectives {
       throw new IllegalStateException(e);
     }
     mapper.setState(key, Retrospective.PREPARING);
-    return FactGathering.text(windowed, restricted(retro) ? gathered : visibleToAllStaff(gathered));
+    return factsText(get(key));
+  }
+
+  /** Retrospectives not closed whose facts name this incident. */
+  List<Retrospective> openNaming(String incidentKey) {
+    return mapper.openNaming(incidentKey);
+  }
+
+  /** The facts as the forms show them: in a retrospective all staff read, without restricted incidents. */
+  String factsText(Retrospective retro) {
+    RetroFacts all = facts(retro);
+    return FactGathering.text(retro, restricted(retro) ? all : visibleToAllStaff(all));
   }
 
   /** A retrospective of a restricted incident is restricted too. */

@@ -114,6 +114,11 @@ public class Visibility {
     });
   }
 
+  /** Sets a process variable as OpsFlow itself: facts that must no longer name what became restricted. */
+  public void setVariable(String processInstanceId, String name, Object value) {
+    asOpsFlow(services -> services.getRuntimeService().setVariable(processInstanceId, name, value));
+  }
+
   /**
    * Brings every running instance of the modules' processes in line with the rule; run at each
    * start, it also turns the grants of an installation from before restricted items into these.
