@@ -14,10 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.AuditEvent;
 import io.opsflow.security.Directory;
 import io.opsflow.security.Groups;
 
@@ -30,11 +32,13 @@ public class ServiceCatalog {
 
   private final ServiceMapper mapper;
   private final Directory directory;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  ServiceCatalog(ServiceMapper mapper, Directory directory, Clock clock) {
+  ServiceCatalog(ServiceMapper mapper, Directory directory, ApplicationEventPublisher events, Clock clock) {
     this.mapper = mapper;
     this.directory = directory;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -69,7 +73,9 @@ public class ServiceCatalog {
     Instant now = now();
     mapper.insert(row(draft, now, now));
     dependsOn.forEach(target -> mapper.insertEdge(draft.key(), target));
-    return get(draft.key());
+    Service created = get(draft.key());
+    events.publishEvent(AuditEvent.of("service.created", created.key()).change(null, created));
+    return created;
   }
 
   @Transactional
@@ -79,10 +85,13 @@ public class ServiceCatalog {
       throw ApiException.notFound("No service '" + draft.key() + "' in the catalog; create it with POST /api/services.");
     }
     List<String> dependsOn = checked(draft);
+    Service before = get(draft.key());
     mapper.update(row(draft, existing.createdAt(), now()));
     mapper.deleteEdgesFrom(draft.key());
     dependsOn.forEach(target -> mapper.insertEdge(draft.key(), target));
-    return get(draft.key());
+    Service after = get(draft.key());
+    events.publishEvent(AuditEvent.of("service.updated", after.key()).change(before, after));
+    return after;
   }
 
   private List<String> checked(ServiceDraft draft) {

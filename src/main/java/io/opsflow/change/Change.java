@@ -49,6 +49,14 @@ public record Change(
   public static final String GATE_REJECTED = "rejected";
   public static final String GATE_CANCELLED = "cancelled";
 
+  /** The same change without its incident, for a reader who may not know of it (a restricted one). */
+  Change withoutIncident() {
+    return new Change(changeKey, serviceKey, version, title, changeType, testsFailed, hasDbMigration, plannedStart,
+        commitSha, pipelineUrl, requestedBy, requestedVia, idempotencyKey, requestHash, risk, approvalRoute,
+        verificationMinutes, conflicts, state, gateStatus, gateReason, gateOpenedAt, deploymentStatus, deploymentUrl,
+        deployedAt, outcome, null, retrospectiveDue, createdAt, closedAt);
+  }
+
   public boolean open() {
     return !CLOSED.equals(state) && !REJECTED.equals(state) && !CANCELLED.equals(state);
   }

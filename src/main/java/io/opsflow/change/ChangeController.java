@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.ListFilter;
 import io.opsflow.security.Authorities;
+import io.opsflow.security.Visibility;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -45,12 +46,15 @@ class ChangeController {
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
+  private final Visibility visibility;
 
-  ChangeController(Changes changes, RuntimeService runtimeService, TransactionTemplate transaction, ObjectMapper json) {
+  ChangeController(Changes changes, RuntimeService runtimeService, TransactionTemplate transaction, ObjectMapper json,
+      Visibility visibility) {
     this.changes = changes;
     this.runtimeService = runtimeService;
     this.transaction = transaction;
     this.json = json;
+    this.visibility = visibility;
   }
 
   record NewChange(
@@ -130,8 +134,9 @@ class ChangeController {
   }
 
   @GetMapping("/{key}")
-  ChangeDetails get(@PathVariable String key) {
-    return changes.details(key).orElseThrow(() -> ApiException.notFound("No change '" + key + "'."));
+  ChangeDetails get(@PathVariable String key, Authentication caller) {
+    return changes.details(key, visibility.seesRestricted(caller))
+        .orElseThrow(() -> ApiException.notFound("No change '" + key + "'."));
   }
 
   @GetMapping("/{key}/gate")
@@ -141,9 +146,9 @@ class ChangeController {
 
   @GetMapping
   List<Change> list(@RequestParam(required = false) String state, @RequestParam(required = false) String service,
-      @RequestParam(defaultValue = "100") int limit) {
+      @RequestParam(defaultValue = "100") int limit, Authentication caller) {
     ListFilter.check(state, limit);
-    return changes.list(state, service, limit);
+    return changes.list(state, service, limit, visibility.seesRestricted(caller));
   }
 
   /** CI reports the deployment; refused with 409 while the gate is not approved. A repeat changes nothing. */

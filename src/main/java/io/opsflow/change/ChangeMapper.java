@@ -132,6 +132,9 @@ interface ChangeMapper {
   @Select("SELECT * FROM freeze_window ORDER BY starts_at, window_id")
   List<FreezeWindow> allFreezeWindows();
 
+  @Select("SELECT * FROM freeze_window WHERE window_id = #{id}")
+  FreezeWindow findFreezeWindow(String id);
+
   @Delete("DELETE FROM freeze_window WHERE window_id = #{id}")
   int deleteFreezeWindow(String id);
 }

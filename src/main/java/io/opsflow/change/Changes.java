@@ -3,7 +3,9 @@ package io.opsflow.change;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +15,16 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.incident.Incidents;
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.AuditEvent;
 import io.opsflow.platform.BusinessKeys;
 import io.opsflow.platform.Texts;
 import io.opsflow.security.Directory;
@@ -37,16 +42,21 @@ public class Changes {
   private final BusinessKeys keys;
   private final RuntimeService runtimeService;
   private final ChangeProperties properties;
+  private final Incidents incidents;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   Changes(ChangeMapper mapper, ServiceCatalog catalog, Directory directory, BusinessKeys keys,
-      RuntimeService runtimeService, ChangeProperties properties, Clock clock) {
+      RuntimeService runtimeService, ChangeProperties properties, Incidents incidents, ApplicationEventPublisher events,
+      Clock clock) {
     this.mapper = mapper;
     this.catalog = catalog;
     this.directory = directory;
     this.keys = keys;
     this.runtimeService = runtimeService;
     this.properties = properties;
+    this.incidents = incidents;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -130,8 +140,37 @@ public class Changes {
     return new ChangeDetails(change, mapper.approvals(change.changeKey()), mapper.timeline(change.changeKey()));
   }
 
-  public List<Change> list(String state, String service, int limit) {
-    return mapper.list(state, service, limit);
+  /**
+   * The change as a reader sees it who may not read restricted incidents: it names none, neither
+   * as its incident nor on its timeline.
+   */
+  public Optional<ChangeDetails> details(String key, boolean withRestricted) {
+    return details(key).map(details -> withRestricted ? details : withoutRestrictedIncidents(details));
+  }
+
+  private ChangeDetails withoutRestrictedIncidents(ChangeDetails details) {
+    List<String> texts = new ArrayList<>();
+    texts.add(details.change().incidentKey());
+    details.timeline().forEach(entry -> texts.add(entry.message()));
+    Set<String> hidden = incidents.restrictedNamedIn(texts);
+    if (hidden.isEmpty()) {
+      return details;
+    }
+    return new ChangeDetails(hidden.contains(details.change().incidentKey()) ? details.change().withoutIncident()
+        : details.change(), details.approvals(), details.timeline().stream()
+        .filter(entry -> hidden.stream().noneMatch(entry.message()::contains)).toList());
+  }
+
+  /** @param withRestricted whether the reader reads restricted incidents; if not, no change names one */
+  public List<Change> list(String state, String service, int limit, boolean withRestricted) {
+    List<Change> all = mapper.list(state, service, limit);
+    if (withRestricted) {
+      return all;
+    }
+    Set<String> hidden = incidents.restrictedAmong(all.stream().map(Change::incidentKey).filter(key -> key != null)
+        .toList());
+    return all.stream().map(change -> change.incidentKey() != null && hidden.contains(change.incidentKey())
+        ? change.withoutIncident() : change).toList();
   }
 
   /** Changes requested for the service in [from, to). */
@@ -158,9 +197,10 @@ public class Changes {
 
   /** The freeze window a non-emergency change would fall into, if any. */
   Optional<FreezeWindow> freezeWindowFor(Change change) {
-    if ("emergency".equals(change.changeType())) {
-      return Optional.empty();
-    }
+    return "emergency".equals(change.changeType()) ? Optional.empty() : freezeWindowCovering(change);
+  }
+
+  private Optional<FreezeWindow> freezeWindowCovering(Change change) {
     Instant start = start(change);
     return mapper.freezeWindowsEndingAfter(start).stream()
         .filter(window -> window.covers(change.serviceKey(), start)).findFirst();
@@ -194,6 +234,8 @@ public class Changes {
   @Transactional(propagation = Propagation.MANDATORY)
   public void recordApproval(String key, String group, boolean approved, String by, String comment) {
     mapper.insertApproval(new ChangeApproval(key, group, approved, by, now(), comment));
+    events.publishEvent(AuditEvent.of(approved ? "change.approved" : "change.rejected", key).by(by)
+        .details("For " + group + (comment == null ? "" : ": " + comment)));
     addEntry(key, approved ? "approved" : "rejected", by, (approved ? "Approved for " : "Rejected for ") + group
         + (comment == null ? "" : ": " + comment));
   }
@@ -311,6 +353,7 @@ public class Changes {
     FreezeWindow window = new FreezeWindow(UUID.randomUUID().toString(), startsAt, endsAt,
         String.join(",", new LinkedHashSet<>(services)), reason.strip(), by, now());
     mapper.insertFreezeWindow(window);
+    events.publishEvent(AuditEvent.of("freeze-window.created", window.windowId()).by(by).change(null, state(window)));
     return window;
   }
 
@@ -320,9 +363,38 @@ public class Changes {
 
   @Transactional
   public void deleteFreezeWindow(String id) {
-    if (mapper.deleteFreezeWindow(id) == 0) {
+    FreezeWindow window = mapper.findFreezeWindow(id);
+    if (window == null || mapper.deleteFreezeWindow(id) == 0) {
       throw ApiException.notFound("No freeze window '" + id + "'.");
     }
+    events.publishEvent(AuditEvent.of("freeze-window.deleted", id).change(state(window), null));
+  }
+
+  /** A freeze window as the audit trail keeps it. */
+  private static Map<String, Object> state(FreezeWindow window) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("start", window.startsAt());
+    state.put("end", window.endsAt());
+    state.put("services", window.serviceKeys());
+    state.put("reason", window.reason());
+    return state;
+  }
+
+  /**
+   * An emergency change planned inside a freeze window goes ahead (only emergencies may): the
+   * audit trail says who overrode which window.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordFreezeOverride(Change change) {
+    if (!"emergency".equals(change.changeType())) {
+      return;
+    }
+    freezeWindowCovering(change).ifPresent(window -> {
+      String message = "Emergency change inside the " + describe(window);
+      addEntry(change.changeKey(), "freeze-overridden", change.requestedBy(), message);
+      events.publishEvent(AuditEvent.of("change.freeze-overridden", change.changeKey()).by(change.requestedBy())
+          .details(message + " (" + window.windowId() + ")"));
+    });
   }
 
   static String describe(FreezeWindow window) {

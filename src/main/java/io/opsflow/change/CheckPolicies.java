@@ -11,8 +11,8 @@ import io.opsflow.platform.Texts;
 
 /**
  * Check policies: a non-emergency change planned inside a freeze window is rejected, with the
- * window in the reason; overlapping open changes on the service or what it depends on are
- * recorded and shown to the approvers.
+ * window in the reason (an emergency change goes ahead, and the override is audited); overlapping
+ * open changes on the service or what it depends on are recorded and shown to the approvers.
  */
 @Component("checkPolicies")
 class CheckPolicies implements JavaDelegate {
@@ -27,6 +27,7 @@ class CheckPolicies implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Change change = changes.get(ChangeVariables.changeKey(execution));
     Optional<FreezeWindow> freeze = changes.freezeWindowFor(change);
+    changes.recordFreezeOverride(change);
     execution.setVariable(ChangeVariables.FROZEN, freeze.isPresent());
     freeze.ifPresent(window -> execution.setVariable(ChangeVariables.REJECTION_REASON,
         "Planned inside the " + Changes.describe(window)));

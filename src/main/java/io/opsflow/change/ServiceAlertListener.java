@@ -10,6 +10,7 @@ import io.opsflow.incident.IncidentOpened;
 /**
  * An incident opened on a service interrupts the verification window of every change of that
  * service that is in one: ops then decide to roll back or keep. Runs in the incident's transaction.
+ * A restricted (security) incident is not named on the change, which all staff read.
  */
 @Component
 class ServiceAlertListener {
@@ -29,13 +30,16 @@ class ServiceAlertListener {
     if (incident.serviceKey() == null) {
       return;
     }
+    String named = incident.restricted() ? "A restricted incident (ops, managers and security find it in /api/incidents)"
+        : "Incident " + incident.incidentKey();
+    String variable = incident.restricted() ? "a restricted incident" : incident.incidentKey();
     for (MessageCorrelationResult result : runtimeService.createMessageCorrelation(MESSAGE_SERVICE_ALERTED)
         .processInstanceVariableEquals(ChangeVariables.SERVICE, incident.serviceKey())
-        .setVariable(ChangeVariables.ALERT_INCIDENT, incident.incidentKey())
+        .setVariable(ChangeVariables.ALERT_INCIDENT, variable)
         .correlateAllWithResult()) {
       String changeKey = runtimeService.createProcessInstanceQuery()
           .processInstanceId(result.getExecution().getProcessInstanceId()).singleResult().getBusinessKey();
-      changes.addEntry(changeKey, "alert", "opsflow", "Incident " + incident.incidentKey() + " opened on "
+      changes.addEntry(changeKey, "alert", "opsflow", named + " opened on "
           + incident.serviceKey() + " during the verification window; ops decide to roll back or keep");
     }
   }

@@ -42,7 +42,8 @@ class DemoData implements ApplicationRunner {
       new Person("oscar", "Oscar", "Ops", Groups.OPS),
       new Person("devon", "Devon", "Dev", Groups.DEV),
       new Person("quinn", "Quinn", "QA", Groups.QA),
-      new Person("mia", "Mia", "Manager", Groups.MANAGER));
+      new Person("mia", "Mia", "Manager", Groups.MANAGER),
+      new Person("sasha", "Sasha", "Security", Groups.SECURITY));
 
   static final List<Account> ACCOUNTS = List.of(
       new Account("ci-bot", Groups.CI, "Demo CI pipeline", "demo-ci-token"),

@@ -52,12 +52,13 @@ class EmergencyConfiguration {
 
   /**
    * Every deployed plan, including ones a team added in Modeler: staff work on its steps and see
-   * its facts in Tasklist; managers and ops may start it there. Plan keys are known only once the
-   * plans are deployed, so these grants are made when OpsFlow is ready, at every start.
+   * its facts in Tasklist (except those of an activation for a restricted incident); managers and
+   * ops may start it there. Plan keys are known only once the plans are deployed, so these grants
+   * are made when OpsFlow is ready, at every start.
    */
   @EventListener(ApplicationReadyEvent.class)
   void grantPlans() {
-    plans.planKeys().forEach(key -> new ProcessParticipants(key, Groups.STAFF, List.of(Groups.MANAGER, Groups.OPS))
-        .grant(authorizations));
+    plans.planKeys().forEach(key -> ProcessParticipants
+        .restrictable(key, Groups.STAFF, List.of(Groups.MANAGER, Groups.OPS)).grant(authorizations));
   }
 }

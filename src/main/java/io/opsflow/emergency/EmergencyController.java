@@ -1,10 +1,10 @@
 package io.opsflow.emergency;
 
 import java.net.URI;
-import java.security.Principal;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.incident.Incidents;
 import io.opsflow.platform.ApiException;
+import io.opsflow.security.Visibility;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,11 +28,13 @@ class EmergencyController {
   private final EmergencyPlans plans;
   private final ServiceCatalog catalog;
   private final Incidents incidents;
+  private final Visibility visibility;
 
-  EmergencyController(EmergencyPlans plans, ServiceCatalog catalog, Incidents incidents) {
+  EmergencyController(EmergencyPlans plans, ServiceCatalog catalog, Incidents incidents, Visibility visibility) {
     this.plans = plans;
     this.catalog = catalog;
     this.incidents = incidents;
+    this.visibility = visibility;
   }
 
   record NewActivation(@NotBlank @Size(max = 64) String service, @Size(max = 32) String incidentKey,
@@ -45,11 +48,12 @@ class EmergencyController {
 
   @PostMapping("/{planKey}/activations")
   ResponseEntity<PlanActivation> activate(@PathVariable String planKey, @Valid @RequestBody NewActivation body,
-      Principal caller) {
+      Authentication caller) {
     if (catalog.find(body.service()).isEmpty()) {
       throw ApiException.badRequest("service '" + body.service() + "' is not in the catalog.");
     }
-    if (body.incidentKey() != null && !body.incidentKey().isBlank() && incidents.find(body.incidentKey()).isEmpty()) {
+    if (body.incidentKey() != null && !body.incidentKey().isBlank()
+        && incidents.details(body.incidentKey(), visibility.seesRestricted(caller)).isEmpty()) {
       throw ApiException.badRequest("incidentKey '" + body.incidentKey() + "' is not an incident.");
     }
     PlanActivation activation = plans.activate(planKey, body.service(), body.incidentKey(), body.drill(), caller.getName());
@@ -58,12 +62,13 @@ class EmergencyController {
   }
 
   @GetMapping("/activations/{key}")
-  PlanActivation activation(@PathVariable String key) {
-    return plans.find(key).orElseThrow(() -> ApiException.notFound("No emergency plan activation '" + key + "'."));
+  PlanActivation activation(@PathVariable String key, Authentication caller) {
+    return plans.find(key, visibility.seesRestricted(caller))
+        .orElseThrow(() -> ApiException.notFound("No emergency plan activation '" + key + "'."));
   }
 
   @GetMapping("/activations/{key}/report")
-  EmergencyPlans.Report report(@PathVariable String key) {
-    return plans.report(key);
+  EmergencyPlans.Report report(@PathVariable String key, Authentication caller) {
+    return plans.report(key, visibility.seesRestricted(caller));
   }
 }

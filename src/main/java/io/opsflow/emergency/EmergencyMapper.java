@@ -48,6 +48,13 @@ interface EmergencyMapper {
       </script>""")
   List<PlanActivation> forIncidents(@Param("keys") java.util.Collection<String> incidentKeys);
 
+  @Select("""
+      <script>
+      SELECT * FROM plan_activation WHERE activation_key IN
+      <foreach item="k" collection="keys" open="(" separator="," close=")">#{k}</foreach>
+      </script>""")
+  List<PlanActivation> findAll(@Param("keys") java.util.Collection<String> activationKeys);
+
   @Insert("""
       INSERT INTO plan_activation_log (activation_key, occurred_at, step, kind, actor, message)
       VALUES (#{key}, #{at}, #{step}, #{kind}, #{actor}, #{message})""")

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -21,11 +24,14 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.opsflow.incident.Incidents;
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.AuditEvent;
 import io.opsflow.platform.BusinessKeys;
 import io.opsflow.platform.Texts;
 import io.opsflow.security.Groups;
@@ -49,15 +55,20 @@ public class EmergencyPlans {
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
   private final BusinessKeys keys;
+  private final Incidents incidents;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   EmergencyPlans(EmergencyMapper mapper, RepositoryService repositoryService, RuntimeService runtimeService,
-      HistoryService historyService, BusinessKeys keys, Clock clock) {
+      HistoryService historyService, BusinessKeys keys, Incidents incidents, ApplicationEventPublisher events,
+      Clock clock) {
     this.mapper = mapper;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.keys = keys;
+    this.incidents = incidents;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -142,6 +153,28 @@ public class EmergencyPlans {
     return Optional.ofNullable(mapper.find(activationKey));
   }
 
+  /** The activations among these keys that ran for a restricted incident. */
+  Set<String> restrictedAmong(Collection<String> activationKeys) {
+    List<PlanActivation> activations = activationKeys.isEmpty() ? List.of() : mapper.findAll(activationKeys);
+    Set<String> restrictedIncidents = incidents.restrictedAmong(activations.stream()
+        .map(PlanActivation::incidentKey).filter(key -> key != null).toList());
+    return activations.stream().filter(activation -> restrictedIncidents.contains(activation.incidentKey()))
+        .map(PlanActivation::activationKey).collect(Collectors.toSet());
+  }
+
+  /** The activation, if it exists and the reader may see it: one for a restricted incident is as if it did not exist. */
+  public Optional<PlanActivation> find(String activationKey, boolean withRestricted) {
+    return find(activationKey).filter(activation -> withRestricted || !incidents.restricted(activation.incidentKey()));
+  }
+
+  /** The activations for this incident whose plan still runs. */
+  List<PlanActivation> runningFor(String incidentKey) {
+    return activationsFor(List.of(incidentKey)).stream()
+        .filter(activation -> runtimeService.createProcessInstanceQuery()
+            .processInstanceId(activation.processInstanceId()).count() > 0)
+        .toList();
+  }
+
   /** Activations run for these incidents. */
   public List<PlanActivation> activationsFor(java.util.Collection<String> incidentKeys) {
     return incidentKeys.isEmpty() ? List.of() : mapper.forIncidents(incidentKeys);
@@ -149,6 +182,9 @@ public class EmergencyPlans {
 
   public void commandTaken(String activationKey, String commander, boolean proceed, String briefing) {
     mapper.setCommander(activationKey, commander);
+    if (!proceed) {
+      events.publishEvent(AuditEvent.of("emergency-plan.aborted", activationKey).by(commander).details(briefing));
+    }
     log(activationKey, "Take command", "command", commander, (proceed ? "Runs the plan" : "The plan does not apply")
         + (briefing == null ? "" : ": " + briefing));
   }
@@ -171,8 +207,8 @@ public class EmergencyPlans {
       Long durationSeconds) {
   }
 
-  public Report report(String activationKey) {
-    PlanActivation activation = find(activationKey)
+  public Report report(String activationKey, boolean withRestricted) {
+    PlanActivation activation = find(activationKey, withRestricted)
         .orElseThrow(() -> ApiException.notFound("No emergency plan activation '" + activationKey + "'."));
     String definitionId = historyService.createHistoricProcessInstanceQuery()
         .processInstanceId(activation.processInstanceId()).singleResult().getProcessDefinitionId();

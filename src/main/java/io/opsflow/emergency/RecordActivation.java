@@ -6,22 +6,30 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.incident.Incidents;
 import io.opsflow.platform.FormCheck;
 import io.opsflow.platform.TaskActor;
+import io.opsflow.security.Visibility;
 
 /**
  * Record activation: the first step of every plan. Checks the contract's inputs (also when the
- * plan was started from Tasklist), numbers the activation and makes it the business key.
+ * plan was started from Tasklist), numbers the activation and makes it the business key. An
+ * activation for a restricted incident is restricted too (the variable {@code restricted} routes the
+ * plan's dev and QA steps to the security team); any other is readable by all staff.
  */
 @Component("recordPlanActivation")
 class RecordActivation implements JavaDelegate {
 
   private final EmergencyPlans plans;
   private final ServiceCatalog catalog;
+  private final Incidents incidents;
+  private final Visibility visibility;
 
-  RecordActivation(EmergencyPlans plans, ServiceCatalog catalog) {
+  RecordActivation(EmergencyPlans plans, ServiceCatalog catalog, Incidents incidents, Visibility visibility) {
     this.plans = plans;
     this.catalog = catalog;
+    this.incidents = incidents;
+    this.visibility = visibility;
   }
 
   @Override
@@ -41,6 +49,7 @@ class RecordActivation implements JavaDelegate {
     execution.setVariable(PlanVariables.DRILL, isDrill);
     execution.setVariable(PlanVariables.INCIDENT_KEY, incidentKey == null ? "" : incidentKey);
     execution.setVariable(PlanVariables.OUTCOME, null);
+    visibility.apply(execution.getProcessInstanceId(), incidents.restricted(incidentKey));
     execution.setVariable(PlanVariables.PLAN_FACTS, String.join("\n",
         (isDrill ? "DRILL: automated actions run dry. " : "") + activation.activationKey() + " of " + planKey,
         "Service: " + service + (catalog.find(service).isEmpty() ? " (not in the catalog)" : ""),

@@ -2,7 +2,12 @@ package io.opsflow.incident;
 
 import java.time.Instant;
 
-/** An incident as stored: its facts, routing, priority and SLA, and the times of its life. */
+/**
+ * An incident as stored: its facts, routing, priority and SLA, and the times of its life.
+ *
+ * @param category from the report or the triage (outage, database, security, performance, other)
+ * @param restricted read only by ops, managers and security (see {@code security.Visibility})
+ */
 public record Incident(
     String incidentKey,
     String title,
@@ -34,7 +39,9 @@ public record Incident(
     Long secondsToResolve,
     boolean ackSlaBreached,
     boolean resolveSlaBreached,
-    boolean retrospectiveDue) {
+    boolean retrospectiveDue,
+    String category,
+    boolean restricted) {
 
   public static final String OPEN = "open";
   public static final String ACKNOWLEDGED = "acknowledged";

@@ -11,10 +11,13 @@ import io.opsflow.security.ProcessParticipants;
 @Configuration(proxyBeanMethods = false)
 class IncidentConfiguration {
 
-  /** Every member of staff may report an incident in Tasklist and see incidents' facts next to tasks. */
+  /**
+   * Every member of staff may report an incident in Tasklist and see incidents' facts next to tasks,
+   * except those of restricted incidents.
+   */
   @Bean
   ProcessParticipants incidentParticipants() {
-    return new ProcessParticipants(Incidents.PROCESS_KEY, Groups.STAFF);
+    return ProcessParticipants.restrictable(Incidents.PROCESS_KEY, Groups.STAFF, Groups.STAFF);
   }
 
   @Bean

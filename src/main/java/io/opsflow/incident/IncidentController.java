@@ -1,11 +1,11 @@
 package io.opsflow.incident;
 
 import java.net.URI;
-import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.ListFilter;
+import io.opsflow.security.Visibility;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,12 +34,15 @@ class IncidentController {
   private final Incidents incidents;
   private final AlertIntake intake;
   private final TransactionTemplate transaction;
+  private final Visibility visibility;
   private final Clock clock;
 
-  IncidentController(Incidents incidents, AlertIntake intake, TransactionTemplate transaction, Clock clock) {
+  IncidentController(Incidents incidents, AlertIntake intake, TransactionTemplate transaction, Visibility visibility,
+      Clock clock) {
     this.incidents = incidents;
     this.intake = intake;
     this.transaction = transaction;
+    this.visibility = visibility;
     this.clock = clock;
   }
 
@@ -50,13 +54,24 @@ class IncidentController {
       @NotNull @Pattern(regexp = LEVEL, message = LEVEL_RULE) String impact,
       @NotNull @Pattern(regexp = LEVEL, message = LEVEL_RULE) String urgency,
       @Size(min = 1, max = AlertmanagerTranslator.MAX_FINGERPRINT) @Pattern(regexp = "\\S+", message = "must not contain spaces")
-      String dedupKey) {
+      String dedupKey,
+      @Pattern(regexp = "outage|database|security|performance|other",
+          message = "must be outage, database, security, performance or other") String category) {
+  }
+
+  /** What a reporter who may not read restricted incidents gets back for a restricted one: its key only. */
+  record RestrictedReceipt(String incidentKey, boolean restricted, String detail) {
+
+    static RestrictedReceipt of(String key) {
+      return new RestrictedReceipt(key, true, "Recorded as a restricted (security) incident: only ops, managers and "
+          + "the security team read it.");
+    }
   }
 
   @PostMapping
-  ResponseEntity<IncidentDetails> report(@Valid @RequestBody NewIncident request, Principal caller) {
+  ResponseEntity<?> report(@Valid @RequestBody NewIncident request, Authentication caller) {
     IncidentReport report = new IncidentReport(request.service(), request.title(), request.description(),
-        request.impact(), request.urgency(), "api", caller.getName());
+        request.impact(), request.urgency(), "api", caller.getName(), request.category());
     String key;
     boolean created;
     if (request.dedupKey() == null) {
@@ -70,22 +85,25 @@ class IncidentController {
       created = !result.opened().isEmpty();
       key = created ? result.opened().iterator().next() : result.updated().iterator().next();
     }
-    IncidentDetails details = incidents.details(key).orElseThrow();
+    Object answer = incidents.details(key, visibility.seesRestricted(caller))
+        .<Object>map(details -> details).orElseGet(() -> RestrictedReceipt.of(key));
     return created
-        ? ResponseEntity.created(URI.create("/api/incidents/" + key)).body(details)
-        : ResponseEntity.ok(details);
+        ? ResponseEntity.created(URI.create("/api/incidents/" + key)).body(answer)
+        : ResponseEntity.ok(answer);
   }
 
+  /** A restricted incident is not found for a reader who may not read it: its existence stays hidden. */
   @GetMapping("/{key}")
-  IncidentDetails get(@PathVariable String key) {
-    return incidents.details(key).orElseThrow(() -> ApiException.notFound("No incident '" + key + "'."));
+  IncidentDetails get(@PathVariable String key, Authentication caller) {
+    return incidents.details(key, visibility.seesRestricted(caller))
+        .orElseThrow(() -> ApiException.notFound("No incident '" + key + "'."));
   }
 
   @GetMapping
   List<Incident> list(@RequestParam(required = false) String state, @RequestParam(required = false) String service,
-      @RequestParam(defaultValue = "100") int limit) {
+      @RequestParam(defaultValue = "100") int limit, Authentication caller) {
     ListFilter.check(state, limit);
-    return incidents.list(state, service, limit);
+    return incidents.list(state, service, limit, visibility.seesRestricted(caller));
   }
 
 }

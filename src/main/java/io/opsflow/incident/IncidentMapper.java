@@ -16,10 +16,10 @@ interface IncidentMapper {
   @Insert("""
       INSERT INTO incident (incident_key, title, description, service_key, reported_service, unknown_service,
         on_call_group, impact, urgency, source, reported_by, state, major, opened_at,
-        ack_sla_breached, resolve_sla_breached, retrospective_due)
+        ack_sla_breached, resolve_sla_breached, retrospective_due, category, restricted)
       VALUES (#{incidentKey}, #{title}, #{description}, #{serviceKey}, #{reportedService}, #{unknownService},
         #{onCallGroup}, #{impact}, #{urgency}, #{source}, #{reportedBy}, #{state}, #{major}, #{openedAt},
-        FALSE, FALSE, FALSE)""")
+        FALSE, FALSE, FALSE, #{category}, #{restricted})""")
   void insert(Incident incident);
 
   @Select("SELECT * FROM incident WHERE incident_key = #{key}")
@@ -36,11 +36,27 @@ interface IncidentMapper {
         <if test="state == 'open'">state &lt;&gt; 'closed'</if>
         <if test="state == 'closed'">state = 'closed'</if>
         <if test="service != null">AND service_key = #{service}</if>
+        <if test="!withRestricted">AND restricted = FALSE</if>
       </where>
       ORDER BY opened_at DESC, incident_key DESC
       LIMIT #{limit}
       </script>""")
-  List<Incident> list(@Param("state") String state, @Param("service") String service, @Param("limit") int limit);
+  List<Incident> list(@Param("state") String state, @Param("service") String service, @Param("limit") int limit,
+      @Param("withRestricted") boolean withRestricted);
+
+  @Select("""
+      <script>
+      SELECT incident_key FROM incident WHERE restricted = TRUE AND incident_key IN
+      <foreach item="k" collection="keys" open="(" separator="," close=")">#{k}</foreach>
+      </script>""")
+  List<String> restrictedAmong(@Param("keys") java.util.Collection<String> keys);
+
+  @Update("UPDATE incident SET category = #{category}, restricted = #{restricted} WHERE incident_key = #{key}")
+  void classify(@Param("key") String key, @Param("category") String category, @Param("restricted") boolean restricted);
+
+  /** Triaged before the category was stored with the incident (it was only a process variable then). */
+  @Select("SELECT incident_key FROM incident WHERE category IS NULL AND diagnosis_group IS NOT NULL")
+  List<String> triagedWithoutCategory();
 
   @Select("SELECT * FROM incident WHERE service_key = #{service} AND opened_at >= #{from} AND opened_at < #{to} ORDER BY opened_at")
   List<Incident> onServiceBetween(@Param("service") String service, @Param("from") Instant from, @Param("to") Instant to);

@@ -5,6 +5,7 @@ package io.opsflow.incident;
  * the same transaction (a change in its verification window learns about an alert on its service).
  *
  * @param serviceKey the catalog service, or null when the service is unknown
+ * @param restricted reported as a restricted (security) incident: only ops, managers and security read it
  */
-public record IncidentOpened(String incidentKey, String serviceKey) {
+public record IncidentOpened(String incidentKey, String serviceKey, boolean restricted) {
 }

@@ -9,11 +9,21 @@ import java.util.Set;
  *
  * @param service catalog key, or whatever the reporter called it; may be blank
  * @param source alertmanager, api or tasklist
+ * @param category optional; {@code security} makes the incident restricted from the start
  */
 public record IncidentReport(String service, String title, String description, String impact, String urgency,
-    String source, String reportedBy) {
+    String source, String reportedBy, String category) {
 
   public static final Set<String> LEVELS = Set.of("high", "medium", "low");
+  /** What kind of incident it is; also an input of the emergency-plan-selection decision. */
+  public static final Set<String> CATEGORIES = Set.of("outage", "database", "security", "performance", "other");
+  static final String CATEGORY_RULE = "category must be outage, database, security, performance or other";
+
+  /** A report that does not say what kind of incident it is: triage decides. */
+  public IncidentReport(String service, String title, String description, String impact, String urgency,
+      String source, String reportedBy) {
+    this(service, title, description, impact, urgency, source, reportedBy, null);
+  }
 
   /** Everything wrong with the report, in words a reporter can act on; empty when it is fine. */
   public List<String> problems() {
@@ -34,6 +44,9 @@ public record IncidentReport(String service, String title, String description, S
     }
     if (urgency == null || !LEVELS.contains(urgency)) {
       problems.add("urgency must be high, medium or low");
+    }
+    if (category != null && !CATEGORIES.contains(category)) {
+      problems.add(CATEGORY_RULE);
     }
     return problems;
   }

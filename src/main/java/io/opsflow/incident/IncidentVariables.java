@@ -1,6 +1,11 @@
 package io.opsflow.incident;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.VariableScope;
+
+import io.opsflow.security.Groups;
+import io.opsflow.security.Visibility;
 
 /**
  * Names and typed reads of the incident-response process variables. Forms, Tasklist filters and
@@ -61,6 +66,14 @@ final class IncidentVariables {
       throw new IllegalArgumentException(name + " must be true or false, not " + value);
     }
     return bool;
+  }
+
+  /**
+   * Who is on call for the incident: the service's on-call group, or ops and security for a
+   * restricted incident (as the triage and closure tasks' candidate groups in the model say).
+   */
+  static List<String> onCall(VariableScope scope) {
+    return flag(scope, Visibility.VARIABLE) ? List.of(Groups.OPS, Groups.SECURITY) : List.of(string(scope, ON_CALL_GROUP));
   }
 
   static String incidentKey(VariableScope scope) {

@@ -4,11 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,9 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.platform.AuditEvent;
 import io.opsflow.platform.BusinessKeys;
 import io.opsflow.platform.Texts;
 import io.opsflow.security.Groups;
+import io.opsflow.security.Visibility;
 
 /**
  * The incident records: the one place that writes incidents, their alerts and their timeline.
@@ -33,21 +41,24 @@ public class Incidents {
 
   public static final String PROCESS_KEY = "incident-response";
   static final String KEY_PREFIX = "INC";
+  private static final Pattern KEY = Pattern.compile(KEY_PREFIX + "-\\d{4}-\\d+");
 
   private final IncidentMapper mapper;
   private final ServiceCatalog catalog;
   private final BusinessKeys keys;
   private final RuntimeService runtimeService;
   private final ApplicationEventPublisher events;
+  private final Visibility visibility;
   private final Clock clock;
 
   Incidents(IncidentMapper mapper, ServiceCatalog catalog, BusinessKeys keys, RuntimeService runtimeService,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Visibility visibility, Clock clock) {
     this.mapper = mapper;
     this.catalog = catalog;
     this.keys = keys;
     this.runtimeService = runtimeService;
     this.events = events;
+    this.visibility = visibility;
     this.clock = clock;
   }
 
@@ -84,7 +95,8 @@ public class Incidents {
         service.map(Service::key).orElse(null), reported, service.isEmpty(),
         service.map(Service::onCallGroup).orElse(Groups.OPS), report.impact(), report.urgency(),
         null, null, null, null, null, report.source(), report.reportedBy(), Incident.OPEN, false, null, null,
-        now, null, null, null, null, null, null, null, false, false, false);
+        now, null, null, null, null, null, null, null, false, false, false, report.category(),
+        visibility.restricts(report.category()));
     mapper.insert(incident);
     String via = switch (report.source()) {
       case "alertmanager" -> "from an Alertmanager alert";
@@ -94,8 +106,10 @@ public class Incidents {
     };
     addEntry(incident.incidentKey(), "opened", report.reportedBy(), "Opened " + via + " for " + incident.serviceLabel()
         + (incident.unknownService() ? ": the service is not in the catalog, so the incident goes to ops" : "")
-        + " (impact " + report.impact() + ", urgency " + report.urgency() + ")");
-    events.publishEvent(new IncidentOpened(incident.incidentKey(), incident.serviceKey()));
+        + " (impact " + report.impact() + ", urgency " + report.urgency()
+        + (incident.category() == null ? "" : ", category " + incident.category()) + ")"
+        + (incident.restricted() ? "; restricted to ops, managers and security" : ""));
+    events.publishEvent(new IncidentOpened(incident.incidentKey(), incident.serviceKey(), incident.restricted()));
     return mapper.find(incident.incidentKey());
   }
 
@@ -115,6 +129,7 @@ public class Incidents {
     variables.put(IncidentVariables.MAJOR, false);
     variables.put(IncidentVariables.RESOLVE_ESCALATED, false);
     variables.put(IncidentVariables.ALERTS_SUMMARY, "");
+    variables.put(IncidentVariables.CATEGORY, incident.category());
     return variables;
   }
 
@@ -130,8 +145,53 @@ public class Incidents {
     return new IncidentDetails(incident, mapper.alerts(incident.incidentKey()), mapper.timeline(incident.incidentKey()));
   }
 
-  public List<Incident> list(String state, String service, int limit) {
-    return mapper.list(state, service, limit);
+  /** @param withRestricted whether the reader sees restricted incidents; if not, they are left out */
+  public List<Incident> list(String state, String service, int limit, boolean withRestricted) {
+    return mapper.list(state, service, limit, withRestricted);
+  }
+
+  /** The incident, if it exists and the reader may see it: a restricted one is as if it did not exist. */
+  public Optional<IncidentDetails> details(String key, boolean withRestricted) {
+    return find(key).filter(incident -> withRestricted || !incident.restricted()).map(this::details);
+  }
+
+  public boolean restricted(String key) {
+    return key != null && find(key).map(Incident::restricted).orElse(false);
+  }
+
+  /** The keys among these that name restricted incidents. */
+  public Set<String> restrictedAmong(Collection<String> keys) {
+    return keys.isEmpty() ? new HashSet<>() : new HashSet<>(mapper.restrictedAmong(keys));
+  }
+
+  /** The restricted incidents these texts name (an incident key, a timeline message). */
+  public Set<String> restrictedNamedIn(Collection<String> texts) {
+    return restrictedAmong(texts.stream().filter(text -> text != null)
+        .flatMap(text -> KEY.matcher(text).results().map(MatchResult::group)).collect(Collectors.toSet()));
+  }
+
+  /**
+   * Stores the category triage decided. When that makes the incident restricted, or no longer
+   * restricted, it says so on the timeline and in the audit trail, and tells other modules
+   * ({@link IncidentRestrictionChanged}) so that what the incident started follows.
+   *
+   * @return whether the incident's restriction changed
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean classify(String key, String category, String actor) {
+    Incident incident = mapper.lock(key);
+    boolean restricted = visibility.restricts(category);
+    mapper.classify(key, category, restricted);
+    if (restricted == incident.restricted()) {
+      return false;
+    }
+    addEntry(key, "restriction", actor, restricted
+        ? "Category " + category + ": restricted to ops, managers and security from now on"
+        : "Category " + category + ": no longer restricted; all staff read it from now on");
+    events.publishEvent(AuditEvent.of(restricted ? "incident.restricted" : "incident.unrestricted", key).by(actor)
+        .change(classification(incident.category(), incident.restricted()), classification(category, restricted)));
+    events.publishEvent(new IncidentRestrictionChanged(key, restricted));
+    return true;
   }
 
   /** Incidents opened on the service in [from, to), with their alerts and timelines. */
@@ -153,6 +213,10 @@ public class Incidents {
     String message = incident.priority() == null
         ? "Priority " + decision.priority() + " (impact " + incident.impact() + ", urgency " + incident.urgency() + ")"
         : "Priority changed from " + incident.priority() + " to " + decision.priority() + ": " + reason;
+    if (incident.priority() != null) {
+      events.publishEvent(AuditEvent.of("incident.priority-overridden", key).by(actor).details(reason)
+          .change(Map.of("priority", incident.priority()), Map.of("priority", decision.priority())));
+    }
     addEntry(key, "priority", actor, message + "; acknowledge by " + Texts.TIME.format(ackDue) + ", resolve by "
         + Texts.TIME.format(resolveDue));
     return mapper.find(key);
@@ -236,6 +300,13 @@ public class Incidents {
 
   public void addEntry(String key, String kind, String actor, String message) {
     mapper.addEntry(key, now(), kind, actor == null ? "opsflow" : actor, Texts.clip(message, 2000));
+  }
+
+  private static Map<String, Object> classification(String category, boolean restricted) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("category", category);
+    state.put("restricted", restricted);
+    return state;
   }
 
   /** A readable list of the incident's alerts for the task forms. */

@@ -26,10 +26,10 @@ class NotifyOnCall implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String key = IncidentVariables.incidentKey(execution);
-    String group = string(execution, IncidentVariables.ON_CALL_GROUP);
-    List<String> channels = notifier.send(new Notification(key, List.of(group),
+    List<String> groups = IncidentVariables.onCall(execution);
+    List<String> channels = notifier.send(new Notification(key, groups,
         "[" + string(execution, IncidentVariables.PRIORITY) + "] " + key + " " + string(execution, IncidentVariables.TITLE),
         string(execution, IncidentVariables.FACTS)));
-    incidents.addEntry(key, "notified", "opsflow", "On-call group " + group + " notified via " + String.join(", ", channels));
+    incidents.addEntry(key, "notified", "opsflow", "On-call " + String.join(", ", groups) + " notified via " + String.join(", ", channels));
   }
 }

@@ -2,6 +2,7 @@ package io.opsflow.incident;
 
 import static io.opsflow.incident.IncidentVariables.string;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,8 +34,10 @@ class NotifySlaBreach implements JavaDelegate {
     Sla sla = Sla.valueOf(string(execution, "sla").toUpperCase());
     incidents.slaBreached(key, sla);
     // whoever holds the work: on-call before triage, the diagnosing group after it
-    String holders = string(execution, sla == Sla.ACKNOWLEDGE ? IncidentVariables.ON_CALL_GROUP : IncidentVariables.DIAGNOSIS_GROUP);
-    notifier.send(new Notification(key, List.of(holders, Groups.MANAGER),
+    List<String> holders = new ArrayList<>(sla == Sla.ACKNOWLEDGE ? IncidentVariables.onCall(execution)
+        : List.of(string(execution, IncidentVariables.DIAGNOSIS_GROUP)));
+    holders.add(Groups.MANAGER);
+    notifier.send(new Notification(key, holders,
         key + ": " + sla.label() + " SLA breached (" + string(execution, IncidentVariables.PRIORITY) + ")",
         string(execution, IncidentVariables.FACTS)));
   }

@@ -14,26 +14,28 @@ import org.springframework.stereotype.Component;
 
 import io.opsflow.platform.Decisions;
 import io.opsflow.security.Groups;
+import io.opsflow.security.Visibility;
 
 /**
  * Completing "Acknowledge &amp; triage": checks the form again, applies a priority override through
- * the {@code incident-priority} decision, declares P1 incidents major, and records the
- * acknowledgement.
+ * the {@code incident-priority} decision, declares P1 incidents major, stores the category (a
+ * {@code security} incident becomes restricted, and one no longer {@code security} open again, from
+ * now on) and records the acknowledgement.
  */
 @Component("triageCompleted")
 class TriageCompleted implements TaskListener {
 
   static final Set<String> PRIORITIES = Set.of("P1", "P2", "P3", "P4");
-  static final Set<String> DIAGNOSIS_GROUPS = Set.of(Groups.OPS, Groups.DEV);
-  /** Input of the emergency-plan-selection decision. */
-  static final Set<String> CATEGORIES = Set.of("outage", "database", "security", "performance", "other");
+  static final Set<String> DIAGNOSIS_GROUPS = Set.of(Groups.OPS, Groups.DEV, Groups.SECURITY);
 
   private final Incidents incidents;
   private final Decisions decisions;
+  private final Visibility visibility;
 
-  TriageCompleted(Incidents incidents, Decisions decisions) {
+  TriageCompleted(Incidents incidents, Decisions decisions, Visibility visibility) {
     this.incidents = incidents;
     this.decisions = decisions;
+    this.visibility = visibility;
   }
 
   @Override
@@ -46,8 +48,12 @@ class TriageCompleted implements TaskListener {
     String category = check.text(task, IncidentVariables.CATEGORY);
     String current = string(task, IncidentVariables.PRIORITY);
     boolean overriding = override != null && !override.equals(current);
-    check.require(diagnosisGroup != null && DIAGNOSIS_GROUPS.contains(diagnosisGroup), "diagnosisGroup must be ops or dev")
-        .require(category != null && CATEGORIES.contains(category), "category must be outage, database, security, performance or other")
+    boolean restricted = visibility.restricts(category);
+    check.require(diagnosisGroup != null && DIAGNOSIS_GROUPS.contains(diagnosisGroup),
+            "diagnosisGroup must be ops, dev or security")
+        .require(!restricted || !Groups.DEV.equals(diagnosisGroup),
+            "a security incident is restricted: its diagnosis goes to ops or security, not dev")
+        .require(category != null && IncidentReport.CATEGORIES.contains(category), IncidentReport.CATEGORY_RULE)
         .require(override == null || PRIORITIES.contains(override), "priorityOverride must be P1, P2, P3 or P4")
         .require(!overriding || reason != null, "overrideReason is required when the priority is overridden")
         .require(reason == null || reason.length() <= 1000, "overrideReason must be at most 1000 characters")
@@ -55,6 +61,9 @@ class TriageCompleted implements TaskListener {
 
     String key = IncidentVariables.incidentKey(task);
     String actor = TaskActor.of(task);
+    if (incidents.classify(key, category, actor)) {
+      visibility.apply(task.getProcessInstanceId(), restricted);
+    }
     String priority = current;
     if (overriding) {
       Map<String, Object> inputs = new HashMap<>();

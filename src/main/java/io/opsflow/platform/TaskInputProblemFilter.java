@@ -21,13 +21,16 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Camunda's REST API answers 500 when a task listener refuses a form, because the engine wraps
  * the listener's exception. For task completion and form submission (task and start forms), this
- * filter (also for claiming and assigning, which listeners may refuse too) turns such an answer, when it carries {@link InvalidTaskInput}'s marker, into the 400 it
- * is, with just OpsFlow's message, so Tasklist shows the person what to correct.
+ * filter (also for claiming and assigning, which listeners may refuse too, and for process starts,
+ * whose first step may refuse its variables) turns such an answer, when it carries
+ * {@link InvalidTaskInput}'s marker, into the 400 it is, with just OpsFlow's message, so Tasklist
+ * shows the person what to correct.
  */
 class TaskInputProblemFilter extends OncePerRequestFilter {
 
   private static final Pattern FORM_CALLS = Pattern.compile(
-      ".*/(task/[^/]+/(complete|submit-form|claim|assignee)|process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/submit-form)$");
+      ".*/(task/[^/]+/(complete|submit-form|claim|assignee)"
+          + "|process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/(submit-form|start))$");
 
   private final ObjectMapper json = new ObjectMapper();
 

@@ -1,7 +1,5 @@
 package io.opsflow.platform;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -26,6 +23,7 @@ import org.springframework.security.authentication.event.InteractiveAuthenticati
 import org.springframework.stereotype.Component;
 
 import io.opsflow.security.Authorities;
+import io.opsflow.security.Grants;
 import io.opsflow.security.Groups;
 
 /**
@@ -64,6 +62,8 @@ public class TasklistFilters {
     saveShared(GROUP_TASKS, taskService.createTaskQuery().taskUnassigned(),
         properties("Unassigned tasks of your groups: claim one to work on it", 0, "#3a6ea5"));
     refreshOverdue();
+    // a group added after the filters were made (security) gets them too
+    List.of(GROUP_TASKS, OVERDUE).forEach(name -> shared(name).ifPresent(this::share));
   }
 
   /** Moves the "now" of the Overdue filter; Tasklist runs the stored query on every refresh. */
@@ -100,15 +100,13 @@ public class TasklistFilters {
     filter.setProperties(properties);
     filterService.saveFilter(filter);
     if (created) {
-      for (String group : SHARED_WITH) {
-        Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        read.setGroupId(group);
-        read.setResource(Resources.FILTER);
-        read.setResourceId(filter.getId());
-        read.addPermission(Permissions.READ);
-        authorizationService.saveAuthorization(read);
-      }
+      share(filter);
     }
+  }
+
+  private void share(Filter filter) {
+    SHARED_WITH.forEach(group -> Grants.grant(authorizationService, group, Resources.FILTER, filter.getId(),
+        Permissions.READ));
   }
 
   private Optional<Filter> shared(String name) {

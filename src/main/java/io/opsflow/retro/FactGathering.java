@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import io.opsflow.change.ChangeDetails;
 import io.opsflow.change.Changes;
 import io.opsflow.emergency.EmergencyPlans;
-import io.opsflow.incident.IncidentAlert;
 import io.opsflow.incident.IncidentDetails;
 import io.opsflow.incident.Incidents;
 import io.opsflow.platform.Texts;
@@ -58,17 +57,12 @@ class FactGathering {
     incidents.onServiceBetween(retro.serviceKey(), retro.windowStart(), retro.windowEnd())
         .forEach(incident -> incidentDetails.putIfAbsent(incident.incident().incidentKey(), incident));
 
-    Map<String, Integer> alerts = new TreeMap<>();
-    for (IncidentDetails incident : incidentDetails.values()) {
-      for (IncidentAlert alert : incident.alerts()) {
-        alerts.merge(alert.alertName(), alert.occurrences(), Integer::sum);
-      }
-    }
+    List<RetroFacts.IncidentFact> incidentFacts = incidentDetails.values().stream().map(FactGathering::incidentFact).toList();
     Set<String> incidentKeys = new LinkedHashSet<>(incidentDetails.keySet());
     return new RetroFacts(
         changeDetails.values().stream().map(FactGathering::changeFact).toList(),
-        incidentDetails.values().stream().map(FactGathering::incidentFact).toList(),
-        alerts,
+        incidentFacts,
+        RetroFacts.alertsOf(incidentFacts),
         plans.activationsFor(incidentKeys).stream()
             .map(activation -> new RetroFacts.PlanFact(activation.activationKey(), activation.planKey(),
                 activation.incidentKey(), activation.drill(), activation.outcome(), activation.startedAt(),
@@ -89,9 +83,11 @@ class FactGathering {
   private static RetroFacts.IncidentFact incidentFact(IncidentDetails details) {
     var incident = details.incident();
     boolean closed = incident.closedAt() != null;
+    Map<String, Integer> alerts = new TreeMap<>();
+    details.alerts().forEach(alert -> alerts.merge(alert.alertName(), alert.occurrences(), Integer::sum));
     return new RetroFacts.IncidentFact(incident.incidentKey(), incident.title(), incident.priority(), incident.state(),
         incident.openedAt(), incident.closedAt(), incident.secondsToAcknowledge(), incident.secondsToResolve(),
-        closed ? !incident.ackSlaBreached() : null, closed ? !incident.resolveSlaBreached() : null);
+        closed ? !incident.ackSlaBreached() : null, closed ? !incident.resolveSlaBreached() : null, alerts);
   }
 
   /** The facts as plain text for the read-only field of the forms. */

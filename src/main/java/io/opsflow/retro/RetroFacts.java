@@ -3,19 +3,66 @@ package io.opsflow.retro;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** The facts a retrospective starts from, gathered automatically and stored with it (as JSON). */
 public record RetroFacts(List<ChangeFact> changes, List<IncidentFact> incidents, Map<String, Integer> alertsByName,
     List<PlanFact> emergencyPlans) {
 
+  /** Every incident the facts name: their own, a change's, an emergency plan's. */
+  Set<String> incidentKeys() {
+    return Stream.of(incidents.stream().map(IncidentFact::incidentKey), changes.stream().map(ChangeFact::incidentKey),
+        emergencyPlans.stream().map(PlanFact::incidentKey)).flatMap(keys -> keys).filter(key -> key != null)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /** Occurrences by alert name over these incidents. */
+  static Map<String, Integer> alertsOf(List<IncidentFact> incidents) {
+    Map<String, Integer> alerts = new TreeMap<>();
+    incidents.forEach(incident -> incident.alertsOrNone().forEach((name, count) -> alerts.merge(name, count, Integer::sum)));
+    return alerts;
+  }
+
+  /**
+   * The facts as a reader who may not read these (restricted) incidents sees them: the incidents,
+   * their alerts and their emergency plans are left out, and a change does not name them.
+   */
+  RetroFacts without(Set<String> restrictedIncidents) {
+    if (restrictedIncidents.isEmpty()) {
+      return this;
+    }
+    List<IncidentFact> visible = incidents.stream()
+        .filter(incident -> !restrictedIncidents.contains(incident.incidentKey())).toList();
+    return new RetroFacts(
+        changes.stream().map(change -> restrictedIncidents.contains(change.incidentKey()) ? change.withoutIncident() : change)
+            .toList(),
+        visible, alertsOf(visible),
+        emergencyPlans.stream().filter(plan -> !restrictedIncidents.contains(plan.incidentKey())).toList());
+  }
+
   public record ChangeFact(String changeKey, String version, String title, String changeType, String risk,
       String approvalRoute, List<String> approvals, Instant gateOpenedAt, Instant deployedAt, String deploymentStatus,
       String outcome, String incidentKey) {
+
+    ChangeFact withoutIncident() {
+      return new ChangeFact(changeKey, version, title, changeType, risk, approvalRoute, approvals, gateOpenedAt,
+          deployedAt, deploymentStatus, outcome, null);
+    }
   }
 
-  /** @param ackSlaHeld null while the incident is open */
+  /**
+   * @param ackSlaHeld null while the incident is open
+   * @param alerts occurrences by alert name (missing in facts gathered before it was recorded per incident)
+   */
   public record IncidentFact(String incidentKey, String title, String priority, String state, Instant openedAt,
-      Instant closedAt, Long secondsToAcknowledge, Long secondsToResolve, Boolean ackSlaHeld, Boolean resolveSlaHeld) {
+      Instant closedAt, Long secondsToAcknowledge, Long secondsToResolve, Boolean ackSlaHeld, Boolean resolveSlaHeld,
+      Map<String, Integer> alerts) {
+
+    Map<String, Integer> alertsOrNone() {
+      return alerts == null ? Map.of() : alerts;
+    }
   }
 
   public record PlanFact(String activationKey, String planKey, String incidentKey, boolean drill, String outcome,

@@ -30,8 +30,8 @@ class RetrospectiveConfiguration {
 
   @Bean
   ProcessParticipants retrospectiveParticipants() {
-    // staff work on retrospectives; only managers start one by hand
-    return new ProcessParticipants(Retrospectives.PROCESS_KEY, Groups.STAFF, List.of(Groups.MANAGER));
+    // staff work on retrospectives (except those of restricted incidents); only managers start one by hand
+    return ProcessParticipants.restrictable(Retrospectives.PROCESS_KEY, Groups.STAFF, List.of(Groups.MANAGER));
   }
 
   @Bean

@@ -1,7 +1,6 @@
 package io.opsflow.retro;
 
 import java.net.URI;
-import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.platform.ApiException;
+import io.opsflow.security.Visibility;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,13 +34,15 @@ class RetrospectiveController {
   private final RetrospectiveReport report;
   private final RuntimeService runtimeService;
   private final ServiceCatalog catalog;
+  private final Visibility visibility;
 
   RetrospectiveController(Retrospectives retrospectives, RetrospectiveReport report, RuntimeService runtimeService,
-      ServiceCatalog catalog) {
+      ServiceCatalog catalog, Visibility visibility) {
     this.retrospectives = retrospectives;
     this.report = report;
     this.runtimeService = runtimeService;
     this.catalog = catalog;
+    this.visibility = visibility;
   }
 
   record NewRetrospective(@NotBlank @Size(max = 64) String service, @NotNull OffsetDateTime from,
@@ -48,7 +51,7 @@ class RetrospectiveController {
 
   /** A retrospective by hand (managers), for a service and a time window. */
   @PostMapping
-  ResponseEntity<Retrospectives.Details> request(@Valid @RequestBody NewRetrospective body, Principal caller) {
+  ResponseEntity<Retrospectives.Details> request(@Valid @RequestBody NewRetrospective body, Authentication caller) {
     if (catalog.find(body.service()).isEmpty()) {
       throw ApiException.badRequest("service '" + body.service() + "' is not in the catalog.");
     }
@@ -61,29 +64,31 @@ class RetrospectiveController {
     variables.put("windowEnd", java.util.Date.from(body.to().toInstant()));
     variables.put("requestedBy", caller.getName());
     String key = runtimeService.startProcessInstanceByKey(Retrospectives.PROCESS_KEY, variables).getBusinessKey();
-    return ResponseEntity.created(URI.create("/api/retrospectives/" + key)).body(retrospectives.details(key));
+    return ResponseEntity.created(URI.create("/api/retrospectives/" + key))
+        .body(retrospectives.details(key, visibility.seesRestricted(caller)));
   }
 
   @GetMapping
-  List<Retrospective> list(@RequestParam(required = false) String service, @RequestParam(required = false) String state) {
-    return retrospectives.list(service, state);
+  List<Retrospective> list(@RequestParam(required = false) String service, @RequestParam(required = false) String state,
+      Authentication caller) {
+    return retrospectives.list(service, state, visibility.seesRestricted(caller));
   }
 
   @GetMapping("/{key}")
-  Retrospectives.Details get(@PathVariable String key) {
-    return retrospectives.details(key);
+  Retrospectives.Details get(@PathVariable String key, Authentication caller) {
+    return retrospectives.details(key, visibility.seesRestricted(caller));
   }
 
   /** Markdown, or HTML for a browser (Accept: text/html). */
   @GetMapping(value = "/{key}/report", produces = "text/markdown")
-  ResponseEntity<String> markdown(@PathVariable String key) {
+  ResponseEntity<String> markdown(@PathVariable String key, Authentication caller) {
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
-        .body(report.markdown(retrospectives.details(key)));
+        .body(report.markdown(retrospectives.details(key, visibility.seesRestricted(caller))));
   }
 
   @GetMapping(value = "/{key}/report", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> html(@PathVariable String key) {
+  ResponseEntity<String> html(@PathVariable String key, Authentication caller) {
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
-        .body(report.html(retrospectives.details(key)));
+        .body(report.html(retrospectives.details(key, visibility.seesRestricted(caller))));
   }
 }

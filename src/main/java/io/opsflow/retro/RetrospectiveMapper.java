@@ -25,6 +25,10 @@ interface RetrospectiveMapper {
   @Select("SELECT * FROM retrospective WHERE subject_key = #{subjectKey}")
   Retrospective findBySubject(String subjectKey);
 
+  /** Retrospectives not closed whose gathered facts name this key. */
+  @Select("SELECT * FROM retrospective WHERE state <> 'closed' AND facts LIKE CONCAT('%', #{key}, '%')")
+  List<Retrospective> openNaming(String key);
+
   @Select("""
       <script>
       SELECT * FROM retrospective

@@ -22,21 +22,27 @@ import io.opsflow.platform.FormCheck;
 import io.opsflow.platform.ProcessVariables;
 import io.opsflow.platform.TaskActor;
 import io.opsflow.security.Groups;
+import io.opsflow.security.Visibility;
 
 /** The named steps and task listeners of post-launch-retrospective. */
 @Configuration(proxyBeanMethods = false)
 class RetrospectiveSteps {
 
   static final String RETRO_KEY = "retroKey";
+  /** The gathered facts as the forms show them. */
+  static final String FACTS = "facts";
   static final Map<String, String> FINDING_GROUPS = Map.of(
-      "Task_AddFindingsOps", Groups.OPS, "Task_AddFindingsDev", Groups.DEV, "Task_AddFindingsQa", Groups.QA);
+      "Task_AddFindingsOps", Groups.OPS, "Task_AddFindingsDev", Groups.DEV, "Task_AddFindingsQa", Groups.QA,
+      "Task_AddFindingsSecurity", Groups.SECURITY);
 
   /**
    * Register retrospective: one per change or incident (a repeat ends at once, ignored). A change's
-   * retrospective waits for its observation window; by hand, the form names service and window.
+   * retrospective waits for its observation window; by hand, the form names service and window. The
+   * retrospective of a restricted incident is restricted too; any other is readable by all staff.
    */
   @Bean
-  JavaDelegate registerRetrospective(Retrospectives retrospectives, Changes changes, Incidents incidents) {
+  JavaDelegate registerRetrospective(Retrospectives retrospectives, Changes changes, Incidents incidents,
+      Visibility visibility) {
     return execution -> {
       String type = ProcessVariables.text(execution, "subjectType");
       String subject = ProcessVariables.text(execution, "subjectKey");
@@ -77,6 +83,7 @@ class RetrospectiveSteps {
         execution.setProcessBusinessKey(retro.retroKey());
         execution.setVariable(RETRO_KEY, retro.retroKey());
         execution.setVariable("service", retro.serviceKey());
+        visibility.apply(execution.getProcessInstanceId(), retrospectives.restricted(retro));
       });
     };
   }
@@ -86,7 +93,7 @@ class RetrospectiveSteps {
   JavaDelegate gatherRetrospectiveFacts(Retrospectives retrospectives) {
     return execution -> {
       String key = ProcessVariables.text(execution, RETRO_KEY);
-      execution.setVariable("facts", retrospectives.gatherFacts(key));
+      execution.setVariable(FACTS, retrospectives.gatherFacts(key));
       execution.setVariable("preparers", retrospectives.preparers(key));
     };
   }
@@ -128,7 +135,8 @@ class RetrospectiveSteps {
       String itemsText = check.text(task, "actionItems");
       check.require(rootCauses != null, "rootCauses must name what caused it");
       List<String> problems = new ArrayList<>();
-      List<Retrospectives.ItemLine> items = retrospectives.parseItems(itemsText, problems);
+      List<Retrospectives.ItemLine> items = retrospectives.parseItems(itemsText,
+          Boolean.TRUE.equals(task.getVariable(Visibility.VARIABLE)), problems);
       problems.forEach(problem -> check.require(false, problem));
       check.orRefuse();
       retrospectives.reviewed(ProcessVariables.text(task, RETRO_KEY), rootCauses, items);
@@ -143,7 +151,9 @@ class RetrospectiveSteps {
       retrospectives.published(key);
       String url = "/api/retrospectives/" + key + "/report";
       execution.setVariable("reportUrl", url);
-      notifier.send(new Notification(key, Groups.STAFF, "Retrospective " + key + " published", url));
+      List<String> readers = Boolean.TRUE.equals(execution.getVariable(Visibility.VARIABLE))
+          ? Groups.STAFF.stream().filter(Visibility.RESTRICTED_READERS::contains).toList() : Groups.STAFF;
+      notifier.send(new Notification(key, readers, "Retrospective " + key + " published", url));
     };
   }
 

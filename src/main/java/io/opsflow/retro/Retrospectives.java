@@ -8,10 +8,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -23,10 +26,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.incident.Incidents;
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.BusinessKeys;
 import io.opsflow.security.Directory;
 import io.opsflow.security.Groups;
+import io.opsflow.security.Visibility;
 
 /**
  * Retrospectives and their action items: the one place that writes them. The process and the API
@@ -46,17 +51,19 @@ public class Retrospectives {
   private final RetrospectiveMapper mapper;
   private final FactGathering facts;
   private final ServiceCatalog catalog;
+  private final Incidents incidents;
   private final Directory directory;
   private final BusinessKeys keys;
   private final RetrospectiveSettings settings;
   private final ObjectMapper json;
   private final Clock clock;
 
-  Retrospectives(RetrospectiveMapper mapper, FactGathering facts, ServiceCatalog catalog, Directory directory,
-      BusinessKeys keys, RetrospectiveSettings settings, ObjectMapper json, Clock clock) {
+  Retrospectives(RetrospectiveMapper mapper, FactGathering facts, ServiceCatalog catalog, Incidents incidents,
+      Directory directory, BusinessKeys keys, RetrospectiveSettings settings, ObjectMapper json, Clock clock) {
     this.mapper = mapper;
     this.facts = facts;
     this.catalog = catalog;
+    this.incidents = incidents;
     this.directory = directory;
     this.keys = keys;
     this.settings = settings;
@@ -98,7 +105,8 @@ public class Retrospectives {
   /**
    * Gathers and stores the facts; the window of a change or an open incident ends now.
    *
-   * @return the facts as text for the read-only field of the forms
+   * @return the facts as text for the read-only field of the forms; in a retrospective all staff
+   *     read, without the restricted incidents the window holds
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public String gatherFacts(String key) {
@@ -111,7 +119,27 @@ public class Retrospectives {
       throw new IllegalStateException(e);
     }
     mapper.setState(key, Retrospective.PREPARING);
-    return FactGathering.text(windowed, gathered);
+    return factsText(get(key));
+  }
+
+  /** Retrospectives not closed whose facts name this incident. */
+  List<Retrospective> openNaming(String incidentKey) {
+    return mapper.openNaming(incidentKey);
+  }
+
+  /** The facts as the forms show them: in a retrospective all staff read, without restricted incidents. */
+  String factsText(Retrospective retro) {
+    RetroFacts all = facts(retro);
+    return FactGathering.text(retro, restricted(retro) ? all : visibleToAllStaff(all));
+  }
+
+  /** A retrospective of a restricted incident is restricted too. */
+  public boolean restricted(Retrospective retro) {
+    return "incident".equals(retro.subjectType()) && incidents.restricted(retro.subjectKey());
+  }
+
+  private RetroFacts visibleToAllStaff(RetroFacts gathered) {
+    return gathered.without(incidents.restrictedAmong(gathered.incidentKeys()));
   }
 
   public Retrospective get(String key) {
@@ -126,13 +154,31 @@ public class Retrospectives {
     return Optional.ofNullable(mapper.findBySubject(subjectKey));
   }
 
-  public Details details(String key) {
-    Retrospective retro = get(key);
-    return new Details(retro, facts(retro), mapper.findings(key), mapper.items(key));
+  /**
+   * The retrospective as this reader may see it: a restricted one is not found, and the facts of
+   * another leave out the restricted incidents in its window.
+   */
+  public Details details(String key, boolean withRestricted) {
+    Retrospective retro = find(key).filter(found -> withRestricted || !restricted(found))
+        .orElseThrow(() -> ApiException.notFound("No retrospective '" + key + "'."));
+    RetroFacts all = facts(retro);
+    return new Details(retro, withRestricted ? all : visibleToAllStaff(all), mapper.findings(key), mapper.items(key));
   }
 
-  public List<Retrospective> list(String service, String state) {
-    return mapper.list(service, state);
+  public List<Retrospective> list(String service, String state, boolean withRestricted) {
+    List<Retrospective> all = mapper.list(service, state);
+    if (withRestricted) {
+      return all;
+    }
+    Set<String> restricted = incidents.restrictedAmong(all.stream().filter(retro -> "incident".equals(retro.subjectType()))
+        .map(Retrospective::subjectKey).toList());
+    return all.stream().filter(retro -> !restricted.contains(retro.subjectKey())).toList();
+  }
+
+  /** The keys among these that name retrospectives of restricted incidents. */
+  Set<String> restrictedAmong(Collection<String> retroKeys) {
+    return retroKeys.stream().map(this::find).flatMap(Optional::stream).filter(this::restricted)
+        .map(Retrospective::retroKey).collect(Collectors.toSet());
   }
 
   RetroFacts facts(Retrospective retro) {
@@ -164,8 +210,11 @@ public class Retrospectives {
   record ItemLine(String title, String ownerGroup, LocalDate dueDate) {
   }
 
-  /** Parses the action items of the review; every problem is named with its line. */
-  List<ItemLine> parseItems(String text, List<String> problems) {
+  /**
+   * Parses the action items of the review; every problem is named with its line. The items of a
+   * restricted retrospective go only to groups that read restricted items.
+   */
+  List<ItemLine> parseItems(String text, boolean restricted, List<String> problems) {
     List<ItemLine> items = new ArrayList<>();
     if (text == null || text.isBlank()) {
       return items;
@@ -198,6 +247,9 @@ public class Retrospectives {
       }
       if (!directory.groupExists(group) || Groups.SERVICE_ACCOUNT_GROUPS.contains(group)) {
         problems.add(where + ": '" + group + "' is not a group of people");
+      } else if (restricted && !Visibility.RESTRICTED_READERS.contains(group)) {
+        problems.add(where + ": this retrospective is restricted, so its action items go to ops, manager or security,"
+            + " not '" + group + "'");
       }
       if (due != null && due.isBefore(today)) {
         problems.add(where + ": due date " + due + " is in the past");

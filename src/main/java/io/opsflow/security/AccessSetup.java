@@ -39,6 +39,7 @@ class AccessSetup extends AbstractProcessEnginePlugin {
       Groups.DEV, "Development",
       Groups.QA, "Quality assurance",
       Groups.MANAGER, "Managers",
+      Groups.SECURITY, "Security team",
       Groups.ADMIN, "OpsFlow administrators",
       Groups.CI, "CI pipelines (service accounts)",
       Groups.MONITORING, "Monitoring (service accounts)");

@@ -9,6 +9,8 @@ public final class Groups {
   public static final String DEV = "dev";
   public static final String QA = "qa";
   public static final String MANAGER = "manager";
+  /** Security team: works on security incidents and reads them like ops and managers. */
+  public static final String SECURITY = "security";
   public static final String ADMIN = "camunda-admin";
   /** Service accounts of CI pipelines. */
   public static final String CI = "ci";
@@ -16,7 +18,7 @@ public final class Groups {
   public static final String MONITORING = "monitoring";
 
   /** Groups of people who work in Tasklist. */
-  public static final List<String> STAFF = List.of(OPS, DEV, QA, MANAGER);
+  public static final List<String> STAFF = List.of(OPS, DEV, QA, MANAGER, SECURITY);
   public static final List<String> SERVICE_ACCOUNT_GROUPS = List.of(CI, MONITORING);
 
   private Groups() {

@@ -11,16 +11,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.AuditEvent;
 
 /**
  * Service accounts are Camunda users in group {@code ci} or {@code monitoring} that sign in with
@@ -37,13 +40,16 @@ public class ServiceAccounts {
   private final ServiceAccountTokenMapper tokens;
   private final IdentityService identityService;
   private final Directory directory;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  ServiceAccounts(ServiceAccountTokenMapper tokens, IdentityService identityService, Directory directory, Clock clock) {
+  ServiceAccounts(ServiceAccountTokenMapper tokens, IdentityService identityService, Directory directory,
+      ApplicationEventPublisher events, Clock clock) {
     this.tokens = tokens;
     this.identityService = identityService;
     this.directory = directory;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -75,7 +81,9 @@ public class ServiceAccounts {
     user.setPassword(randomSecret());
     identityService.saveUser(user);
     identityService.createMembership(id, group);
-    return new Account(id, group, user.getFirstName(), List.of());
+    Account account = new Account(id, group, user.getFirstName(), List.of());
+    events.publishEvent(AuditEvent.of("service-account.created", id).change(null, account));
+    return account;
   }
 
   public List<Account> list() {
@@ -115,6 +123,9 @@ public class ServiceAccounts {
     ServiceAccountToken stored = new ServiceAccountToken(
         UUID.randomUUID().toString(), accountId, hash(token), cleanLabel, now, issuedBy, null, null, null);
     tokens.insert(stored);
+    events.publishEvent(AuditEvent.of("token.issued", stored.tokenId()).by(issuedBy)
+        .details("Token '" + cleanLabel + "' of service account " + accountId)
+        .change(null, Map.of("account", accountId, "label", cleanLabel)));
     return new IssuedToken(stored.tokenId(), accountId, cleanLabel, token, now);
   }
 
@@ -123,14 +134,19 @@ public class ServiceAccounts {
     if (tokens.revoke(accountId, tokenId, now(), revokedBy) == 0) {
       throw ApiException.notFound("Service account '" + accountId + "' has no active token '" + tokenId + "'.");
     }
+    events.publishEvent(AuditEvent.of("token.revoked", tokenId).by(revokedBy)
+        .details("Token of service account " + accountId)
+        .change(Map.of("account", accountId, "active", true), Map.of("account", accountId, "active", false)));
   }
 
   /** Revokes every token of the account and removes the account from Camunda's identity service. */
   @Transactional
   public void delete(String accountId, String deletedBy) {
-    get(accountId);
+    Account account = get(accountId);
     tokens.revokeAll(accountId, now(), deletedBy);
     identityService.deleteUser(accountId);
+    events.publishEvent(AuditEvent.of("service-account.deleted", accountId).by(deletedBy)
+        .details("Every token of the account is revoked").change(account, null));
   }
 
   /** The service account that owns this token, if the token is valid and not revoked. */

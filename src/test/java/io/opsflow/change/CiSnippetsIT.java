@@ -175,7 +175,7 @@ class CiSnippetsIT extends IntegrationTest {
   private String awaitChangeWithApprovals(Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
-      List<Change> open = changes.list("open", SERVICE, 10);
+      List<Change> open = changes.list("open", SERVICE, 10, true);
       for (Change change : open) {
         if (processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(change.changeKey())
             .taskDefinitionKey("Task_ApproveChange").count() == 3) {

@@ -130,8 +130,38 @@ class EmergencyPlanProcessIT extends IntegrationTest {
 
     assertThat(process).hasPassed("Task_IsolateHosts", "Task_PreserveEvidence", "Task_RotateCredentials",
         "Task_CloseAttackPath", "Task_VerifyNoAccess", "Task_NotifyAuthorities", "End_PlanClosed").isEnded();
-    assertThat(plans.report(key).log()).anyMatch(entry -> entry.kind().equals("action")
+    assertThat(plans.report(key, true).log()).anyMatch(entry -> entry.kind().equals("action")
         && entry.message().contains("'isolate-hosts' called") && entry.message().contains("HTTP 200"));
+  }
+
+  @Test
+  void aPlanForASecurityIncidentGivesItsDevAndQaStepsToTheSecurityTeamAndADrillDoesNot() {
+    String incident = as("sasha").post("/api/incidents", "{\"service\":\"web-portal\",\"title\":\"Web shell found\","
+        + "\"impact\":\"high\",\"urgency\":\"high\",\"category\":\"security\"}").json().path("incidentKey").asText();
+    String key = as("olivia").post("/api/emergency-plans/emergency-plan-security-incident/activations",
+        "{\"service\":\"web-portal\",\"incidentKey\":\"" + incident + "\",\"drill\":false}").json()
+        .path("activationKey").asText();
+    ProcessInstance restricted = processOf(key);
+    String drillKey = as("olivia").post("/api/emergency-plans/emergency-plan-security-incident/activations",
+        "{\"service\":\"web-portal\",\"drill\":true}").json().path("activationKey").asText();
+    ProcessInstance drill = processOf(drillKey);
+
+    for (ProcessInstance process : List.of(restricted, drill)) {
+      completeTask(process, "Task_TakeCommand", "mia", Map.of("proceed", "true", "briefing", "contain it"));
+      processEngine.getManagementService().createJobQuery().processInstanceId(process.getId()).executable().list()
+          .forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
+      completeTask(process, "Task_PreserveEvidence", "olivia", Map.of("stepNote", "disk images taken"));
+    }
+
+    assertThat(candidates(restricted, "Task_RotateCredentials")).containsExactly("security");
+    assertThat(candidates(drill, "Task_RotateCredentials")).containsExactly("dev");
+    completeTask(restricted, "Task_RotateCredentials", "sasha", Map.of("stepNote", "rotated"));
+    completeTask(restricted, "Task_CloseAttackPath", "olivia", Map.of("stepNote", "patched"));
+    assertThat(candidates(restricted, "Task_VerifyNoAccess")).containsExactly("security");
+    assertThat(as("devon").get("/api/emergency-plans/activations/" + key + "/report").status()).isEqualTo(404);
+    assertThat(as("devon").get("/api/emergency-plans/activations/" + drillKey + "/report").status()).isEqualTo(200);
+    new EmergencyPlanRunner(processEngine).run(restricted.getId(), "restored");
+    new EmergencyPlanRunner(processEngine).run(drill.getId(), "restored");
   }
 
   @Test
@@ -277,6 +307,13 @@ class EmergencyPlanProcessIT extends IntegrationTest {
         .taskDefinitionKey(definitionKey).singleResult();
     processEngine.getTaskService().claim(task.getId(), user);
     processEngine.getTaskService().complete(task.getId(), variables);
+  }
+
+  private List<String> candidates(ProcessInstance process, String definitionKey) {
+    Task task = processEngine.getTaskService().createTaskQuery().processInstanceId(process.getId())
+        .taskDefinitionKey(definitionKey).singleResult();
+    return processEngine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType())).map(link -> link.getGroupId()).toList();
   }
 
   private ProcessInstance processOf(String activationKey) {

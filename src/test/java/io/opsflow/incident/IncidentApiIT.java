@@ -229,7 +229,7 @@ class IncidentApiIT extends IntegrationTest {
         "{\"variables\":{\"diagnosisGroup\":{\"value\":\"qa\"}}}");
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-    assertThat(refused.json().path("message").asText()).startsWith("cannot complete the triage: diagnosisGroup must be ops or dev;")
+    assertThat(refused.json().path("message").asText()).startsWith("cannot complete the triage: diagnosisGroup must be ops, dev or security;")
         .endsWith("category must be outage, database, security, performance or other.");
     assertThat(processEngine.getTaskService().createTaskQuery().taskId(triage).count()).isOne();
   }

@@ -340,7 +340,7 @@ class IncidentProcessIT extends IntegrationTest {
     Task triage = task("Task_AcknowledgeTriage", process);
 
     assertThatThrownBy(() -> complete(triage, withVariables("diagnosisGroup", "qa")))
-        .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("diagnosisGroup must be ops or dev");
+        .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("diagnosisGroup must be ops, dev or security");
     assertThatThrownBy(() -> complete(triage, withVariables("diagnosisGroup", "ops", "priorityOverride", "P1")))
         .hasMessageContaining("overrideReason is required");
     assertThatThrownBy(() -> complete(triage, withVariables("diagnosisGroup", "ops", "priorityOverride", "P9",
@@ -378,7 +378,69 @@ class IncidentProcessIT extends IntegrationTest {
         .findValuesAsText("name")).containsExactly("Acknowledge & triage");
   }
 
+  @Test
+  void aSecurityIncidentIsRestrictedFromItsReportAndWorkedByOpsAndSecurityAlone() {
+    ProcessInstance process = reportSecurity("payments-api");
+    String key = process.getBusinessKey();
+    assertThat(incident(key).restricted()).isTrue();
+    assertThat(openReaderGrants(process)).as("no grant for dev or qa").isZero();
+    notifyOnCall(process);
+    assertThat(notifications.about(key)).anyMatch(n -> n.groups().equals(List.of("ops", "security")));
+    Task triage = task("Task_AcknowledgeTriage", process);
+    assertThat(candidateGroups(triage)).containsExactlyInAnyOrder("ops", "security");
+
+    assertThatThrownBy(() -> complete(triage, withVariables("category", "security", "diagnosisGroup", "dev")))
+        .hasMessageContaining("its diagnosis goes to ops or security, not dev");
+    claimAndComplete(triage, "sasha", Map.of("category", "security", "diagnosisGroup", "security"));
+
+    assertThat(candidateGroups(task("Task_DiagnoseMitigate", process))).containsExactly("security");
+    claimAndComplete(task("Task_DiagnoseMitigate", process), "sasha", Map.of("resolutionSummary", "revoked the key"));
+    assertThat(candidateGroups(task("Task_VerifyResolution", process))).as("security verifies, not qa")
+        .containsExactly("security");
+    claimAndComplete(task("Task_VerifyResolution", process), "sasha", Map.of("verified", true));
+    closeIncident(process);
+    assertThat(incident(key).category()).isEqualTo("security");
+  }
+
+  @Test
+  void triageThatSaysSecurityRestrictsTheIncidentFromThenOnAndAnotherCategoryOpensItAgain() {
+    ProcessInstance open = report("medium", "medium", "web-portal");
+    assertThat(openReaderGrants(open)).as("dev and qa read an open incident").isEqualTo(2);
+    notifyOnCall(open);
+    claimAndComplete(task("Task_AcknowledgeTriage", open), "olivia", Map.of("category", "security", "diagnosisGroup", "ops"));
+
+    assertThat(incident(open.getBusinessKey()).restricted()).isTrue();
+    assertThat(openReaderGrants(open)).isZero();
+    assertThat(runtimeService().getVariable(open.getId(), "restricted")).isEqualTo(true);
+    assertThat(timelineMessages(open.getBusinessKey())).anyMatch(m -> m.contains("restricted to ops, managers and security"));
+    claimAndComplete(task("Task_DiagnoseMitigate", open), "olivia", Map.of("resolutionSummary", "closed the port"));
+    assertThat(candidateGroups(task("Task_VerifyResolution", open))).containsExactly("security");
+
+    ProcessInstance restricted = reportSecurity("web-portal");
+    notifyOnCall(restricted);
+    claimAndComplete(task("Task_AcknowledgeTriage", restricted), "olivia",
+        Map.of("category", "outage", "diagnosisGroup", "dev"));
+
+    assertThat(incident(restricted.getBusinessKey()).restricted()).isFalse();
+    assertThat(openReaderGrants(restricted)).isEqualTo(2);
+    assertThat(candidateGroups(task("Task_DiagnoseMitigate", restricted))).containsExactly("dev");
+    claimAndComplete(task("Task_DiagnoseMitigate", restricted), "devon", Map.of("resolutionSummary", "false alarm"));
+    assertThat(candidateGroups(task("Task_VerifyResolution", restricted))).containsExactly("qa");
+  }
+
   // --- helpers
+
+  private ProcessInstance reportSecurity(String service) {
+    String key = transaction.execute(status -> incidents.open(new IncidentReport(service, "Stolen API key used on " + service,
+        "seen in the access logs", "medium", "medium", "api", "olivia", "security")).incidentKey());
+    return processOf(key);
+  }
+
+  /** Grants that let dev and qa read this one instance. */
+  private long openReaderGrants(ProcessInstance process) {
+    return processEngine.getAuthorizationService().createAuthorizationQuery().groupIdIn("dev", "qa")
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE).resourceId(process.getId()).count();
+  }
 
   private ProcessInstance report(String impact, String urgency, String service) {
     String key = transaction.execute(status -> incidents.open(new IncidentReport(service, "Checkout errors on " + service,

@@ -38,6 +38,7 @@ import io.opsflow.support.TestDatabase;
 class RetrospectiveProcessIT extends IntegrationTest {
 
   private static final String SERVICE = "retro-svc";
+  private static final String SECURITY_SERVICE = "retro-sec-svc";
 
   @Autowired
   Retrospectives retrospectives;
@@ -120,7 +121,7 @@ class RetrospectiveProcessIT extends IntegrationTest {
     assertThat(retro).hasPassed("Task_GatherFacts").isWaitingAt("Task_Prepare");
     assertThat((String) variable(retro, "facts")).contains(incident).contains("Change " + change)
         .contains("deployment failed");
-    Retrospectives.Details details = retrospectives.details(retro.getBusinessKey());
+    Retrospectives.Details details = retrospectives.details(retro.getBusinessKey(), true);
     assertThat(details.facts().changes()).extracting(RetroFacts.ChangeFact::incidentKey).contains(incident);
     assertThat(candidates(retro, "Task_Prepare")).containsExactlyInAnyOrder("dev", "manager");
 
@@ -141,11 +142,83 @@ class RetrospectiveProcessIT extends IntegrationTest {
     ProcessInstance changeRetro = retrospectiveOf(change);
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(7)).plusSeconds(60)));
     execute(timer(changeRetro));
-    assertThat(retrospectives.details(changeRetro.getBusinessKey()).facts().incidents())
+    assertThat(retrospectives.details(changeRetro.getBusinessKey(), true).facts().incidents())
         .as("the failed change's retrospective shows its incident").extracting(RetroFacts.IncidentFact::incidentKey)
         .contains(incident);
     assertThat(as("olivia").withHeader("Accept", "text/markdown").get("/api/retrospectives/" + retro.getBusinessKey() + "/report").body())
         .contains("## Action items\n\nNone.");
+  }
+
+  @Test
+  void aSecurityIncidentsRetrospectiveIsRestrictedAndWorkedBySecurityInsteadOfDevAndQa() {
+    ensureService(SECURITY_SERVICE, 2);
+    String incident = workedSecurityIncident();
+    ProcessInstance retro = retrospectiveOf(incident);
+    String key = retro.getBusinessKey();
+    assertThat(retro).isWaitingAt("Task_Prepare");
+    assertThat(candidates(retro, "Task_Prepare")).containsExactlyInAnyOrder("security", "manager");
+    assertThat(readerGrants(retro)).as("dev and qa get no grant").isZero();
+    assertThat(as("devon").get("/api/retrospectives/" + key).status()).isEqualTo(404);
+    assertThat(as("quinn").get("/api/retrospectives").json().findValuesAsText("retroKey")).doesNotContain(key);
+    assertThat(as("sasha").get("/api/retrospectives/" + key).status()).isEqualTo(200);
+
+    complete(retro, "Task_Prepare", "sasha", Map.of("summary", "a leaked key was used"));
+    assertThat(retro).isWaitingAt("Task_AddFindingsOps", "Task_AddFindingsSecurity")
+        .isNotWaitingAt("Task_AddFindingsDev", "Task_AddFindingsQa");
+    complete(retro, "Task_AddFindingsOps", "olivia", Map.of("nothingToAdd", true));
+    complete(retro, "Task_AddFindingsSecurity", "sasha", Map.of("findings", "the key was in a public repository"));
+    String due = LocalDate.now(ZoneOffset.UTC).plusDays(10).toString();
+    assertThatThrownBy(() -> complete(retro, "Task_HoldReview", "mia", Map.of("rootCauses", "key in git",
+        "actionItems", "Scan repositories for secrets; dev; " + due)))
+        .hasMessageContaining("this retrospective is restricted, so its action items go to ops, manager or security");
+    complete(retro, "Task_HoldReview", "mia", Map.of("rootCauses", "key in git",
+        "actionItems", "Scan repositories for secrets; security; " + due));
+    completeItem(retro, key + "-A1", "sasha", "secret scanning on every push");
+    assertThat(candidates(retro, "Task_VerifyImprovement")).containsExactly("security");
+    Task verify = itemTask(retro, "Task_VerifyImprovement", key + "-A1");
+    processEngine.getTaskService().claim(verify.getId(), "sasha");
+    processEngine.getTaskService().complete(verify.getId(), Map.of("improvementVerified", true));
+
+    assertThat(retro).hasPassed("Task_AddFindingsSecurity", "End_RetrospectiveClosed").isEnded();
+    assertThat(retrospectives.details(key, true).findings()).extracting(Finding::findingGroup)
+        .containsExactlyInAnyOrder("ops", "security");
+    assertThat(notifications.about(key)).anyMatch(n -> n.subject().contains("published")
+        && n.groups().equals(List.of("ops", "manager", "security")));
+  }
+
+  @Test
+  void aRetrospectiveAllStaffReadLeavesOutTheRestrictedIncidentsOfItsWindow() {
+    ensureService(SECURITY_SERVICE, 2);
+    String restricted = workedSecurityIncident();
+    ProcessInstance retro = byHandAMinuteFromNow(SECURITY_SERVICE);
+    String key = retro.getBusinessKey();
+
+    assertThat((String) variable(retro, "facts")).as("the forms dev and qa read").doesNotContain(restricted);
+    assertThat(readerGrants(retro)).isEqualTo(2);
+    assertThat(as("devon").get("/api/retrospectives/" + key).json().path("facts").path("incidents")
+        .findValuesAsText("incidentKey")).doesNotContain(restricted);
+    assertThat(as("devon").withHeader("Accept", "text/markdown").get("/api/retrospectives/" + key + "/report").body())
+        .doesNotContain(restricted);
+    assertThat(as("mia").get("/api/retrospectives/" + key).json().path("facts").path("incidents")
+        .findValuesAsText("incidentKey")).contains(restricted);
+  }
+
+  @Test
+  void anIncidentTriagedAsSecurityAfterARetrospectiveGatheredItLeavesItsForms() {
+    ensureService(SECURITY_SERVICE, 2);
+    String incident = as("olivia").post("/api/incidents", """
+        {"service":"%s","title":"Odd outbound traffic","impact":"low","urgency":"low"}""".formatted(SECURITY_SERVICE))
+        .json().path("incidentKey").asText();
+    ProcessInstance retro = byHandAMinuteFromNow(SECURITY_SERVICE);
+    assertThat((String) variable(retro, "facts")).contains(incident);
+
+    String process = processInstanceId(incident);
+    executeDueJobs(process);
+    completeOnly(process, "olivia", Map.of("diagnosisGroup", "ops", "category", "security"));
+
+    assertThat((String) variable(retro, "facts")).doesNotContain(incident);
+    assertThat(as("devon").get("/api/retrospectives/" + retro.getBusinessKey()).json().path("facts").path("incidents")
+        .findValuesAsText("incidentKey")).doesNotContain(incident);
   }
 
   @Test
@@ -257,17 +330,33 @@ class RetrospectiveProcessIT extends IntegrationTest {
   }
 
   private String workedP2Incident() {
+    return workedP2Incident(SERVICE, "Checkout slow", "performance", List.of("olivia", "oscar", "quinn"));
+  }
+
+  /** A P2 security incident, worked by the security team to its close: it requests a retrospective. */
+  private String workedSecurityIncident() {
+    return workedP2Incident(SECURITY_SERVICE, "Leaked API key used", "security", List.of("sasha", "sasha", "sasha"));
+  }
+
+  /** Reported, triaged (ops diagnose; security for a security incident), mitigated, verified and closed. */
+  private String workedP2Incident(String service, String title, String category, List<String> triageDiagnoseVerify) {
     String incident = as("olivia").post("/api/incidents", """
-        {"service":"%s","title":"Checkout slow","impact":"medium","urgency":"high"}""".formatted(SERVICE)).json()
-        .path("incidentKey").asText();
+        {"service":"%s","title":"%s","impact":"medium","urgency":"high","category":"%s"}"""
+        .formatted(service, title, category)).json().path("incidentKey").asText();
     String process = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(incident)
         .singleResult().getId();
     runJobs(process);
-    completeOnly(process, "olivia", Map.of("diagnosisGroup", "ops", "category", "performance"));
-    completeOnly(process, "oscar", Map.of("resolutionSummary", "raised the pool size"));
-    completeOnly(process, "quinn", Map.of("verified", true));
+    completeOnly(process, triageDiagnoseVerify.get(0),
+        Map.of("diagnosisGroup", "security".equals(category) ? "security" : "ops", "category", category));
+    completeOnly(process, triageDiagnoseVerify.get(1), Map.of("resolutionSummary", "fixed it"));
+    completeOnly(process, triageDiagnoseVerify.get(2), Map.of("verified", true));
     runJobs(process);
     return incident;
+  }
+
+  private long readerGrants(ProcessInstance process) {
+    return processEngine.getAuthorizationService().createAuthorizationQuery().groupIdIn("dev", "qa")
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE).resourceId(process.getId()).count();
   }
 
   private void completeOnly(String process, String user, Map<String, Object> variables) {
@@ -285,6 +374,17 @@ class RetrospectiveProcessIT extends IntegrationTest {
     return processEngine.getRuntimeService().startProcessInstanceByKey(Retrospectives.PROCESS_KEY,
         new HashMap<>(Map.of("service", service, "windowStart", Date.from(Instant.now().minus(Duration.ofDays(30))),
             "windowEnd", new Date(), "requestedBy", "mia")));
+  }
+
+  /**
+   * By hand, a minute from now, for a window that includes what just happened (the database keeps
+   * whole seconds, so a window ending now may end in the second an incident opened).
+   */
+  private ProcessInstance byHandAMinuteFromNow(String service) {
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plusSeconds(60)));
+    return processEngine.getRuntimeService().startProcessInstanceByKey(Retrospectives.PROCESS_KEY,
+        new HashMap<>(Map.of("service", service, "windowStart", Date.from(Instant.now().minus(Duration.ofDays(1))),
+            "windowEnd", Date.from(Instant.now().plus(Duration.ofHours(1))), "requestedBy", "mia")));
   }
 
   private void sendRequest(String type, String subject) {

@@ -27,7 +27,8 @@ import io.opsflow.support.IntegrationTest;
 class SecurityMatrixIT extends IntegrationTest {
 
   enum Caller {
-    ANONYMOUS, OPS_OLIVIA, DEV_DEVON, QA_QUINN, MANAGER_MIA, ADMIN, CI_BOT, ALERTMANAGER_BEARER, ALERTMANAGER_BASIC;
+    ANONYMOUS, OPS_OLIVIA, DEV_DEVON, QA_QUINN, MANAGER_MIA, SECURITY_SASHA, ADMIN, CI_BOT, ALERTMANAGER_BEARER,
+    ALERTMANAGER_BASIC;
 
     Api on(Api api) {
       return switch (this) {
@@ -36,6 +37,7 @@ class SecurityMatrixIT extends IntegrationTest {
         case DEV_DEVON -> api.basic("devon", "demo");
         case QA_QUINN -> api.basic("quinn", "demo");
         case MANAGER_MIA -> api.basic("mia", "demo");
+        case SECURITY_SASHA -> api.basic("sasha", "demo");
         case ADMIN -> api.basic("admin", "demo");
         case CI_BOT -> api.bearer("demo-ci-token");
         case ALERTMANAGER_BEARER -> api.bearer("demo-alert-token");
@@ -109,6 +111,7 @@ class SecurityMatrixIT extends IntegrationTest {
             people(404)),
         new Endpoint("POST /api/retrospectives", api -> api.post("/api/retrospectives",
             "{\"service\":\"ghost\",\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2026-01-02T00:00:00Z\"}"), editors(400)),
+        new Endpoint("GET /api/audit", api -> api.get("/api/audit?limit=5"), editors(200)),
         new Endpoint("GET /api/unknown", api -> api.get("/api/unknown"), caller -> caller == Caller.ANONYMOUS ? 401 : 403),
         new Endpoint("GET /", api -> api.get("/"), webapp(302)),
         new Endpoint("GET Tasklist", api -> api.get("/camunda/app/tasklist/default/"), webapp(200)),

@@ -102,6 +102,21 @@ class TaskVisibilityIT extends IntegrationTest {
   }
 
   @Test
+  void aGroupAddedAfterTheSharedFiltersWereMadeGetsThemAtTheNextStart() {
+    List<String> shared = processEngine.getFilterService().createFilterQuery().list().stream()
+        .filter(filter -> filter.getOwner() == null).map(filter -> filter.getId()).toList();
+    assertThat(shared).hasSize(2);
+    shared.forEach(id -> Grants.revoke(processEngine.getAuthorizationService(), Groups.SECURITY,
+        org.camunda.bpm.engine.authorization.Resources.FILTER, id, org.camunda.bpm.engine.authorization.Permissions.READ));
+
+    filters.ensureSharedFilters();
+
+    Api sasha = api().signIn("sasha", "demo");
+    assertThat(sasha.get(WEBAPP_ENGINE + "/filter?resourceType=Task&maxResults=100").json().findValuesAsText("name"))
+        .contains(TasklistFilters.GROUP_TASKS, TasklistFilters.OVERDUE);
+  }
+
+  @Test
   void managerReadsEveryProcessInCockpitButChangesNothingAndStaffSeeNoInstances() {
     String instances = "/engine-rest/process-instance?processDefinitionKey=test-task-visibility&maxResults=500";
 

@@ -61,6 +61,7 @@ public final class EmergencyPlanRunner {
       case "manager" -> "mia";
       case "dev" -> "devon";
       case "qa" -> "quinn";
+      case "security" -> "sasha";
       default -> "olivia";
     };
   }

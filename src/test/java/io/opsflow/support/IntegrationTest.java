@@ -86,4 +86,16 @@ public abstract class IntegrationTest {
   protected Api as(String user) {
     return api().basic(user, "demo");
   }
+
+  /** The id of the running process instance with this business key. */
+  protected String processInstanceId(String businessKey) {
+    return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+        .singleResult().getId();
+  }
+
+  /** Runs the jobs of one process instance that are due now (the job executor is off in tests). */
+  protected void executeDueJobs(String processInstanceId) {
+    processEngine.getManagementService().createJobQuery().processInstanceId(processInstanceId).executable().list()
+        .forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
+  }
 }
