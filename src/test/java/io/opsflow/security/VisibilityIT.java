@@ -79,6 +79,9 @@ class VisibilityIT extends IntegrationTest {
   @Autowired
   Retrospectives retrospectives;
 
+  @Autowired
+  Visibility visibility;
+
   @BeforeEach
   void restrictedIncidentWithWhatItStartedAndAnOpenIncident() {
     if (scenario != null) {
@@ -213,6 +216,32 @@ class VisibilityIT extends IntegrationTest {
     assertThat(readable("devon", openProcess)).isTrue();
     assertThat(readable("quinn", openProcess)).isTrue();
     assertThat(as("quinn").get("/api/incidents/" + becomesOpen).json().path("category").asText()).isEqualTo("outage");
+  }
+
+  @Test
+  void restrictingAnInstanceWhileSomeoneActsTakesItsClaimedTasksFromDevToo() {
+    String incident = report("{\"service\":\"reporting\",\"title\":\"Strange cron job\",\"impact\":\"low\","
+        + "\"urgency\":\"low\"}");
+    String process = processInstanceId(incident);
+    executeDueJobs(process);
+    triageThroughEngineRest("olivia", process, "other", "dev");
+    String diagnosis = processEngine.getTaskService().createTaskQuery().processInstanceId(process)
+        .taskDefinitionKey("Task_DiagnoseMitigate").singleResult().getId();
+    assertStatus(as("devon").post(ENGINE + "/task/" + diagnosis + "/claim", "{\"userId\":\"devon\"}"), 204);
+
+    // the person whose action restricts it holds no right to release devon's claim; OpsFlow does it
+    processEngine.getIdentityService().setAuthentication("olivia", List.of("ops"));
+    try {
+      visibility.apply(process, true);
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+
+    Task task = processEngine.getTaskService().createTaskQuery().taskId(diagnosis).singleResult();
+    assertThat(task.getAssignee()).isNull();
+    assertThat(processEngine.getTaskService().getIdentityLinksForTask(diagnosis).stream()
+        .map(link -> link.getGroupId()).toList()).contains("security").doesNotContain("dev");
+    assertThat(readable("devon", process)).isFalse();
   }
 
   @Test
