@@ -3,6 +3,8 @@ package io.opsflow.platform;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,6 +18,12 @@ class PlatformConfiguration {
   @Bean
   Clock clock() {
     return new EngineClock(ZoneId.systemDefault());
+  }
+
+  /** Runs after the migrations, before the engine (see {@link Utf8mb4TablesDetector}). */
+  @Bean
+  Utf8mb4Tables utf8mb4Tables(DataSource dataSource) {
+    return new Utf8mb4Tables(dataSource);
   }
 
   /** Turns form refusals by OpsFlow's task listeners into 400 answers on both REST surfaces. */
