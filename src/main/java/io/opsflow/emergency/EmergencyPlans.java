@@ -153,9 +153,10 @@ public class EmergencyPlans {
         + (briefing == null ? "" : ": " + briefing));
   }
 
+  /** Step names come from plans teams write in Modeler: cut, like the message, to their columns. */
   public void log(String activationKey, String step, String kind, String actor, String message) {
-    mapper.log(activationKey, now(), step, kind, actor == null ? "opsflow" : actor,
-        Texts.clip(message, 4000));
+    mapper.log(activationKey, now(), step == null ? "(unnamed step)" : Texts.clip(step, 200), kind,
+        actor == null ? "opsflow" : actor, Texts.clip(message, 4000));
   }
 
   public void end(String activationKey, String outcome, String summary) {

@@ -36,6 +36,16 @@ class PlatformConfiguration {
     return registration;
   }
 
+  /** After Spring Security and the engine's authentication, so strangers get 401 before their body is looked at. */
+  @Bean
+  FilterRegistrationBean<EngineTextLimitFilter> engineTextLimit() {
+    var registration = new FilterRegistrationBean<>(new EngineTextLimitFilter());
+    registration.setName("OpsFlow engine text limit");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
+    return registration;
+  }
+
   /** After Spring Security, so strangers get 401 before their body is looked at. */
   @Bean
   FilterRegistrationBean<BodySizeLimitFilter> apiBodySizeLimit(

@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The facts a retrospective starts from, gathered automatically and stored with it (as JSON). */
+/**
+ * The facts a retrospective starts from, gathered automatically and stored with it (as JSON).
+ *
+ * @param note what the facts leave out (a window with more changes or incidents than are listed), or null
+ */
 public record RetroFacts(List<ChangeFact> changes, List<IncidentFact> incidents, Map<String, Integer> alertsByName,
-    List<PlanFact> emergencyPlans) {
+    List<PlanFact> emergencyPlans, String note) {
 
   public record ChangeFact(String changeKey, String version, String title, String changeType, String risk,
       String approvalRoute, List<String> approvals, Instant gateOpenedAt, Instant deployedAt, String deploymentStatus,

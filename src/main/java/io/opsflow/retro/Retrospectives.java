@@ -25,6 +25,7 @@ import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.BusinessKeys;
+import io.opsflow.platform.Texts;
 import io.opsflow.security.Directory;
 import io.opsflow.security.Groups;
 
@@ -111,7 +112,7 @@ public class Retrospectives {
       throw new IllegalStateException(e);
     }
     mapper.setState(key, Retrospective.PREPARING);
-    return FactGathering.text(windowed, gathered);
+    return Texts.forVariable(FactGathering.text(windowed, gathered), wholeAt(key));
   }
 
   public Retrospective get(String key) {
@@ -137,7 +138,7 @@ public class Retrospectives {
 
   RetroFacts facts(Retrospective retro) {
     if (retro.facts() == null) {
-      return new RetroFacts(List.of(), List.of(), Map.of(), List.of());
+      return new RetroFacts(List.of(), List.of(), Map.of(), List.of(), null);
     }
     try {
       return json.readValue(retro.facts(), RetroFacts.class);
@@ -255,9 +256,14 @@ public class Retrospectives {
 
   public String itemFacts(String itemKey) {
     ActionItem item = item(itemKey);
-    return item.itemKey() + ": " + item.title() + "\nOwner: " + item.ownerGroup() + ", due " + item.dueDate()
-        + (item.implementationNote() == null ? "" : "\nDone so far: " + item.implementationNote())
-        + (item.verificationNote() == null ? "" : "\nQA said: " + item.verificationNote());
+    return Texts.forVariable(item.itemKey() + ": " + item.title() + "\nOwner: " + item.ownerGroup() + ", due "
+        + item.dueDate() + (item.implementationNote() == null ? "" : "\nDone so far: " + item.implementationNote())
+        + (item.verificationNote() == null ? "" : "\nQA said: " + item.verificationNote()), wholeAt(item.retroKey()));
+  }
+
+  /** Where people read a retrospective whole, for the texts that forms show clipped. */
+  static String wholeAt(String key) {
+    return "GET /api/retrospectives/" + key;
   }
 
   void implemented(String itemKey, String note, String by) {
