@@ -110,8 +110,9 @@ public class Changes {
     return variables;
   }
 
+  /** The change with exactly this key (the database would also match it with trailing spaces). */
   public Optional<Change> find(String key) {
-    return Optional.ofNullable(mapper.find(key));
+    return Optional.ofNullable(key == null ? null : mapper.find(key)).filter(found -> found.changeKey().equals(key));
   }
 
   public Change get(String key) {

@@ -138,8 +138,10 @@ public class EmergencyPlans {
     return activation;
   }
 
+  /** The activation with exactly this key (the database would also match it with trailing spaces). */
   public Optional<PlanActivation> find(String activationKey) {
-    return Optional.ofNullable(mapper.find(activationKey));
+    return Optional.ofNullable(activationKey == null ? null : mapper.find(activationKey))
+        .filter(found -> found.activationKey().equals(activationKey));
   }
 
   /** Activations run for these incidents. */

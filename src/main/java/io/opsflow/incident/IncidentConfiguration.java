@@ -1,9 +1,9 @@
 package io.opsflow.incident;
 
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.opsflow.platform.ApiBodyLimit;
 import io.opsflow.platform.TasklistColumn;
 import io.opsflow.security.Groups;
 import io.opsflow.security.ProcessParticipants;
@@ -15,6 +15,11 @@ class IncidentConfiguration {
   @Bean
   ProcessParticipants incidentParticipants() {
     return new ProcessParticipants(Incidents.PROCESS_KEY, Groups.STAFF);
+  }
+
+  @Bean
+  ApiBodyLimit alertmanagerBodyLimit(AlertProperties alerts) {
+    return new ApiBodyLimit(AlertmanagerController.PATH, alerts.maxBodySize());
   }
 
   @Bean

@@ -89,7 +89,7 @@ class IncidentController {
   @GetMapping
   List<Incident> list(@RequestParam(required = false) String state, @RequestParam(required = false) String service,
       @RequestParam(defaultValue = "100") int limit) {
-    ListFilter.check(state, limit);
+    ListFilter.check(state, service, limit);
     return incidents.list(state, service, limit);
   }
 

@@ -119,8 +119,9 @@ public class Incidents {
     return variables;
   }
 
+  /** The incident with exactly this key (the database would also match it with trailing spaces). */
   public Optional<Incident> find(String key) {
-    return Optional.ofNullable(mapper.find(key));
+    return Optional.ofNullable(key == null ? null : mapper.find(key)).filter(found -> found.incidentKey().equals(key));
   }
 
   public Optional<IncidentDetails> details(String key) {

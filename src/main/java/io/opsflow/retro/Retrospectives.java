@@ -119,8 +119,9 @@ public class Retrospectives {
     return find(key).orElseThrow(() -> ApiException.notFound("No retrospective '" + key + "'."));
   }
 
+  /** The retrospective with exactly this key (the database would also match it with trailing spaces). */
   public Optional<Retrospective> find(String key) {
-    return Optional.ofNullable(mapper.find(key));
+    return Optional.ofNullable(key == null ? null : mapper.find(key)).filter(found -> found.retroKey().equals(key));
   }
 
   public Optional<Retrospective> bySubject(String subjectKey) {
