@@ -1,17 +1,17 @@
 package io.opsflow.incident;
 
-import static io.opsflow.incident.IncidentVariables.string;
-
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import io.opsflow.platform.InvalidTaskInput;
 import org.springframework.stereotype.Component;
+
+import io.opsflow.platform.FormCheck;
+import io.opsflow.platform.OwnProcess;
+import io.opsflow.platform.TaskActor;
 
 /**
  * Register incident: incidents opened through the API or an alert are already recorded; one reported
- * in Tasklist is recorded here, after the form's input is checked again on the server.
+ * in Tasklist (or started through /engine-rest) is recorded here, after its input is checked again on
+ * the server. A start for an incident that already has its process is refused.
  */
 @Component("registerIncident")
 class RegisterIncident implements JavaDelegate {
@@ -24,26 +24,30 @@ class RegisterIncident implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String key = IncidentVariables.incidentKey(execution);
+    FormCheck check = FormCheck.of("report the incident");
+    String key = check.text(execution, IncidentVariables.INCIDENT_KEY);
     if (key != null) {
-      incidents.find(key).orElseThrow(() -> new IllegalStateException("Incident " + key + " is not recorded"));
+      check.require(incidents.find(key).isPresent(), "incidentKey " + key + " is not an incident")
+          .require(!OwnProcess.takenByAnother(execution, key),
+              "incident " + key + " already has its process; report a new incident without incidentKey")
+          .orRefuse();
       return;
     }
-    IncidentReport report = new IncidentReport(string(execution, IncidentVariables.SERVICE),
-        string(execution, IncidentVariables.TITLE), string(execution, IncidentVariables.DESCRIPTION),
-        string(execution, IncidentVariables.IMPACT), string(execution, IncidentVariables.URGENCY), "tasklist",
-        reporter(execution));
-    List<String> problems = report.problems();
-    if (!problems.isEmpty()) {
-      throw new InvalidTaskInput("report the incident", problems);
-    }
+    IncidentReport report = new IncidentReport(check.text(execution, IncidentVariables.SERVICE),
+        check.text(execution, IncidentVariables.TITLE), check.text(execution, IncidentVariables.DESCRIPTION),
+        check.text(execution, IncidentVariables.IMPACT), check.text(execution, IncidentVariables.URGENCY), "tasklist",
+        reporter(execution, check));
+    report.problems().forEach(problem -> check.require(false, problem));
+    check.orRefuse();
     Incident incident = incidents.register(report);
     execution.setProcessBusinessKey(incident.incidentKey());
     execution.setVariables(Incidents.startVariables(incident));
   }
 
-  private static String reporter(DelegateExecution execution) {
-    String reporter = string(execution, IncidentVariables.REPORTER);
+  /** The person who started it; the initiator variable only when nobody is signed in. */
+  private static String reporter(DelegateExecution execution, FormCheck check) {
+    String reporter = TaskActor.authenticated()
+        .orElseGet(() -> check.text(execution, IncidentVariables.REPORTER, 64));
     return reporter == null ? "tasklist" : reporter;
   }
 }

@@ -53,6 +53,13 @@ public final class FormCheck {
     return text.isBlank() ? null : text.strip();
   }
 
+  /** As {@link #text(VariableScope, String)}, and longer than {@code max} characters is a problem. */
+  public String text(VariableScope scope, String name, int max) {
+    String text = text(scope, name);
+    require(text == null || text.length() <= max, name + " must be at most " + max + " characters");
+    return text;
+  }
+
   /**
    * Reads a point in time: a date, or text with an offset as Tasklist's fields send it
    * ({@code 2026-12-01T22:00Z}), that OpsFlow can store ({@link StorableTime}). Blank is null;
