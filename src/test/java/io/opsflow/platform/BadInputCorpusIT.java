@@ -47,7 +47,8 @@ import io.opsflow.support.IntegrationTest;
  * bad query parameters, wrong content types and empty bodies. None may answer 5xx; every 4xx is an
  * RFC 9457 problem with a detail; a refused request writes no row (every OpsFlow table and
  * Camunda's executions, process history and variables are counted before and after). Each entry's
- * good request is sent once too, so a refusal proves the one bad part was refused.
+ * good request is sent once too, so a refusal proves the one bad part was refused; its answer
+ * carries no internals.
  */
 class BadInputCorpusIT extends IntegrationTest {
 
@@ -55,6 +56,9 @@ class BadInputCorpusIT extends IntegrationTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Pattern TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T.*");
   private static final String OVERSIZE = "x".repeat(100_000);
+  /** What answers never carry: a caller's idempotency key and request hash, row ids, engine ids, secrets. */
+  private static final List<String> INTERNALS = List.of("idempotencyKey", "requestHash", "entryId", "processInstanceId",
+      "tokenHash");
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -94,8 +98,13 @@ class BadInputCorpusIT extends IntegrationTest {
               Response response = endpoint.caller().send(endpoint.method(), endpoint.path(), "application/json",
                   endpoint.hasBody() ? endpoint.body().getBytes(StandardCharsets.UTF_8) : null);
               assertThat(response.status()).as(response.toString()).isBetween(200, 299);
+              if (response.header("Content-Type").startsWith("application/json")) {
+                assertThat(fieldNames(response.json())).as("internals in " + response)
+                    .doesNotContainAnyElementsOf(INTERNALS);
+              }
             }));
-    List<Case> cases = new ArrayList<>(extendedCases(endpoints.stream().filter(Endpoint::hasBody).findFirst().orElseThrow()));
+    Endpoint firstWithBody = endpoints.stream().filter(Endpoint::hasBody).findFirst().orElseThrow();
+    List<Case> cases = new ArrayList<>(extendedCases(firstWithBody));
     endpoints.forEach(endpoint -> cases.addAll(cases(endpoint)));
     Map<String, Long> rows = new LinkedHashMap<>();
     Stream<DynamicTest> bad = cases.stream()
@@ -527,6 +536,19 @@ class BadInputCorpusIT extends IntegrationTest {
   }
 
   // --- small helpers
+
+  private static Set<String> fieldNames(JsonNode node) {
+    Set<String> names = new TreeSet<>();
+    if (node.isObject()) {
+      node.properties().forEach(field -> {
+        names.add(field.getKey());
+        names.addAll(fieldNames(field.getValue()));
+      });
+    } else if (node.isArray()) {
+      node.forEach(element -> names.addAll(fieldNames(element)));
+    }
+    return names;
+  }
 
   private static JsonNode created(Response response) {
     assertThat(response.status()).as(response.toString()).isBetween(200, 201);
