@@ -114,6 +114,30 @@ class BadInputCorpusIT extends IntegrationTest {
   }
 
   @Test
+  void keysInBodiesMatchExactlyAndATrailingSpaceNamesNothing() {
+    String incident = as("olivia").post("/api/incidents",
+        "{\"service\":\"reporting\",\"title\":\"Exact keys\",\"impact\":\"low\",\"urgency\":\"low\"}").json()
+        .path("incidentKey").asText();
+    Map<String, Long> before = counts(countedTables());
+
+    List<Response> refused = List.of(
+        as("mia").post("/api/services", json(Map.of("key", "exact" + Fixtures.uniqueSuffix(), "name", "Exact",
+            "tier", 3, "devGroup", "dev "))),
+        api().bearer("demo-ci-token").post("/api/changes", json(Map.of("service", "reporting", "version", "1.0",
+            "title", "Exact", "changeType", "normal", "tests", "passed", "hasDbMigration", false,
+            "requestedBy", "olivia "))),
+        api().bearer("demo-ci-token").post("/api/changes", json(Map.of("service", "reporting ", "version", "1.0",
+            "title", "Exact", "changeType", "normal", "tests", "passed", "hasDbMigration", false))),
+        as("mia").post("/api/emergency-plans/emergency-plan-service-outage/activations", json(Map.of(
+            "service", "reporting", "incidentKey", incident + " ", "drill", true))),
+        as("mia").post("/api/retrospectives", json(Map.of("service", "reporting ", "from", "2026-01-01T00:00:00Z",
+            "to", "2026-01-02T00:00:00Z"))));
+
+    assertThat(refused).allSatisfy(response -> assertThat(response.status()).as(response.toString()).isEqualTo(400));
+    assertThat(counts(countedTables())).isEqualTo(before);
+  }
+
+  @Test
   void alertmanagerPayloadsAtTheLargestStoredSizesAreAcceptedAndStoredWhole() {
     String suffix = Fixtures.uniqueSuffix();
     Map<String, Object> labels = new LinkedHashMap<>();

@@ -8,7 +8,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.opsflow.support.Api.Response;
 import io.opsflow.support.IntegrationTest;
 
-/** What the README says an unpaged /engine-rest list query gets (queryMaxResultsLimit 2000): a 400, not 2000 results. */
+/**
+ * What the README says an unpaged /engine-rest list query gets (queryMaxResultsLimit 2000): a 400,
+ * not 2000 results.
+ */
 class EngineRestPagingIT extends IntegrationTest {
 
   @ParameterizedTest
