@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.opsflow.platform.FormCheck;
 import io.opsflow.platform.OwnProcess;
+import io.opsflow.platform.TaskActor;
 
 /**
  * Register change: changes from the API are already recorded; one requested in Tasklist (or started
@@ -34,7 +35,8 @@ class RegisterChange implements JavaDelegate {
           .orRefuse();
       return;
     }
-    String requester = check.text(execution, ChangeVariables.REQUESTER);
+    // the person signed in: the initiator variable would take a "requester" the form sends instead
+    String requester = TaskActor.authenticated().orElseGet(() -> check.text(execution, ChangeVariables.REQUESTER));
     Boolean testsFailed = check.flag(execution, ChangeVariables.TESTS_FAILED);
     Boolean migration = check.flag(execution, ChangeVariables.HAS_DB_MIGRATION);
     Instant plannedStart = check.moment(execution, ChangeVariables.PLANNED_START);
