@@ -47,9 +47,11 @@ public class ServiceCatalog {
     return mapper.findAll().stream().map(row -> assemble(row, edges)).toList();
   }
 
+  /** The service with exactly this key (the database would also match it with trailing spaces). */
   public Optional<Service> find(String key) {
     ServiceMapper.Row row = key == null ? null : mapper.find(key);
-    return Optional.ofNullable(row).map(found -> assemble(found, mapper.findAllEdges()));
+    return Optional.ofNullable(row).filter(found -> found.serviceKey().equals(key))
+        .map(found -> assemble(found, mapper.findAllEdges()));
   }
 
   public Service get(String key) {

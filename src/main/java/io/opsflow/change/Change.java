@@ -2,7 +2,12 @@ package io.opsflow.change;
 
 import java.time.Instant;
 
-/** A change as stored: what is released where, its risk and route, the gate and the outcome. */
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * A change as stored: what is released where, its risk and route, the gate and the outcome. The
+ * caller's idempotency key and the hash of its request stay inside OpsFlow.
+ */
 public record Change(
     String changeKey,
     String serviceKey,
@@ -16,8 +21,8 @@ public record Change(
     String pipelineUrl,
     String requestedBy,
     String requestedVia,
-    String idempotencyKey,
-    String requestHash,
+    @JsonIgnore String idempotencyKey,
+    @JsonIgnore String requestHash,
     String risk,
     String approvalRoute,
     Integer verificationMinutes,

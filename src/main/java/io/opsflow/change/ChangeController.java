@@ -147,7 +147,7 @@ class ChangeController {
   @GetMapping
   List<Change> list(@RequestParam(required = false) String state, @RequestParam(required = false) String service,
       @RequestParam(defaultValue = "100") int limit, Authentication caller) {
-    ListFilter.check(state, limit);
+    ListFilter.check(state, service, limit);
     return changes.list(state, service, limit, visibility.seesRestricted(caller));
   }
 

@@ -2,6 +2,9 @@ package io.opsflow.change;
 
 import java.time.Instant;
 
-/** One entry of a change's timeline. */
-public record ChangeEvent(long entryId, String changeKey, Instant occurredAt, String kind, String actor, String message) {
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/** One entry of a change's timeline (its row id orders it and stays inside OpsFlow). */
+public record ChangeEvent(@JsonIgnore long entryId, String changeKey, Instant occurredAt, String kind, String actor,
+    String message) {
 }

@@ -54,8 +54,11 @@ interface ChangeMapper {
       </script>""")
   List<Change> openChangesOn(@Param("services") Collection<String> services, @Param("exceptKey") String exceptKey);
 
-  @Select("SELECT * FROM change_request WHERE service_key = #{service} AND created_at >= #{from} AND created_at < #{to} ORDER BY created_at")
-  List<Change> onServiceBetween(@Param("service") String service, @Param("from") Instant from, @Param("to") Instant to);
+  @Select("""
+      SELECT * FROM change_request WHERE service_key = #{service} AND created_at >= #{from} AND created_at < #{to}
+      ORDER BY created_at, change_key LIMIT #{limit}""")
+  List<Change> onServiceBetween(@Param("service") String service, @Param("from") Instant from, @Param("to") Instant to,
+      @Param("limit") int limit);
 
   @Select("SELECT * FROM change_request WHERE incident_key = #{incidentKey}")
   List<Change> linkedTo(String incidentKey);

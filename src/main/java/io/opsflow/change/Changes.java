@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,6 +34,7 @@ public class Changes {
 
   public static final String PROCESS_KEY = "change-release";
   static final String KEY_PREFIX = "CHG";
+  static final int GATE_REASON_MAX = 2000;
 
   private final ChangeMapper mapper;
   private final ServiceCatalog catalog;
@@ -120,8 +120,9 @@ public class Changes {
     return variables;
   }
 
+  /** The change with exactly this key (the database would also match it with trailing spaces). */
   public Optional<Change> find(String key) {
-    return Optional.ofNullable(mapper.find(key));
+    return Optional.ofNullable(key == null ? null : mapper.find(key)).filter(found -> found.changeKey().equals(key));
   }
 
   public Change get(String key) {
@@ -173,9 +174,9 @@ public class Changes {
         ? change.withoutIncident() : change).toList();
   }
 
-  /** Changes requested for the service in [from, to). */
-  public List<ChangeDetails> onServiceBetween(String serviceKey, Instant from, Instant to) {
-    return mapper.onServiceBetween(serviceKey, from, to).stream().map(this::details).toList();
+  /** The first {@code limit} changes requested for the service in [from, to). */
+  public List<ChangeDetails> onServiceBetween(String serviceKey, Instant from, Instant to, int limit) {
+    return mapper.onServiceBetween(serviceKey, from, to, limit).stream().map(this::details).toList();
   }
 
   /** The change whose failed deployment opened this incident, if any. */
@@ -218,17 +219,25 @@ public class Changes {
         .toList();
   }
 
+  /** Stores the overlapping changes, one per line (as many as the column holds), and returns the text. */
   @Transactional(propagation = Propagation.MANDATORY)
   public String recordConflicts(String key, List<Change> conflicts) {
-    String text = conflicts.stream()
-        .map(other -> other.changeKey() + " (" + other.serviceKey() + " " + other.version() + ", " + other.state()
-            + ", from " + Texts.TIME.format(start(other)) + ")")
-        .collect(Collectors.joining("\n"));
-    mapper.setConflicts(key, text.isEmpty() ? null : text);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < conflicts.size(); i++) {
+      Change other = conflicts.get(i);
+      String line = other.changeKey() + " (" + other.serviceKey() + " " + other.version() + ", " + other.state()
+          + ", from " + Texts.TIME.format(start(other)) + ")";
+      if (text.length() + line.length() > Texts.TEXT_COLUMN_MAX - 100) {
+        text.append("... and ").append(conflicts.size() - i).append(" more open changes overlap");
+        break;
+      }
+      text.append(text.isEmpty() ? "" : "\n").append(line);
+    }
+    mapper.setConflicts(key, text.isEmpty() ? null : text.toString());
     if (!conflicts.isEmpty()) {
       addEntry(key, "conflicts", "opsflow", "Overlaps with " + conflicts.stream().map(Change::changeKey).toList());
     }
-    return text;
+    return text.toString();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -243,7 +252,7 @@ public class Changes {
   @Transactional(propagation = Propagation.MANDATORY)
   public void reject(String key, String reason) {
     mapper.lock(key);
-    mapper.setGate(key, Change.REJECTED, Change.GATE_REJECTED, reason, null);
+    mapper.setGate(key, Change.REJECTED, Change.GATE_REJECTED, gateReason(reason), null);
     mapper.close(key, Change.REJECTED, now(), false);
     addEntry(key, "gate-rejected", "opsflow", "Gate rejected: " + reason);
   }
@@ -251,7 +260,7 @@ public class Changes {
   @Transactional(propagation = Propagation.MANDATORY)
   public void cancel(String key, String by, String reason) {
     Change change = mapper.lock(key);
-    mapper.setGate(key, Change.CANCELLED, Change.GATE_CANCELLED, reason, change.gateOpenedAt());
+    mapper.setGate(key, Change.CANCELLED, Change.GATE_CANCELLED, gateReason(reason), change.gateOpenedAt());
     mapper.close(key, Change.CANCELLED, now(), false);
     addEntry(key, "cancelled", by, "Cancelled: " + reason);
   }
@@ -333,6 +342,16 @@ public class Changes {
     addEntry(key, "closed", "opsflow", "Closed: " + outcome
         + (retrospective ? "; a post-launch retrospective is due" : ""));
     return retrospective;
+  }
+
+  /** Where people read a change whole, for the texts that forms show clipped. */
+  static String wholeAt(String key) {
+    return "GET /api/changes/" + key;
+  }
+
+  /** The reason cut to the gate's column. */
+  private static String gateReason(String reason) {
+    return reason == null ? null : Texts.clip(reason, GATE_REASON_MAX);
   }
 
   public void addEntry(String key, String kind, String actor, String message) {

@@ -30,10 +30,11 @@ class CheckPolicies implements JavaDelegate {
     changes.recordFreezeOverride(change);
     execution.setVariable(ChangeVariables.FROZEN, freeze.isPresent());
     freeze.ifPresent(window -> execution.setVariable(ChangeVariables.REJECTION_REASON,
-        "Planned inside the " + Changes.describe(window)));
+        Texts.forVariable("Planned inside the " + Changes.describe(window), Changes.wholeAt(change.changeKey()))));
     List<Change> conflicts = changes.conflictsOf(change);
     String text = changes.recordConflicts(change.changeKey(), conflicts);
-    execution.setVariable(ChangeVariables.CONFLICTS, text.isEmpty() ? "none" : text);
+    execution.setVariable(ChangeVariables.CONFLICTS,
+        text.isEmpty() ? "none" : Texts.forVariable(text, Changes.wholeAt(change.changeKey())));
     execution.setVariable(ChangeVariables.SUMMARY, summary(changes.get(change.changeKey())));
   }
 

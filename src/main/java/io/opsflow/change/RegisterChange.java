@@ -1,18 +1,19 @@
 package io.opsflow.change;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.platform.FormCheck;
-import io.opsflow.platform.InvalidTaskInput;
+import io.opsflow.platform.OwnProcess;
+import io.opsflow.platform.TaskActor;
 
 /**
- * Register change: changes from the API are already recorded; one requested in Tasklist is
- * recorded here, after the form's input is checked again on the server.
+ * Register change: changes from the API are already recorded; one requested in Tasklist (or started
+ * through /engine-rest) is recorded here, after its input is checked again on the server. A start
+ * for a change that already has its process is refused.
  */
 @Component("registerChange")
 class RegisterChange implements JavaDelegate {
@@ -25,25 +26,27 @@ class RegisterChange implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String key = ChangeVariables.changeKey(execution);
+    FormCheck check = FormCheck.of("request the change");
+    String key = check.text(execution, ChangeVariables.CHANGE_KEY);
     if (key != null) {
-      changes.get(key);
+      check.require(changes.find(key).isPresent(), "changeKey " + key + " is not a change")
+          .require(!OwnProcess.takenByAnother(execution, key),
+              "change " + key + " already has its process; request a new change without changeKey")
+          .orRefuse();
       return;
     }
-    FormCheck check = FormCheck.of("request the change");
-    String requester = check.text(execution, ChangeVariables.REQUESTER);
+    // the person signed in: the initiator variable would take a "requester" the form sends instead
+    String requester = TaskActor.authenticated().orElseGet(() -> check.text(execution, ChangeVariables.REQUESTER));
     Boolean testsFailed = check.flag(execution, ChangeVariables.TESTS_FAILED);
     Boolean migration = check.flag(execution, ChangeVariables.HAS_DB_MIGRATION);
     Instant plannedStart = check.moment(execution, ChangeVariables.PLANNED_START);
-    check.orRefuse();
     ChangeSubmission submission = new ChangeSubmission(check.text(execution, ChangeVariables.SERVICE),
         check.text(execution, ChangeVariables.VERSION), check.text(execution, ChangeVariables.TITLE),
         check.text(execution, ChangeVariables.CHANGE_TYPE), Boolean.TRUE.equals(testsFailed),
         Boolean.TRUE.equals(migration), plannedStart, null, null, requester, requester, null, null);
-    List<String> problems = changes.problems(submission);
-    if (!problems.isEmpty()) {
-      throw new InvalidTaskInput("request the change", problems);
-    }
+    check.require(requester != null, "requester is missing: start the change signed in");
+    changes.problems(submission).forEach(problem -> check.require(false, problem));
+    check.orRefuse();
     Change change = changes.register(submission);
     execution.setProcessBusinessKey(change.changeKey());
     execution.setVariables(changes.startVariables(change));

@@ -149,8 +149,10 @@ public class EmergencyPlans {
     return activation;
   }
 
+  /** The activation with exactly this key (the database would also match it with trailing spaces). */
   public Optional<PlanActivation> find(String activationKey) {
-    return Optional.ofNullable(mapper.find(activationKey));
+    return Optional.ofNullable(activationKey == null ? null : mapper.find(activationKey))
+        .filter(found -> found.activationKey().equals(activationKey));
   }
 
   /** The activations among these keys that ran for a restricted incident. */
@@ -189,9 +191,10 @@ public class EmergencyPlans {
         + (briefing == null ? "" : ": " + briefing));
   }
 
+  /** Step names come from plans teams write in Modeler: cut, like the message, to their columns. */
   public void log(String activationKey, String step, String kind, String actor, String message) {
-    mapper.log(activationKey, now(), step, kind, actor == null ? "opsflow" : actor,
-        Texts.clip(message, 4000));
+    mapper.log(activationKey, now(), step == null ? "(unnamed step)" : Texts.clip(step, 200), kind,
+        actor == null ? "opsflow" : actor, Texts.clip(message, 4000));
   }
 
   public void end(String activationKey, String outcome, String summary) {

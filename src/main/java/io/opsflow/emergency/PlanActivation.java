@@ -2,11 +2,13 @@ package io.opsflow.emergency;
 
 import java.time.Instant;
 
-/** One run of an emergency plan, real or drill. */
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/** One run of an emergency plan, real or drill (its process instance, found by the activation key, stays inside). */
 public record PlanActivation(
     String activationKey,
     String planKey,
-    String processInstanceId,
+    @JsonIgnore String processInstanceId,
     String incidentKey,
     String serviceKey,
     boolean drill,

@@ -13,12 +13,17 @@ import io.opsflow.security.Visibility;
 
 /**
  * Record activation: the first step of every plan. Checks the contract's inputs (also when the
- * plan was started from Tasklist), numbers the activation and makes it the business key. An
- * activation for a restricted incident is restricted too (the variable {@code restricted} routes the
- * plan's dev and QA steps to the security team); any other is readable by all staff.
+ * plan was started from Tasklist or /engine-rest), numbers the activation and makes it the
+ * business key. An activation for a restricted incident is restricted too (the variable
+ * {@code restricted} routes the plan's dev and QA steps to the security team); any other is
+ * readable by all staff.
  */
 @Component("recordPlanActivation")
 class RecordActivation implements JavaDelegate {
+
+  /** Column sizes of plan_activation: a service may be one outside the catalog, named by an incident. */
+  static final int MAX_SERVICE = 255;
+  static final int MAX_ACTIVATED_BY = 64;
 
   private final EmergencyPlans plans;
   private final ServiceCatalog catalog;
@@ -35,15 +40,18 @@ class RecordActivation implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     FormCheck check = FormCheck.of("activate the plan");
-    String service = check.text(execution, PlanVariables.SERVICE);
+    String service = check.text(execution, PlanVariables.SERVICE, MAX_SERVICE);
     Boolean drill = check.flag(execution, PlanVariables.DRILL);
-    check.require(service != null, "service must name the affected service").orRefuse();
+    String incidentKey = check.text(execution, PlanVariables.INCIDENT_KEY);
+    String by = check.text(execution, PlanVariables.ACTIVATED_BY, MAX_ACTIVATED_BY);
+    check.require(service != null, "service must name the affected service")
+        .require(incidentKey == null || incidents.find(incidentKey).isPresent(), "incidentKey must name an incident")
+        .orRefuse();
     boolean isDrill = Boolean.TRUE.equals(drill);
-    String incidentKey = PlanVariables.string(execution, PlanVariables.INCIDENT_KEY);
-    String by = PlanVariables.string(execution, PlanVariables.ACTIVATED_BY);
     String planKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
     PlanActivation activation = plans.register(planKey, execution.getProcessInstanceId(), incidentKey, service, isDrill,
-        by != null ? by : TaskActor.authenticated().orElse(incidentKey != null ? "incident-response" : "opsflow"));
+        // the person signed in, whatever a start over /engine-rest claims
+        TaskActor.authenticated().orElse(by != null ? by : incidentKey != null ? "incident-response" : "opsflow"));
     execution.setProcessBusinessKey(activation.activationKey());
     execution.setVariable(PlanVariables.ACTIVATION_KEY, activation.activationKey());
     execution.setVariable(PlanVariables.DRILL, isDrill);

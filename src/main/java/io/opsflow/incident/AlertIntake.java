@@ -21,6 +21,8 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.opsflow.platform.Texts;
+
 /**
  * Turns observed alerts into incidents. A firing alert whose fingerprint belongs to an open
  * incident is recorded on it; otherwise it opens one. The fingerprint table's primary key decides
@@ -88,7 +90,7 @@ class AlertIntake {
     Set<String> resolvedOn = new LinkedHashSet<>();
     for (Observation observation : observations) {
       if (observation.firing()) {
-        fire(observation, result);
+        fire(observation, sender, result);
       } else {
         resolve(observation, sender, result, resolvedOn);
       }
@@ -101,7 +103,7 @@ class AlertIntake {
     return result;
   }
 
-  private void fire(Observation observation, IntakeResult result) {
+  private void fire(Observation observation, String sender, IntakeResult result) {
     Instant now = now();
     String owner = claimOrFindOwner(observation.fingerprint());
     if (owner != null) {
@@ -119,6 +121,10 @@ class AlertIntake {
     mapper.insertAlert(new IncidentAlert(incident.incidentKey(), observation.fingerprint(), observation.alertName(),
         observation.severity(), observation.summary(), observation.labels(), observation.generatorUrl(),
         IncidentAlert.FIRING, observation.startsAt(), null, now, now, 1));
+    if (!observation.clipped().isEmpty()) {
+      incidents.addEntry(incident.incidentKey(), "alert-clipped", sender, "Alert " + Texts.clip(observation.alertName(), 80)
+          + " could not be stored whole: " + String.join("; ", observation.clipped()));
+    }
     incidents.start(incident);
     result.opened().add(incident.incidentKey());
   }
@@ -147,7 +153,9 @@ class AlertIntake {
       result.ignored().add(new IntakeResult.Ignored(observation.fingerprint(), "no open incident has this alert"));
       return;
     }
-    incidents.addEntry(owner, "alert-resolved", sender, "Alert " + observation.alertName() + " resolved");
+    incidents.addEntry(owner, "alert-resolved", sender, "Alert " + observation.alertName() + " resolved"
+        + (observation.clipped().isEmpty() ? "" : " (as reported it could not be stored whole: "
+            + String.join("; ", observation.clipped()) + ")"));
     result.updated().add(owner);
     resolvedOn.add(owner);
   }

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AlertmanagerController {
 
+  static final String PATH = "/api/alerts/alertmanager";
+
   private final AlertmanagerTranslator translator;
   private final AlertIntake intake;
 
@@ -23,7 +25,7 @@ class AlertmanagerController {
     this.intake = intake;
   }
 
-  @PostMapping("/api/alerts/alertmanager")
+  @PostMapping(PATH)
   ResponseEntity<IntakeResult> receive(@RequestBody AlertmanagerWebhook webhook, Principal sender) {
     IntakeResult result = intake.receive(translator.translate(webhook, sender.getName()), sender.getName());
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(result);

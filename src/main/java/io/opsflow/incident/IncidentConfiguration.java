@@ -1,9 +1,9 @@
 package io.opsflow.incident;
 
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.opsflow.platform.ApiBodyLimit;
 import io.opsflow.platform.TasklistColumn;
 import io.opsflow.security.Groups;
 import io.opsflow.security.ProcessParticipants;
@@ -18,6 +18,11 @@ class IncidentConfiguration {
   @Bean
   ProcessParticipants incidentParticipants() {
     return ProcessParticipants.restrictable(Incidents.PROCESS_KEY, Groups.STAFF, Groups.STAFF);
+  }
+
+  @Bean
+  ApiBodyLimit alertmanagerBodyLimit(AlertProperties alerts) {
+    return new ApiBodyLimit(AlertmanagerController.PATH, alerts.maxBodySize());
   }
 
   @Bean

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.ListFilter;
 import io.opsflow.security.Visibility;
+import io.opsflow.platform.Texts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -78,9 +79,13 @@ class IncidentController {
       key = transaction.execute(status -> incidents.open(report).incidentKey());
       created = true;
     } else {
-      Observation observation = new Observation(request.dedupKey(), true, report.title(), null,
-          request.description() == null ? null : request.description().lines().findFirst().orElse(null), "{}", null,
-          clock.instant(), null, report);
+      // the report's title and first line name the alert, cut to the alert's columns
+      Observation observation = new Observation(request.dedupKey(), true,
+          Texts.clip(report.title(), AlertmanagerTranslator.MAX_ALERT_NAME), null,
+          request.description() == null ? null
+              : request.description().lines().findFirst().map(line -> Texts.clip(line, AlertmanagerTranslator.MAX_SUMMARY))
+                  .orElse(null),
+          "{}", null, clock.instant(), null, report, List.of());
       IntakeResult result = intake.receive(List.of(observation), caller.getName());
       created = !result.opened().isEmpty();
       key = created ? result.opened().iterator().next() : result.updated().iterator().next();
@@ -102,7 +107,7 @@ class IncidentController {
   @GetMapping
   List<Incident> list(@RequestParam(required = false) String state, @RequestParam(required = false) String service,
       @RequestParam(defaultValue = "100") int limit, Authentication caller) {
-    ListFilter.check(state, limit);
+    ListFilter.check(state, service, limit);
     return incidents.list(state, service, limit, visibility.seesRestricted(caller));
   }
 

@@ -58,8 +58,11 @@ interface IncidentMapper {
   @Select("SELECT incident_key FROM incident WHERE category IS NULL AND diagnosis_group IS NOT NULL")
   List<String> triagedWithoutCategory();
 
-  @Select("SELECT * FROM incident WHERE service_key = #{service} AND opened_at >= #{from} AND opened_at < #{to} ORDER BY opened_at")
-  List<Incident> onServiceBetween(@Param("service") String service, @Param("from") Instant from, @Param("to") Instant to);
+  @Select("""
+      SELECT * FROM incident WHERE service_key = #{service} AND opened_at >= #{from} AND opened_at < #{to}
+      ORDER BY opened_at, incident_key LIMIT #{limit}""")
+  List<Incident> onServiceBetween(@Param("service") String service, @Param("from") Instant from, @Param("to") Instant to,
+      @Param("limit") int limit);
 
   @Update("""
       UPDATE incident SET priority = #{priority}, ack_sla_minutes = #{ackSlaMinutes},

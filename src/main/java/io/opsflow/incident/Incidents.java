@@ -118,7 +118,8 @@ public class Incidents {
     Map<String, Object> variables = new HashMap<>();
     variables.put(IncidentVariables.INCIDENT_KEY, incident.incidentKey());
     variables.put(IncidentVariables.TITLE, incident.title());
-    variables.put(IncidentVariables.DESCRIPTION, incident.description() == null ? "" : incident.description());
+    variables.put(IncidentVariables.DESCRIPTION, incident.description() == null ? ""
+        : Texts.forVariable(incident.description(), wholeAt(incident.incidentKey())));
     variables.put(IncidentVariables.SERVICE, incident.serviceLabel());
     variables.put(IncidentVariables.SERVICE_KEY, incident.serviceKey());
     variables.put(IncidentVariables.ON_CALL_GROUP, incident.onCallGroup());
@@ -133,8 +134,9 @@ public class Incidents {
     return variables;
   }
 
+  /** The incident with exactly this key (the database would also match it with trailing spaces). */
   public Optional<Incident> find(String key) {
-    return Optional.ofNullable(mapper.find(key));
+    return Optional.ofNullable(key == null ? null : mapper.find(key)).filter(found -> found.incidentKey().equals(key));
   }
 
   public Optional<IncidentDetails> details(String key) {
@@ -194,9 +196,9 @@ public class Incidents {
     return true;
   }
 
-  /** Incidents opened on the service in [from, to), with their alerts and timelines. */
-  public List<IncidentDetails> onServiceBetween(String serviceKey, Instant from, Instant to) {
-    return mapper.onServiceBetween(serviceKey, from, to).stream().map(this::details).toList();
+  /** The first {@code limit} incidents opened on the service in [from, to), with their alerts and timelines. */
+  public List<IncidentDetails> onServiceBetween(String serviceKey, Instant from, Instant to, int limit) {
+    return mapper.onServiceBetween(serviceKey, from, to, limit).stream().map(this::details).toList();
   }
 
   public List<IncidentAlert> alerts(String key) {
@@ -311,12 +313,17 @@ public class Incidents {
 
   /** A readable list of the incident's alerts for the task forms. */
   public String alertsSummary(String key) {
-    return mapper.alerts(key).stream()
+    return Texts.forVariable(mapper.alerts(key).stream()
         .map(alert -> (alert.firing() ? "FIRING   " : "RESOLVED ") + alert.alertName()
             + (alert.summary() == null ? "" : ": " + alert.summary())
             + " (seen " + alert.occurrences() + "x, last " + Texts.TIME.format(alert.lastSeenAt())
             + (alert.endsAt() != null && !alert.firing() ? ", resolved " + Texts.TIME.format(alert.endsAt()) : "") + ")")
-        .collect(Collectors.joining("\n"));
+        .collect(Collectors.joining("\n")), wholeAt(key));
+  }
+
+  /** Where people read an incident whole, for the texts that forms show clipped. */
+  static String wholeAt(String key) {
+    return "GET /api/incidents/" + key;
   }
 
   /** The running incident-response instance of an incident, if there is one. */

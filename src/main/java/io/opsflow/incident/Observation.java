@@ -1,10 +1,14 @@
 package io.opsflow.incident;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One alert as a sender reports it (an Alertmanager alert, or an API report with a dedup key),
- * with the incident report to open when no open incident owns its fingerprint yet.
+ * with the incident report to open when no open incident owns its fingerprint yet (none for a
+ * resolved alert: it never opens one).
+ *
+ * @param clipped what was cut or left out to store the alert, for a note on the incident; empty when nothing
  */
 record Observation(
     String fingerprint,
@@ -16,5 +20,6 @@ record Observation(
     String generatorUrl,
     Instant startsAt,
     Instant endsAt,
-    IncidentReport reportIfNew) {
+    IncidentReport reportIfNew,
+    List<String> clipped) {
 }

@@ -1,75 +1,66 @@
 package io.opsflow.incident;
 
-import static io.opsflow.incident.IncidentVariables.string;
-
-import java.util.List;
-
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import io.opsflow.platform.InvalidTaskInput;
-import io.opsflow.security.Visibility;
 import org.springframework.stereotype.Component;
+
+import io.opsflow.platform.FormCheck;
+import io.opsflow.platform.OwnProcess;
+import io.opsflow.platform.TaskActor;
+import io.opsflow.security.Visibility;
 
 /**
  * Register incident: incidents opened through the API or an alert are already recorded and come
- * with their key, once; one reported in Tasklist is recorded here, after the form's input is
- * checked again on the server. Either way the instance becomes readable by all staff, unless the
- * incident is restricted.
+ * with their key, once; one reported in Tasklist (or started through /engine-rest) is recorded
+ * here, after its input is checked again on the server. A start for an incident that already has
+ * its process is refused: it would copy the incident's facts into a process its starter reads.
+ * Either way the instance becomes readable by all staff, unless the incident is restricted.
  */
 @Component("registerIncident")
 class RegisterIncident implements JavaDelegate {
 
   private final Incidents incidents;
   private final Visibility visibility;
-  private final HistoryService historyService;
 
-  RegisterIncident(Incidents incidents, Visibility visibility, HistoryService historyService) {
+  RegisterIncident(Incidents incidents, Visibility visibility) {
     this.incidents = incidents;
     this.visibility = visibility;
-    this.historyService = historyService;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String key = IncidentVariables.incidentKey(execution);
-    Incident incident = key != null ? recorded(key) : registerTasklistReport(execution);
+    FormCheck check = FormCheck.of("report the incident");
+    String key = check.text(execution, IncidentVariables.INCIDENT_KEY);
+    Incident incident = key != null ? recorded(execution, check, key) : registerTasklistReport(execution, check);
     visibility.apply(execution.getProcessInstanceId(), incident.restricted());
   }
 
-  /**
-   * A second process for a recorded incident, started through /engine-rest with its key, would
-   * copy the incident's facts into a process its starter reads, restricted or not: refused.
-   */
-  private Incident recorded(String key) {
-    Incident incident = incidents.find(key).orElseThrow(() -> new InvalidTaskInput("report the incident",
-        List.of("incidentKey " + key + " is not an incident")));
-    // the process starting now is not flushed yet: any process found is another one
-    if (historyService.createHistoricProcessInstanceQuery().processDefinitionKey(Incidents.PROCESS_KEY)
-        .processInstanceBusinessKey(key).count() > 0) {
-      throw new InvalidTaskInput("report the incident", List.of("incident " + key
-          + " has its process already; report a new incident without incidentKey"));
-    }
+  private Incident recorded(DelegateExecution execution, FormCheck check, String key) {
+    Incident incident = incidents.find(key).orElse(null);
+    check.require(incident != null, "incidentKey " + key + " is not an incident")
+        .require(incident == null || !OwnProcess.takenByAnother(execution, key),
+            "incident " + key + " has its process already; report a new incident without incidentKey")
+        .orRefuse();
     return incident;
   }
 
-  private Incident registerTasklistReport(DelegateExecution execution) {
-    IncidentReport report = new IncidentReport(string(execution, IncidentVariables.SERVICE),
-        string(execution, IncidentVariables.TITLE), string(execution, IncidentVariables.DESCRIPTION),
-        string(execution, IncidentVariables.IMPACT), string(execution, IncidentVariables.URGENCY), "tasklist",
-        reporter(execution), string(execution, IncidentVariables.CATEGORY));
-    List<String> problems = report.problems();
-    if (!problems.isEmpty()) {
-      throw new InvalidTaskInput("report the incident", problems);
-    }
+  private Incident registerTasklistReport(DelegateExecution execution, FormCheck check) {
+    IncidentReport report = new IncidentReport(check.text(execution, IncidentVariables.SERVICE),
+        check.text(execution, IncidentVariables.TITLE), check.text(execution, IncidentVariables.DESCRIPTION),
+        check.text(execution, IncidentVariables.IMPACT), check.text(execution, IncidentVariables.URGENCY), "tasklist",
+        reporter(execution, check), check.text(execution, IncidentVariables.CATEGORY));
+    report.problems().forEach(problem -> check.require(false, problem));
+    check.orRefuse();
     Incident incident = incidents.register(report);
     execution.setProcessBusinessKey(incident.incidentKey());
     execution.setVariables(Incidents.startVariables(incident));
     return incident;
   }
 
-  private static String reporter(DelegateExecution execution) {
-    String reporter = string(execution, IncidentVariables.REPORTER);
+  /** The person who started it; the initiator variable only when nobody is signed in. */
+  private static String reporter(DelegateExecution execution, FormCheck check) {
+    String reporter = TaskActor.authenticated()
+        .orElseGet(() -> check.text(execution, IncidentVariables.REPORTER, 64));
     return reporter == null ? "tasklist" : reporter;
   }
 }

@@ -1,8 +1,11 @@
 package io.opsflow.platform;
 
+import java.time.temporal.Temporal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -22,6 +25,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -35,6 +39,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+  private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.*)'");
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> handleApi(ApiException e) {
@@ -76,26 +81,46 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   static String describeUnreadable(HttpMessageNotReadableException e) {
     Throwable cause = e.getCause();
     for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
-      if (inner instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
-        return tooLarge.getMessage();
+      if (inner instanceof ApiBodyFilter.UnacceptableBodyException refused) {
+        return refused.getMessage();
+      }
+      if (inner instanceof JsonProcessingException json && json.getOriginalMessage() != null) {
+        Matcher duplicate = DUPLICATE_FIELD.matcher(json.getOriginalMessage());
+        if (duplicate.find()) {
+          return "The body names field '" + duplicate.group(1) + "' more than once; send each field once.";
+        }
       }
     }
     if (cause instanceof UnrecognizedPropertyException unknown) {
       return "Unknown field '" + unknown.getPropertyName() + "'. Known fields: "
           + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ".";
     }
-    if (cause instanceof InvalidFormatException invalid) {
-      return "Field '" + path(invalid) + "' has the value '" + invalid.getValue() + "', which is not a valid "
-          + invalid.getTargetType().getSimpleName() + ".";
+    if (cause instanceof StrictJson.UnstorableTimeException unstorable) {
+      return "Field '" + path(unstorable) + "' is " + unstorable.getValue() + "; OpsFlow stores times "
+          + StorableTime.RANGE + ".";
+    }
+    if (cause instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text) {
+      return "Field '" + path(invalid) + "' has the value '" + text + "', which is not a valid "
+          + typeName(invalid.getTargetType()) + ".";
     }
     if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
       return "Field '" + path(mismatched) + "' must be a " + typeName(mismatched.getTargetType()) + ".";
     }
+    if (cause instanceof MismatchedInputException trailing && trailing.getOriginalMessage().startsWith("Trailing token")) {
+      return "The body goes on after its JSON value" + at(trailing) + "; send exactly one JSON value.";
+    }
+    if (cause instanceof InputCoercionException number) {
+      return "A number in the body is out of range for its field" + at(number) + ".";
+    }
     if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
-      return "The body is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
-          + json.getLocation().getColumnNr() + ").";
+      return "The body is not valid JSON" + at(json) + ".";
     }
     return "The request body is missing or is not valid JSON.";
+  }
+
+  private static String at(JsonProcessingException e) {
+    return e.getLocation() == null ? ""
+        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
   }
 
   private static String path(JsonMappingException e) {
@@ -116,6 +141,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
     if (type == String.class) {
       return "string";
+    }
+    if (Temporal.class.isAssignableFrom(type)) {
+      return "date and time with an offset, as text (e.g. 2026-12-01T22:00:00Z)";
     }
     if (List.class.isAssignableFrom(type) || type.isArray()) {
       return "list";

@@ -53,25 +53,40 @@ public final class FormCheck {
     return text.isBlank() ? null : text.strip();
   }
 
+  /** As {@link #text(VariableScope, String)}, and longer than {@code max} characters is a problem. */
+  public String text(VariableScope scope, String name, int max) {
+    String text = text(scope, name);
+    require(text == null || text.length() <= max, name + " must be at most " + max + " characters");
+    return text;
+  }
+
   /**
    * Reads a point in time: a date, or text with an offset as Tasklist's fields send it
-   * ({@code 2026-12-01T22:00Z}). Blank is null; anything else is a problem.
+   * ({@code 2026-12-01T22:00Z}), that OpsFlow can store ({@link StorableTime}). Blank is null;
+   * anything else is a problem.
    */
   public Instant moment(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
+    Instant moment;
     if (value instanceof Date date) {
-      return date.toInstant();
+      moment = date.toInstant();
+    } else {
+      String text = text(scope, name);
+      if (text == null) {
+        return null;
+      }
+      try {
+        moment = OffsetDateTime.parse(text).toInstant();
+      } catch (DateTimeParseException e) {
+        problems.add(name + " must be a date and time with offset, e.g. 2026-12-01T22:00Z");
+        return null;
+      }
     }
-    String text = text(scope, name);
-    if (text == null) {
+    if (!StorableTime.storable(moment)) {
+      problems.add(name + " must lie " + StorableTime.RANGE);
       return null;
     }
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      problems.add(name + " must be a date and time with offset, e.g. 2026-12-01T22:00Z");
-      return null;
-    }
+    return moment;
   }
 
   /** As {@link #moment}, and a missing value is a problem too. */

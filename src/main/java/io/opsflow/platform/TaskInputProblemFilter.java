@@ -3,6 +3,7 @@ package io.opsflow.platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
@@ -20,17 +21,22 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Camunda's REST API answers 500 when a task listener refuses a form, because the engine wraps
- * the listener's exception. For task completion and form submission (task and start forms), this
- * filter (also for claiming and assigning, which listeners may refuse too, and for process starts,
- * whose first step may refuse its variables) turns such an answer, when it carries
- * {@link InvalidTaskInput}'s marker, into the 400 it is, with just OpsFlow's message, so Tasklist
- * shows the person what to correct.
+ * the listener's exception (and a 400 with its own prefix when a start's first step refuses). For
+ * task completion and form submission (task and start forms), claiming and assigning (which
+ * listeners may refuse too), process starts and messages (whose first steps check their
+ * variables), this filter turns such an answer, when it carries {@link InvalidTaskInput}'s marker,
+ * into the 400 it is, with just OpsFlow's message, so Tasklist shows the person what to correct. A
+ * value the database refused as too long or out of range is a 400 too: the transaction was rolled
+ * back, nothing was saved.
  */
 class TaskInputProblemFilter extends OncePerRequestFilter {
 
   private static final Pattern FORM_CALLS = Pattern.compile(
       ".*/(task/[^/]+/(complete|submit-form|claim|assignee)"
-          + "|process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/(submit-form|start))$");
+          + "|process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/(submit-form|start)|message)$");
+  /** MySQL/MariaDB and H2 refusing a value that does not fit its column. */
+  private static final Pattern UNSTORABLE = Pattern.compile(
+      "Data too long for column '[^']*'|Value too long for column \"[^\"]*\"|Incorrect datetime value|Data truncation");
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -44,7 +50,9 @@ class TaskInputProblemFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, wrapper);
-    String message = wrapper.getStatus() == HttpStatus.INTERNAL_SERVER_ERROR.value() ? invalidInput(wrapper) : null;
+    boolean refused = wrapper.getStatus() == HttpStatus.BAD_REQUEST.value()
+        || wrapper.getStatus() == HttpStatus.INTERNAL_SERVER_ERROR.value();
+    String message = refused ? invalidInput(wrapper) : null;
     if (message == null) {
       wrapper.copyBodyToResponse();
       return;
@@ -61,7 +69,9 @@ class TaskInputProblemFilter extends OncePerRequestFilter {
       String message = body.path("message").asText("");
       int start = message.indexOf(InvalidTaskInput.MARKER);
       if (start < 0) {
-        return null;
+        Matcher unstorable = UNSTORABLE.matcher(message);
+        return unstorable.find() ? "A value does not fit where it is stored (" + unstorable.group()
+            + "); nothing was saved. Text fields hold at most " + Texts.VARIABLE_MAX + " characters." : null;
       }
       String ours = message.substring(start + InvalidTaskInput.MARKER.length());
       int end = ours.lastIndexOf('.');

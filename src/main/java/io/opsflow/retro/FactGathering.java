@@ -26,6 +26,9 @@ import io.opsflow.platform.Texts;
 @Component
 class FactGathering {
 
+  /** At most this many changes and incidents of the window are listed, so the facts always fit their column. */
+  static final int MAX_LISTED = 1000;
+
   private final Changes changes;
   private final Incidents incidents;
   private final EmergencyPlans plans;
@@ -46,16 +49,20 @@ class FactGathering {
       incidents.details(retro.subjectKey()).ifPresent(incident -> incidentDetails.put(retro.subjectKey(), incident));
       changes.linkedTo(retro.subjectKey()).ifPresent(change -> changeDetails.put(change.change().changeKey(), change));
     }
-    changes.onServiceBetween(retro.serviceKey(), retro.windowStart(), retro.windowEnd())
-        .forEach(change -> changeDetails.putIfAbsent(change.change().changeKey(), change));
+    List<ChangeDetails> inWindow = changes.onServiceBetween(retro.serviceKey(), retro.windowStart(), retro.windowEnd(),
+        MAX_LISTED + 1);
+    inWindow.stream().limit(MAX_LISTED).forEach(change -> changeDetails.putIfAbsent(change.change().changeKey(), change));
     for (ChangeDetails change : changeDetails.values()) {
       if (change.change().incidentKey() != null) {
         incidents.details(change.change().incidentKey())
             .ifPresent(incident -> incidentDetails.putIfAbsent(incident.incident().incidentKey(), incident));
       }
     }
-    incidents.onServiceBetween(retro.serviceKey(), retro.windowStart(), retro.windowEnd())
+    List<IncidentDetails> openedInWindow = incidents.onServiceBetween(retro.serviceKey(), retro.windowStart(),
+        retro.windowEnd(), MAX_LISTED + 1);
+    openedInWindow.stream().limit(MAX_LISTED)
         .forEach(incident -> incidentDetails.putIfAbsent(incident.incident().incidentKey(), incident));
+    boolean more = inWindow.size() > MAX_LISTED || openedInWindow.size() > MAX_LISTED;
 
     List<RetroFacts.IncidentFact> incidentFacts = incidentDetails.values().stream().map(FactGathering::incidentFact).toList();
     Set<String> incidentKeys = new LinkedHashSet<>(incidentDetails.keySet());
@@ -67,7 +74,9 @@ class FactGathering {
             .map(activation -> new RetroFacts.PlanFact(activation.activationKey(), activation.planKey(),
                 activation.incidentKey(), activation.drill(), activation.outcome(), activation.startedAt(),
                 activation.endedAt()))
-            .toList());
+            .toList(),
+        more ? "The window holds more than " + MAX_LISTED + " changes or incidents; the first " + MAX_LISTED
+            + " of each are listed." : null);
   }
 
   private static RetroFacts.ChangeFact changeFact(ChangeDetails details) {
@@ -108,6 +117,9 @@ class FactGathering {
     }
     facts.emergencyPlans().forEach(plan -> lines.add("Emergency plan " + plan.activationKey() + " (" + plan.planKey()
         + "): " + (plan.outcome() == null ? "running" : plan.outcome())));
+    if (facts.note() != null) {
+      lines.add(facts.note());
+    }
     if (facts.changes().isEmpty() && facts.incidents().isEmpty()) {
       lines.add("No changes or incidents on the service in the window.");
     }

@@ -7,9 +7,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** The facts a retrospective starts from, gathered automatically and stored with it (as JSON). */
+/**
+ * The facts a retrospective starts from, gathered automatically and stored with it (as JSON).
+ *
+ * @param note what the facts leave out (a window with more changes or incidents than are listed), or null
+ */
 public record RetroFacts(List<ChangeFact> changes, List<IncidentFact> incidents, Map<String, Integer> alertsByName,
-    List<PlanFact> emergencyPlans) {
+    List<PlanFact> emergencyPlans, String note) {
 
   /** Every incident the facts name: their own, a change's, an emergency plan's. */
   Set<String> incidentKeys() {
@@ -39,7 +43,7 @@ public record RetroFacts(List<ChangeFact> changes, List<IncidentFact> incidents,
         changes.stream().map(change -> restrictedIncidents.contains(change.incidentKey()) ? change.withoutIncident() : change)
             .toList(),
         visible, alertsOf(visible),
-        emergencyPlans.stream().filter(plan -> !restrictedIncidents.contains(plan.incidentKey())).toList());
+        emergencyPlans.stream().filter(plan -> !restrictedIncidents.contains(plan.incidentKey())).toList(), note);
   }
 
   public record ChangeFact(String changeKey, String version, String title, String changeType, String risk,

@@ -1,6 +1,7 @@
 package io.opsflow.retro;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -32,6 +33,7 @@ public record Retrospective(
   public static final String REVIEWING = "reviewing";
   public static final String IMPROVING = "improving";
   public static final String CLOSED = "closed";
+  public static final List<String> STATES = List.of(REQUESTED, PREPARING, COLLECTING, REVIEWING, IMPROVING, CLOSED);
 
   /** The same retrospective with its window ending no later than {@code moment}. */
   Retrospective endingBy(Instant moment) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.platform.ApiException;
 import io.opsflow.security.Visibility;
+import io.opsflow.platform.ListFilter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -71,6 +72,11 @@ class RetrospectiveController {
   @GetMapping
   List<Retrospective> list(@RequestParam(required = false) String service, @RequestParam(required = false) String state,
       Authentication caller) {
+    ListFilter.checkKey("service", service);
+    if (state != null && !Retrospective.STATES.contains(state)) {
+      throw ApiException.badRequest("state must be one of " + String.join(", ", Retrospective.STATES) + ", not '" + state
+          + "'.");
+    }
     return retrospectives.list(service, state, visibility.seesRestricted(caller));
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.change.Changes;
 import io.opsflow.incident.Incidents;
 import io.opsflow.notify.Notification;
@@ -31,21 +33,28 @@ class RetrospectiveSteps {
   static final String RETRO_KEY = "retroKey";
   /** The gathered facts as the forms show them. */
   static final String FACTS = "facts";
+  static final Set<String> SUBJECT_TYPES = Set.of("change", "incident", "manual");
   static final Map<String, String> FINDING_GROUPS = Map.of(
       "Task_AddFindingsOps", Groups.OPS, "Task_AddFindingsDev", Groups.DEV, "Task_AddFindingsQa", Groups.QA,
       "Task_AddFindingsSecurity", Groups.SECURITY);
 
   /**
    * Register retrospective: one per change or incident (a repeat ends at once, ignored). A change's
-   * retrospective waits for its observation window; by hand, the form names service and window. The
+   * retrospective waits for its observation window; by hand, the form names service and window.
+   * What a message or a start through /engine-rest brings is checked like a form. The
    * retrospective of a restricted incident is restricted too; any other is readable by all staff.
    */
   @Bean
   JavaDelegate registerRetrospective(Retrospectives retrospectives, Changes changes, Incidents incidents,
-      Visibility visibility) {
+      ServiceCatalog catalog, Visibility visibility) {
     return execution -> {
-      String type = ProcessVariables.text(execution, "subjectType");
-      String subject = ProcessVariables.text(execution, "subjectKey");
+      FormCheck check = FormCheck.of("request the retrospective");
+      String type = check.text(execution, "subjectType");
+      String subject = check.text(execution, "subjectKey");
+      check.require(type == null || SUBJECT_TYPES.contains(type), "subjectType must be change, incident or manual")
+          .require(!"change".equals(type) || changes.find(subject).isPresent(), "subjectKey must name a change")
+          .require(!"incident".equals(type) || incidents.find(subject).isPresent(), "subjectKey must name an incident")
+          .orRefuse();
       Instant now = retrospectives.now();
       Instant start;
       Instant end;
@@ -66,15 +75,15 @@ class RetrospectiveSteps {
         requestedBy = "incident-response";
       } else {
         type = "manual";
-        FormCheck check = FormCheck.of("request the retrospective");
         service = check.text(execution, "service");
         start = check.requiredMoment(execution, "windowStart");
         end = check.requiredMoment(execution, "windowEnd");
-        check.require(service != null, "service must name the service to review")
+        String by = check.text(execution, "requestedBy", 64);
+        check.require(service != null && catalog.find(service).isPresent(), "service must name a catalog service")
             .require(start == null || end == null || start.isBefore(end), "windowStart must be before windowEnd")
             .orRefuse();
-        String by = ProcessVariables.text(execution, "requestedBy");
-        requestedBy = by == null ? TaskActor.authenticated().orElse("opsflow") : by;
+        // the person signed in, not what a form may claim; the API names its caller
+        requestedBy = TaskActor.authenticated().orElse(by == null ? "opsflow" : by);
       }
       execution.setVariable("subjectType", type);
       var registered = retrospectives.register(type, subject, service, start, end, requestedBy);

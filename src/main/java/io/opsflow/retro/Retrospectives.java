@@ -29,6 +29,7 @@ import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.incident.Incidents;
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.BusinessKeys;
+import io.opsflow.platform.Texts;
 import io.opsflow.security.Directory;
 import io.opsflow.security.Groups;
 import io.opsflow.security.Visibility;
@@ -130,7 +131,8 @@ public class Retrospectives {
   /** The facts as the forms show them: in a retrospective all staff read, without restricted incidents. */
   String factsText(Retrospective retro) {
     RetroFacts all = facts(retro);
-    return FactGathering.text(retro, restricted(retro) ? all : visibleToAllStaff(all));
+    return Texts.forVariable(FactGathering.text(retro, restricted(retro) ? all : visibleToAllStaff(all)),
+        wholeAt(retro.retroKey()));
   }
 
   /** A retrospective of a restricted incident is restricted too. */
@@ -146,8 +148,9 @@ public class Retrospectives {
     return find(key).orElseThrow(() -> ApiException.notFound("No retrospective '" + key + "'."));
   }
 
+  /** The retrospective with exactly this key (the database would also match it with trailing spaces). */
   public Optional<Retrospective> find(String key) {
-    return Optional.ofNullable(mapper.find(key));
+    return Optional.ofNullable(key == null ? null : mapper.find(key)).filter(found -> found.retroKey().equals(key));
   }
 
   public Optional<Retrospective> bySubject(String subjectKey) {
@@ -183,7 +186,7 @@ public class Retrospectives {
 
   RetroFacts facts(Retrospective retro) {
     if (retro.facts() == null) {
-      return new RetroFacts(List.of(), List.of(), Map.of(), List.of());
+      return new RetroFacts(List.of(), List.of(), Map.of(), List.of(), null);
     }
     try {
       return json.readValue(retro.facts(), RetroFacts.class);
@@ -307,9 +310,14 @@ public class Retrospectives {
 
   public String itemFacts(String itemKey) {
     ActionItem item = item(itemKey);
-    return item.itemKey() + ": " + item.title() + "\nOwner: " + item.ownerGroup() + ", due " + item.dueDate()
-        + (item.implementationNote() == null ? "" : "\nDone so far: " + item.implementationNote())
-        + (item.verificationNote() == null ? "" : "\nQA said: " + item.verificationNote());
+    return Texts.forVariable(item.itemKey() + ": " + item.title() + "\nOwner: " + item.ownerGroup() + ", due "
+        + item.dueDate() + (item.implementationNote() == null ? "" : "\nDone so far: " + item.implementationNote())
+        + (item.verificationNote() == null ? "" : "\nQA said: " + item.verificationNote()), wholeAt(item.retroKey()));
+  }
+
+  /** Where people read a retrospective whole, for the texts that forms show clipped. */
+  static String wholeAt(String key) {
+    return "GET /api/retrospectives/" + key;
   }
 
   void implemented(String itemKey, String note, String by) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /** Read access to Camunda's identity service: who exists and who belongs where. */
@@ -16,12 +17,15 @@ public class Directory {
     this.identityService = identityService;
   }
 
+  /** Ids match exactly: the database also finds {@code 'dev'} for {@code 'dev '}. */
   public boolean groupExists(String groupId) {
-    return identityService.createGroupQuery().groupId(groupId).count() > 0;
+    Group group = groupId == null ? null : identityService.createGroupQuery().groupId(groupId).singleResult();
+    return group != null && group.getId().equals(groupId);
   }
 
   public boolean userExists(String userId) {
-    return identityService.createUserQuery().userId(userId).count() > 0;
+    User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
+    return user != null && user.getId().equals(userId);
   }
 
   public List<String> groupsOf(String userId) {

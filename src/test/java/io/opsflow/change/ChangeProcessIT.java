@@ -306,8 +306,9 @@ class ChangeProcessIT extends IntegrationTest {
 
   @Test
   void personRequestsAChangeInTasklist() {
+    // a form that names someone else as requester still requests for the person signed in (four eyes)
     Map<String, Object> form = new HashMap<>(Map.of("service", TIER3, "version", "3.1.0", "title", "New export format",
-        "changeType", "normal", "testsFailed", false, "hasDbMigration", false, "plannedStart", ""));
+        "changeType", "normal", "testsFailed", false, "hasDbMigration", false, "plannedStart", "", "requester", "olivia"));
     String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey("change-release").latestVersion().singleResult().getId();
     processEngine.getIdentityService().setAuthentication("devon", List.of("dev"));

@@ -128,9 +128,9 @@ class IncidentApiIT extends IntegrationTest {
   }
 
   @Test
-  void oversizedWebhookIsRefused() {
+  void webhookOverItsOwnLimitIsRefused() {
     long incidents = rows("incident");
-    String padding = "x".repeat(1_100_000);
+    String padding = "x".repeat(17_000_000);
     String body = Fixtures.alertmanager("firing-two-alerts", Fixtures.uniqueSuffix())
         .replace("\"receiver\": \"opsflow\"", "\"receiver\": \"" + padding + "\"");
 

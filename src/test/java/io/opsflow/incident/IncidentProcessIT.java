@@ -468,7 +468,7 @@ class IncidentProcessIT extends IntegrationTest {
     IncidentReport report = new IncidentReport(service, "HighErrorRate on " + service, "from a test", "medium",
         "critical".equals(severity) ? "high" : "medium", "alertmanager", "alertmanager");
     return new Observation(fingerprint, firing, "HighErrorRate", severity, "5xx rate high", "{}", null,
-        Instant.now(), firing ? null : Instant.now(), report);
+        Instant.now(), firing ? null : Instant.now(), report, List.of());
   }
 
   private ProcessInstance plan(ProcessInstance incident) {

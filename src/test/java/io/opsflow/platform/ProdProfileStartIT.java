@@ -3,6 +3,10 @@ package io.opsflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +22,9 @@ import io.opsflow.support.TestDatabase;
 
 /**
  * The prod profile from the packaged jar against an empty MariaDB/MySQL database: the schema is
- * created at the first start, the next start changes nothing, no demo user or token exists, and
- * unsafe configurations are refused with a message. OPSFLOW_ADMIN_UNLOCK lets a locked-out
+ * created at the first start (every table utf8mb4), the next start changes nothing but what an
+ * older installation still has in another character set, no demo user or token exists, and unsafe
+ * configurations are refused with a message. OPSFLOW_ADMIN_UNLOCK lets a locked-out
  * administrator back in at the next start.
  */
 class ProdProfileStartIT {
@@ -27,6 +32,8 @@ class ProdProfileStartIT {
   private static final String DATABASE = TestDatabase.name("opsflow_prod_it");
   private static final String ADMIN = "ops-chief";
   private static final String ADMIN_PASSWORD = "Correct-Horse-7";
+  private static final String EMOJI_INCIDENT =
+      "{\"title\":\"数据库 🔥 down\",\"description\":\"Zahlung fällt aus 💳\",\"impact\":\"low\",\"urgency\":\"low\"}";
 
   @TempDir
   Path workDir;
@@ -48,7 +55,12 @@ class ProdProfileStartIT {
       Api admin = first.api().basic(ADMIN, ADMIN_PASSWORD);
       assertThat(admin.post("/api/services", "{\"key\":\"core-db\",\"name\":\"Core DB\",\"tier\":1,\"devGroup\":\"dev\"}")
           .status()).isEqualTo(201);
+      assertThat(notUtf8mb4()).as("Camunda's tables too").isZero();
+      assertThat(admin.post("/api/incidents", EMOJI_INCIDENT).status()).isEqualTo(201);
     }
+    long foreignKeys = foreignKeys();
+    olderInstallation();
+
 
     // the administrator locked out between the starts: by Camunda's lock-out of old and by an attack
     TestDatabase.execute(DATABASE, "UPDATE ACT_ID_USER SET ATTEMPTS_ = 10 WHERE ID_ = '" + ADMIN + "'");
@@ -73,7 +85,48 @@ class ProdProfileStartIT {
           .isEqualTo(migrations);
       assertThat(second.api().basic(ADMIN, ADMIN_PASSWORD).get("/api/services/core-db").status())
           .as("data survives the restart").isEqualTo(200);
+      assertThat(second.output()).contains("Converting 3 tables to utf8mb4");
+      assertThat(notUtf8mb4()).isZero();
+      assertThat(foreignKeys()).as("every foreign key is back, the new table's too").isEqualTo(foreignKeys + 1);
+      assertThat(TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS"
+          + " WHERE CONSTRAINT_SCHEMA = '" + DATABASE + "' AND CONSTRAINT_NAME = 'ACT_FK_VAR_EXE'")).isOne();
+      assertThat(TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM opsflow_dropped_foreign_key")).isZero();
+      assertThat(second.api().basic(ADMIN, ADMIN_PASSWORD).post("/api/incidents", EMOJI_INCIDENT).status())
+          .isEqualTo(201);
     }
+  }
+
+  /**
+   * What an installation from before the conversion looks like: a Camunda table in utf8mb3, a
+   * table a later Camunda changeset added (in utf8mb3, with a foreign key), and a conversion that
+   * was interrupted after it dropped a foreign key.
+   */
+  private static void olderInstallation() throws SQLException {
+    try (Connection connection = DriverManager.getConnection(TestDatabase.url(DATABASE), TestDatabase.user(),
+        TestDatabase.password()); Statement statement = connection.createStatement()) {
+      statement.execute("ALTER TABLE ACT_HI_ACTINST CONVERT TO CHARACTER SET utf8mb3 COLLATE utf8mb3_bin");
+      statement.execute("CREATE TABLE ACT_FUTURE_PARENT (ID_ VARCHAR(64) NOT NULL PRIMARY KEY)"
+          + " CHARACTER SET utf8mb3 COLLATE utf8mb3_bin");
+      statement.execute("CREATE TABLE ACT_FUTURE_CHILD (ID_ VARCHAR(64) NOT NULL PRIMARY KEY, PARENT_ID_ VARCHAR(64),"
+          + " CONSTRAINT ACT_FK_FUTURE FOREIGN KEY (PARENT_ID_) REFERENCES ACT_FUTURE_PARENT (ID_))"
+          + " CHARACTER SET utf8mb3 COLLATE utf8mb3_bin");
+      statement.execute("INSERT INTO opsflow_dropped_foreign_key (table_name, constraint_name, definition) VALUES"
+          + " ('ACT_RU_VARIABLE', 'ACT_FK_VAR_EXE', 'FOREIGN KEY (`EXECUTION_ID_`) REFERENCES `ACT_RU_EXECUTION` (`ID_`)"
+          + " ON DELETE NO ACTION ON UPDATE NO ACTION')");
+      statement.execute("ALTER TABLE ACT_RU_VARIABLE DROP FOREIGN KEY ACT_FK_VAR_EXE");
+    }
+  }
+
+  private static long notUtf8mb4() {
+    return TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '"
+        + DATABASE + "' AND CHARACTER_SET_NAME <> 'utf8mb4'")
+        + TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
+        + DATABASE + "' AND TABLE_COLLATION <> 'utf8mb4_bin'");
+  }
+
+  private static long foreignKeys() {
+    return TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS"
+        + " WHERE CONSTRAINT_SCHEMA = '" + DATABASE + "'");
   }
 
   @Test

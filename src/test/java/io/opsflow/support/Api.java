@@ -164,6 +164,16 @@ public final class Api {
         .method(method, HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Any bytes, with any content type (none when null): for requests no well-behaved client sends. */
+  public Response send(String method, String path, String contentType, byte[] body) {
+    HttpRequest.Builder request = request(path).method(method, body == null
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request);
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
     if (!headers.containsKey("Accept")) {
