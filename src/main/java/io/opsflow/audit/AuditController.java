@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.opsflow.platform.ApiException;
+import io.opsflow.kernel.web.ApiException;
 import io.opsflow.security.Visibility;
 
 /** Who did what, newest first (managers and administrators, see AuditConfiguration). */

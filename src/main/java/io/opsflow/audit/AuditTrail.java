@@ -21,9 +21,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.opsflow.platform.AuditEvent;
-import io.opsflow.platform.TaskActor;
-import io.opsflow.platform.Texts;
+import io.opsflow.kernel.audit.AuditEvent;
+import io.opsflow.kernel.process.TaskActor;
+import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Visibility;
 
 /**

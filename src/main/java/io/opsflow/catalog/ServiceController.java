@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.opsflow.platform.ApiException;
+import io.opsflow.kernel.web.ApiException;
 import jakarta.validation.Valid;
 
 @RestController

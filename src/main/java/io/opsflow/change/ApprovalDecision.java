@@ -4,8 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import io.opsflow.platform.FormCheck;
-import io.opsflow.platform.TaskActor;
+import io.opsflow.kernel.process.FormCheck;
+import io.opsflow.kernel.process.TaskActor;
 
 /**
  * "Approve change": four eyes (the requester may neither take nor decide an approval of their own

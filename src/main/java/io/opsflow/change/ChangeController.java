@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.opsflow.platform.ApiException;
-import io.opsflow.platform.ListFilter;
+import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.web.ListFilter;
 import io.opsflow.security.Authorities;
 import io.opsflow.security.Visibility;
 import jakarta.validation.Valid;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import io.opsflow.platform.SignedWebhook;
+import io.opsflow.kernel.webhook.SignedWebhook;
 
 /**
  * @param window how long a change occupies its service, from its planned start (or request), when

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.opsflow.platform.Texts;
+import io.opsflow.kernel.text.Texts;
 
 /**
  * The small automated steps of change-release, each a named bean the model refers to. Steps with

@@ -2,7 +2,7 @@ package io.opsflow.change;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-import io.opsflow.platform.ProcessVariables;
+import io.opsflow.kernel.process.ProcessVariables;
 
 /** Names and typed reads of the change-release process variables (forms and tools rely on them). */
 final class ChangeVariables {

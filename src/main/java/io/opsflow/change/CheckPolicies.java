@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.opsflow.platform.Texts;
+import io.opsflow.kernel.text.Texts;
 
 /**
  * Check policies: a non-emergency change planned inside a freeze window is rejected, with the

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import io.opsflow.platform.SignedWebhook;
+import io.opsflow.kernel.webhook.SignedWebhook;
 
 /**
  * Calls a service's deploy hook when its change's gate opens (a Jenkins job, a GitHub

@@ -11,7 +11,7 @@ import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentReport;
 import io.opsflow.incident.Incidents;
-import io.opsflow.platform.Decisions;
+import io.opsflow.kernel.process.Decisions;
 
 /**
  * Open incident for the failed deployment, linked both ways. A failed deployment counts like a

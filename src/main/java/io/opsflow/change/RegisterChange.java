@@ -6,9 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.opsflow.platform.FormCheck;
-import io.opsflow.platform.OwnProcess;
-import io.opsflow.platform.TaskActor;
+import io.opsflow.kernel.process.FormCheck;
+import io.opsflow.kernel.process.OwnProcess;
+import io.opsflow.kernel.process.TaskActor;
 
 /**
  * Register change: changes from the API are already recorded; one requested in Tasklist (or started

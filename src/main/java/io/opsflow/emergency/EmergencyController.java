@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.incident.Incidents;
-import io.opsflow.platform.ApiException;
+import io.opsflow.kernel.web.ApiException;
 import io.opsflow.security.Visibility;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -30,10 +30,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.incident.Incidents;
-import io.opsflow.platform.ApiException;
-import io.opsflow.platform.AuditEvent;
-import io.opsflow.platform.BusinessKeys;
-import io.opsflow.platform.Texts;
+import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.audit.AuditEvent;
+import io.opsflow.kernel.keys.BusinessKeys;
+import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Groups;
 
 /**

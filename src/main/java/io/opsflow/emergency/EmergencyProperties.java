@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import io.opsflow.platform.SignedWebhook;
+import io.opsflow.kernel.webhook.SignedWebhook;
 
 /** @param actions automated plan actions by name (a plan's service task names one): URL, HMAC secret, headers */
 @ConfigurationProperties("opsflow.emergency")

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.opsflow.platform.SignedWebhook;
+import io.opsflow.kernel.webhook.SignedWebhook;
 
 /**
  * The action executor behind every automated plan step ({@code ${planAction}} with the input

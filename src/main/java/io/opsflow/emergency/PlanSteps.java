@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.incident.Incidents;
-import io.opsflow.platform.FormCheck;
-import io.opsflow.platform.TaskActor;
+import io.opsflow.kernel.process.FormCheck;
+import io.opsflow.kernel.process.TaskActor;
 
 /** The named steps and task listeners every emergency plan uses. */
 @Configuration(proxyBeanMethods = false)

@@ -2,7 +2,7 @@ package io.opsflow.emergency;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-import io.opsflow.platform.ProcessVariables;
+import io.opsflow.kernel.process.ProcessVariables;
 
 /**
  * The contract every emergency plan shares: inputs {@code incidentKey} (empty in a drill),

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.incident.Incidents;
-import io.opsflow.platform.FormCheck;
-import io.opsflow.platform.TaskActor;
+import io.opsflow.kernel.process.FormCheck;
+import io.opsflow.kernel.process.TaskActor;
 import io.opsflow.security.Visibility;
 
 /**

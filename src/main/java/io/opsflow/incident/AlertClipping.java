@@ -3,7 +3,7 @@ package io.opsflow.incident;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.opsflow.platform.Texts;
+import io.opsflow.kernel.text.Texts;
 
 /**
  * An alert is never refused for a long field, since Alertmanager does not retry a refusal: what

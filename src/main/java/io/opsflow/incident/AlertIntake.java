@@ -21,7 +21,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.opsflow.platform.Texts;
+import io.opsflow.kernel.text.Texts;
 
 /**
  * Turns observed alerts into incidents. A firing alert whose fingerprint belongs to an open

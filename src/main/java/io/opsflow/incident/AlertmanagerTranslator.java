@@ -22,10 +22,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
-import io.opsflow.platform.ApiException;
-import io.opsflow.platform.Decisions;
-import io.opsflow.platform.StorableTime;
-import io.opsflow.platform.Texts;
+import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.process.Decisions;
+import io.opsflow.kernel.text.StorableTime;
+import io.opsflow.kernel.text.Texts;
 
 /**
  * Checks an Alertmanager webhook and turns its alerts into observations. Impact comes from the

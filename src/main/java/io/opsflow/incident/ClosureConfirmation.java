@@ -1,7 +1,7 @@
 package io.opsflow.incident;
 
-import io.opsflow.platform.FormCheck;
-import io.opsflow.platform.TaskActor;
+import io.opsflow.kernel.process.FormCheck;
+import io.opsflow.kernel.process.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

@@ -3,8 +3,8 @@ package io.opsflow.incident;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.opsflow.platform.ApiBodyLimit;
-import io.opsflow.platform.TasklistColumn;
+import io.opsflow.kernel.web.ApiBodyLimit;
+import io.opsflow.tasklist.TasklistColumn;
 import io.opsflow.security.Groups;
 import io.opsflow.security.ProcessParticipants;
 

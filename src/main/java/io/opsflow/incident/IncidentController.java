@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.opsflow.platform.ApiException;
-import io.opsflow.platform.ListFilter;
+import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.web.ListFilter;
 import io.opsflow.security.Visibility;
-import io.opsflow.platform.Texts;
+import io.opsflow.kernel.text.Texts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -26,9 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
-import io.opsflow.platform.AuditEvent;
-import io.opsflow.platform.BusinessKeys;
-import io.opsflow.platform.Texts;
+import io.opsflow.kernel.audit.AuditEvent;
+import io.opsflow.kernel.keys.BusinessKeys;
+import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Groups;
 import io.opsflow.security.Visibility;
 

@@ -1,7 +1,7 @@
 package io.opsflow.incident;
 
-import io.opsflow.platform.FormCheck;
-import io.opsflow.platform.TaskActor;
+import io.opsflow.kernel.process.FormCheck;
+import io.opsflow.kernel.process.TaskActor;
 import static io.opsflow.incident.IncidentVariables.string;
 
 import java.util.HashMap;
@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import io.opsflow.platform.Decisions;
+import io.opsflow.kernel.process.Decisions;
 import io.opsflow.security.Groups;
 import io.opsflow.security.Visibility;
 

@@ -15,7 +15,7 @@ import io.opsflow.change.Changes;
 import io.opsflow.emergency.EmergencyPlans;
 import io.opsflow.incident.IncidentDetails;
 import io.opsflow.incident.Incidents;
-import io.opsflow.platform.Texts;
+import io.opsflow.kernel.text.Texts;
 
 /**
  * Gathers a retrospective's facts from the other modules: the change, every incident on the

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-import io.opsflow.platform.TasklistColumn;
+import io.opsflow.tasklist.TasklistColumn;
 import io.opsflow.security.ApiAccessRules;
 import io.opsflow.security.Authorities;
 import io.opsflow.security.Groups;

@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.opsflow.catalog.ServiceCatalog;
-import io.opsflow.platform.ApiException;
+import io.opsflow.kernel.web.ApiException;
 import io.opsflow.security.Visibility;
-import io.opsflow.platform.ListFilter;
+import io.opsflow.kernel.web.ListFilter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -7,7 +7,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.springframework.stereotype.Component;
 
-import io.opsflow.platform.Texts;
+import io.opsflow.kernel.text.Texts;
 
 /**
  * The published report: Markdown with the facts, the findings, the root causes and the action

@@ -20,9 +20,9 @@ import io.opsflow.change.Changes;
 import io.opsflow.incident.Incidents;
 import io.opsflow.notify.Notification;
 import io.opsflow.notify.Notifier;
-import io.opsflow.platform.FormCheck;
-import io.opsflow.platform.ProcessVariables;
-import io.opsflow.platform.TaskActor;
+import io.opsflow.kernel.process.FormCheck;
+import io.opsflow.kernel.process.ProcessVariables;
+import io.opsflow.kernel.process.TaskActor;
 import io.opsflow.security.Groups;
 import io.opsflow.security.Visibility;
 

@@ -1,6 +1,6 @@
 package io.opsflow.security;
 
-import io.opsflow.platform.ProblemWriter;
+import io.opsflow.kernel.web.ProblemWriter;
 import java.io.IOException;
 
 import org.springframework.http.HttpHeaders;

@@ -1,7 +1,7 @@
 package io.opsflow.security;
 
-import io.opsflow.platform.CachedBodyRequest;
-import io.opsflow.platform.ProblemWriter;
+import io.opsflow.kernel.web.CachedBodyRequest;
+import io.opsflow.kernel.web.ProblemWriter;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

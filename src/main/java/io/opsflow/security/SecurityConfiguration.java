@@ -1,6 +1,6 @@
 package io.opsflow.security;
 
-import io.opsflow.platform.ProblemWriter;
+import io.opsflow.kernel.web.ProblemWriter;
 import static io.opsflow.security.ApiAccessRules.path;
 import static io.opsflow.security.ApiAccessRules.paths;
 

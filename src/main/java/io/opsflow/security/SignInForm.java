@@ -5,7 +5,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
-import io.opsflow.platform.ProblemWriter;
+import io.opsflow.kernel.web.ProblemWriter;
 
 /**
  * What the sign-in form does after a sign-in: a success leaves the device cookie in the browser

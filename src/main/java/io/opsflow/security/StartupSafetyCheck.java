@@ -7,7 +7,7 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.env.Environment;
 
-import io.opsflow.platform.UnsafeConfigurationException;
+import io.opsflow.kernel.engine.UnsafeConfigurationException;
 
 /**
  * Runs before any bean exists, so a production start with the demo password, no administrator

@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.tasklist;
 
 /**
  * A process variable Tasklist shows next to each task in every OpsFlow filter (for example the

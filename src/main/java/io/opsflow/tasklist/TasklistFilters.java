@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.tasklist;
 
 import java.util.Date;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

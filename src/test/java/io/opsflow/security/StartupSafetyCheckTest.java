@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
-import io.opsflow.platform.UnsafeConfigurationException;
+import io.opsflow.kernel.engine.UnsafeConfigurationException;
 
 class StartupSafetyCheckTest {
 

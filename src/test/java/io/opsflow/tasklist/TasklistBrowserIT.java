@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

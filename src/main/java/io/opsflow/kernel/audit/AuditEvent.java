@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.audit;
 
 /**
  * Something done that the audit trail keeps: who approved, overrode or changed what, with the state

@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.engine;
 
 /** OpsFlow refuses to start with this configuration; {@link #action()} says what to change. */
 public class UnsafeConfigurationException extends RuntimeException {

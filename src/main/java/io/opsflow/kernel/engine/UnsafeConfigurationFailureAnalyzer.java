@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.engine;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

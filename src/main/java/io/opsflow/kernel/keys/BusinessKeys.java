@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.keys;
 
 import java.sql.DatabaseMetaData;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.process;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,6 +8,8 @@ import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+
+import io.opsflow.kernel.text.StorableTime;
 
 /**
  * Server-side validation of what a Tasklist form submitted: forms validate in the browser only.

@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.process;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 /**
  * What a form submitted cannot be accepted: thrown by the listeners and delegates that check form
  * input again on the server. Nothing is completed or started. The engine wraps exceptions from
- * task listeners, so {@link TaskInputProblemFilter} finds the {@link #MARKER} in Camunda's REST
+ * task listeners, so the web layer's {@code TaskInputProblemFilter} finds the {@link #MARKER} in Camunda's REST
  * answer and makes it a 400 with this message.
  */
 public class InvalidTaskInput extends FormFieldValidationException {

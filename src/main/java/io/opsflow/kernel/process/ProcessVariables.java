@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.process;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 

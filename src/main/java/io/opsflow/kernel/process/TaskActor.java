@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.process;
 
 import java.util.Optional;
 
@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 
 /**
- * Who is completing a task: the signed-in person ({@link TaskOwnershipRules} makes sure it is the
- * person the task is assigned to, or assigns it to them). Without one (the engine itself, tests
+ * Who is completing a task: the signed-in person (the security module's task ownership rules make
+ * sure it is the person the task is assigned to, or assign it to them). Without one (the engine itself, tests
  * calling the Java API) its assignee, else "opsflow".
  */
 public final class TaskActor {

@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.text;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.web;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.web;
 
 import java.time.temporal.Temporal;
 import java.util.Comparator;
@@ -30,6 +30,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.opsflow.kernel.text.StorableTime;
 
 /**
  * Turns every failure of an OpsFlow API request into an RFC 9457 problem whose detail tells the

@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.web;
 
 /** The common filters of the list endpoints ({@code ?state=open|closed&service=&limit=}), checked once. */
 public final class ListFilter {

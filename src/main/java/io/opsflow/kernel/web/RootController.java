@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.web;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

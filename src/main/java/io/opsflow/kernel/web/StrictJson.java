@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.web;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.type.LogicalType;
+
+import io.opsflow.kernel.text.StorableTime;
 
 /**
  * What the API reads, it reads strictly (the features that Spring properties can switch are in

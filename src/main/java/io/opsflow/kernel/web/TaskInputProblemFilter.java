@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.opsflow.kernel.process.InvalidTaskInput;
+import io.opsflow.kernel.text.Texts;
 
 /**
  * Camunda's REST API answers 500 when a task listener refuses a form, because the engine wraps

@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.web;
 
 /**
  * Checks bytes, one at a time, against strict UTF-8 (RFC 3629, Unicode table 3-7): no overlong

@@ -1,10 +1,6 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.web;
 
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
-
-import javax.sql.DataSource;
 
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,18 +17,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class PlatformConfiguration implements WebMvcConfigurer {
-
-  @Bean
-  Clock clock() {
-    return new EngineClock(ZoneId.systemDefault());
-  }
-
-  /** Runs after the migrations, before the engine (see {@link Utf8mb4TablesDetector}). */
-  @Bean
-  Utf8mb4Tables utf8mb4Tables(DataSource dataSource) {
-    return new Utf8mb4Tables(dataSource);
-  }
+class WebConfiguration implements WebMvcConfigurer {
 
   /** Turns form refusals by OpsFlow's task listeners into 400 answers on both REST surfaces. */
   @Bean

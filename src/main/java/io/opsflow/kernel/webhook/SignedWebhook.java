@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.webhook;
 
 import java.io.IOException;
 import java.net.URI;

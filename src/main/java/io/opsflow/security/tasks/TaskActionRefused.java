@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.security.tasks;
 
 import org.camunda.bpm.engine.AuthorizationException;
 

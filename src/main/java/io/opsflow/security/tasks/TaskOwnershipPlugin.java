@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.security.tasks;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.security.tasks;
 
 import java.util.List;
 import java.util.Map;
@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
+
+import io.opsflow.kernel.process.TaskActor;
 
 /**
  * Who may take, hand on and complete a task, whatever surface the request came through (Tasklist,

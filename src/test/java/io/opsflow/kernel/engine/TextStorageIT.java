@@ -1,4 +1,4 @@
-package io.opsflow.platform;
+package io.opsflow.kernel.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +31,9 @@ import io.opsflow.change.ChangeSubmission;
 import io.opsflow.change.Changes;
 import io.opsflow.incident.IncidentReport;
 import io.opsflow.incident.Incidents;
-import io.opsflow.support.Api;
+import io.opsflow.kernel.text.Texts;
 import io.opsflow.support.Api.Response;
+import io.opsflow.support.Api;
 import io.opsflow.support.Fixtures;
 import io.opsflow.support.IntegrationTest;
 import io.opsflow.support.TestDatabase;
