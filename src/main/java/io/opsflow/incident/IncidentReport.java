@@ -17,7 +17,7 @@ public record IncidentReport(String service, String title, String description, S
   public static final Set<String> LEVELS = Set.of("high", "medium", "low");
   /** What kind of incident it is; also an input of the emergency-plan-selection decision. */
   public static final Set<String> CATEGORIES = Set.of("outage", "database", "security", "performance", "other");
-  static final String CATEGORY_RULE = "category must be outage, database, security, performance or other";
+  public static final String CATEGORY_RULE = "category must be outage, database, security, performance or other";
 
   /** A report that does not say what kind of incident it is: triage decides. */
   public IncidentReport(String service, String title, String description, String impact, String urgency,

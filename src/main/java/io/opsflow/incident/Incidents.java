@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.incident.persistence.IncidentMapper;
+import io.opsflow.incident.steps.IncidentVariables;
 import io.opsflow.kernel.audit.AuditEvent;
 import io.opsflow.kernel.keys.BusinessKeys;
 import io.opsflow.kernel.text.Texts;
@@ -114,7 +116,7 @@ public class Incidents {
   }
 
   /** The process variables every incident-response instance starts with. */
-  static Map<String, Object> startVariables(Incident incident) {
+  public static Map<String, Object> startVariables(Incident incident) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(IncidentVariables.INCIDENT_KEY, incident.incidentKey());
     variables.put(IncidentVariables.TITLE, incident.title());
@@ -332,11 +334,11 @@ public class Incidents {
         .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key).singleResult());
   }
 
-  static Date date(Instant instant) {
+  public static Date date(Instant instant) {
     return instant == null ? null : Date.from(instant);
   }
 
-  static String format(Instant instant) {
+  public static String format(Instant instant) {
     return instant == null ? "" : Texts.TIME.format(instant);
   }
 

@@ -1,0 +1,102 @@
+package io.opsflow.retro.web;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.web.ListFilter;
+import io.opsflow.retro.Retrospective;
+import io.opsflow.retro.Retrospectives;
+import io.opsflow.security.Visibility;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/retrospectives")
+class RetrospectiveController {
+
+  private final Retrospectives retrospectives;
+  private final RetrospectiveReport report;
+  private final RuntimeService runtimeService;
+  private final ServiceCatalog catalog;
+  private final Visibility visibility;
+
+  RetrospectiveController(Retrospectives retrospectives, RetrospectiveReport report, RuntimeService runtimeService,
+      ServiceCatalog catalog, Visibility visibility) {
+    this.retrospectives = retrospectives;
+    this.report = report;
+    this.runtimeService = runtimeService;
+    this.catalog = catalog;
+    this.visibility = visibility;
+  }
+
+  record NewRetrospective(@NotBlank @Size(max = 64) String service, @NotNull OffsetDateTime from,
+      @NotNull OffsetDateTime to) {
+  }
+
+  /** A retrospective by hand (managers), for a service and a time window. */
+  @PostMapping
+  ResponseEntity<Retrospectives.Details> request(@Valid @RequestBody NewRetrospective body, Authentication caller) {
+    if (catalog.find(body.service()).isEmpty()) {
+      throw ApiException.badRequest("service '" + body.service() + "' is not in the catalog.");
+    }
+    if (!body.from().isBefore(body.to())) {
+      throw ApiException.badRequest("from must be before to.");
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("service", body.service());
+    variables.put("windowStart", java.util.Date.from(body.from().toInstant()));
+    variables.put("windowEnd", java.util.Date.from(body.to().toInstant()));
+    variables.put("requestedBy", caller.getName());
+    String key = runtimeService.startProcessInstanceByKey(Retrospectives.PROCESS_KEY, variables).getBusinessKey();
+    return ResponseEntity.created(URI.create("/api/retrospectives/" + key))
+        .body(retrospectives.details(key, visibility.seesRestricted(caller)));
+  }
+
+  @GetMapping
+  List<Retrospective> list(@RequestParam(required = false) String service, @RequestParam(required = false) String state,
+      Authentication caller) {
+    ListFilter.checkKey("service", service);
+    if (state != null && !Retrospective.STATES.contains(state)) {
+      throw ApiException.badRequest("state must be one of " + String.join(", ", Retrospective.STATES) + ", not '" + state
+          + "'.");
+    }
+    return retrospectives.list(service, state, visibility.seesRestricted(caller));
+  }
+
+  @GetMapping("/{key}")
+  Retrospectives.Details get(@PathVariable String key, Authentication caller) {
+    return retrospectives.details(key, visibility.seesRestricted(caller));
+  }
+
+  /** Markdown, or HTML for a browser (Accept: text/html). */
+  @GetMapping(value = "/{key}/report", produces = "text/markdown")
+  ResponseEntity<String> markdown(@PathVariable String key, Authentication caller) {
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
+        .body(report.markdown(retrospectives.details(key, visibility.seesRestricted(caller))));
+  }
+
+  @GetMapping(value = "/{key}/report", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> html(@PathVariable String key, Authentication caller) {
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+        .body(report.html(retrospectives.details(key, visibility.seesRestricted(caller))));
+  }
+}
