@@ -101,9 +101,9 @@ public class Incidents {
         visibility.restricts(report.category()));
     mapper.insert(incident);
     String via = switch (report.source()) {
-      case "alertmanager" -> "from an Alertmanager alert";
-      case "tasklist" -> "in Tasklist";
-      case "change" -> "for a failed deployment";
+      case IncidentReport.SOURCE_ALERTMANAGER -> "from an Alertmanager alert";
+      case IncidentReport.SOURCE_TASKLIST -> "in Tasklist";
+      case IncidentReport.SOURCE_CHANGE -> "for a failed deployment";
       default -> "through the API";
     };
     addEntry(incident.incidentKey(), "opened", report.reportedBy(), "Opened " + via + " for " + incident.serviceLabel()

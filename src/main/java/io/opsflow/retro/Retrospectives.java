@@ -139,7 +139,7 @@ public class Retrospectives {
 
   /** A retrospective of a restricted incident is restricted too. */
   public boolean restricted(Retrospective retro) {
-    return "incident".equals(retro.subjectType()) && incidents.restricted(retro.subjectKey());
+    return Retrospective.SUBJECT_INCIDENT.equals(retro.subjectType()) && incidents.restricted(retro.subjectKey());
   }
 
   private RetroFacts visibleToAllStaff(RetroFacts gathered) {
@@ -175,7 +175,7 @@ public class Retrospectives {
     if (withRestricted) {
       return all;
     }
-    Set<String> restricted = incidents.restrictedAmong(all.stream().filter(retro -> "incident".equals(retro.subjectType()))
+    Set<String> restricted = incidents.restrictedAmong(all.stream().filter(retro -> Retrospective.SUBJECT_INCIDENT.equals(retro.subjectType()))
         .map(Retrospective::subjectKey).toList());
     return all.stream().filter(retro -> !restricted.contains(retro.subjectKey())).toList();
   }

@@ -5,10 +5,12 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.opsflow.change.Change;
+import io.opsflow.change.ChangeRetrospectiveRequested;
 import io.opsflow.change.Changes;
 import io.opsflow.kernel.text.Texts;
 
@@ -91,15 +93,13 @@ class ChangeSteps {
   }
 
   /**
-   * Request retrospective: sends {@code RetrospectiveRequested} with the change key;
-   * post-launch-retrospective waits for the service's observation window and ignores repeats.
+   * Request retrospective: publishes {@link ChangeRetrospectiveRequested}; post-launch-retrospective
+   * starts in this transaction, waits for the service's observation window and ignores repeats.
    */
   @Bean
-  JavaDelegate requestChangeRetrospective(Changes changes) {
+  JavaDelegate requestChangeRetrospective(Changes changes, ApplicationEventPublisher events) {
     return execution -> {
-      execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation("RetrospectiveRequested")
-          .setVariable("subjectType", "change").setVariable("subjectKey", key(execution))
-          .correlateStartMessage();
+      events.publishEvent(new ChangeRetrospectiveRequested(key(execution)));
       changes.addEntry(key(execution), "retrospective-requested", "opsflow", "Post-launch retrospective requested");
     };
   }

@@ -46,7 +46,7 @@ class OpenDeploymentIncident implements JavaDelegate {
         "Deployment of " + change.serviceKey() + " " + change.version() + " failed (" + change.changeKey() + ")",
         "The deployment of change " + change.changeKey() + " failed"
             + (change.deploymentUrl() == null ? "." : ": " + change.deploymentUrl()) + "\nOps are rolling it back.",
-        impact, urgency, "change", change.changeKey()));
+        impact, urgency, IncidentReport.SOURCE_CHANGE, change.changeKey()));
     incidents.addEntry(incident.incidentKey(), "change", "opsflow", "Linked to change " + change.changeKey());
     changes.linkIncident(change.changeKey(), incident.incidentKey());
   }

@@ -135,7 +135,7 @@ public class AlertmanagerTranslator {
           : alertName + (reportedService == null ? "" : " on " + reportedService);
       report = new IncidentReport(reportedService, Texts.clip(title, MAX_TITLE),
           clipping.fit("description", description(alert, annotations), MAX_DESCRIPTION), impact, urgency,
-          "alertmanager", sender);
+          IncidentReport.SOURCE_ALERTMANAGER, sender);
     }
     return new Observation(fingerprint(alert.fingerprint(), clipping), firing, alertName,
         severity, summary, labelsJson(labels, clipping),

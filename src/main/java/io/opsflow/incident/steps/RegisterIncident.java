@@ -50,7 +50,7 @@ class RegisterIncident implements JavaDelegate {
   private Incident registerTasklistReport(DelegateExecution execution, FormCheck check) {
     IncidentReport report = new IncidentReport(check.text(execution, IncidentVariables.SERVICE),
         check.text(execution, IncidentVariables.TITLE), check.text(execution, IncidentVariables.DESCRIPTION),
-        check.text(execution, IncidentVariables.IMPACT), check.text(execution, IncidentVariables.URGENCY), "tasklist",
+        check.text(execution, IncidentVariables.IMPACT), check.text(execution, IncidentVariables.URGENCY), IncidentReport.SOURCE_TASKLIST,
         reporter(execution, check), check.text(execution, IncidentVariables.CATEGORY));
     report.problems().forEach(problem -> check.require(false, problem));
     check.orRefuse();

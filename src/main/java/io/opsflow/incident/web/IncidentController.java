@@ -80,7 +80,7 @@ class IncidentController {
   @PostMapping
   ResponseEntity<?> report(@Valid @RequestBody NewIncident request, Authentication caller) {
     IncidentReport report = new IncidentReport(request.service(), request.title(), request.description(),
-        request.impact(), request.urgency(), "api", caller.getName(), request.category());
+        request.impact(), request.urgency(), IncidentReport.SOURCE_API, caller.getName(), request.category());
     String key;
     boolean created;
     if (request.dedupKey() == null) {

@@ -44,10 +44,10 @@ public class FactGathering {
   public RetroFacts gather(Retrospective retro) {
     Map<String, ChangeDetails> changeDetails = new LinkedHashMap<>();
     Map<String, IncidentDetails> incidentDetails = new LinkedHashMap<>();
-    if ("change".equals(retro.subjectType())) {
+    if (Retrospective.SUBJECT_CHANGE.equals(retro.subjectType())) {
       changes.details(retro.subjectKey()).ifPresent(change -> changeDetails.put(change.change().changeKey(), change));
     }
-    if ("incident".equals(retro.subjectType())) {
+    if (Retrospective.SUBJECT_INCIDENT.equals(retro.subjectType())) {
       incidents.details(retro.subjectKey()).ifPresent(incident -> incidentDetails.put(retro.subjectKey(), incident));
       changes.linkedTo(retro.subjectKey()).ifPresent(change -> changeDetails.put(change.change().changeKey(), change));
     }

@@ -24,6 +24,7 @@ import io.opsflow.kernel.process.TaskActor;
 import io.opsflow.notify.Notification;
 import io.opsflow.notify.Notifier;
 import io.opsflow.retro.ActionItem;
+import io.opsflow.retro.Retrospective;
 import io.opsflow.retro.Retrospectives;
 import io.opsflow.security.Groups;
 import io.opsflow.security.Visibility;
@@ -35,7 +36,11 @@ public class RetrospectiveSteps {
   public static final String RETRO_KEY = "retroKey";
   /** The gathered facts as the forms show them. */
   public static final String FACTS = "facts";
-  static final Set<String> SUBJECT_TYPES = Set.of("change", "incident", "manual");
+  static final Set<String> SUBJECT_TYPES = Set.of(Retrospective.SUBJECT_CHANGE, Retrospective.SUBJECT_INCIDENT,
+      Retrospective.SUBJECT_MANUAL);
+  /** Variables of the start message {@link Retrospectives#MESSAGE_REQUESTED}: what to look back on. */
+  static final String SUBJECT_TYPE = "subjectType";
+  static final String SUBJECT_KEY = "subjectKey";
   static final Map<String, String> FINDING_GROUPS = Map.of(
       "Task_AddFindingsOps", Groups.OPS, "Task_AddFindingsDev", Groups.DEV, "Task_AddFindingsQa", Groups.QA,
       "Task_AddFindingsSecurity", Groups.SECURITY);
@@ -51,32 +56,32 @@ public class RetrospectiveSteps {
       ServiceCatalog catalog, Visibility visibility) {
     return execution -> {
       FormCheck check = FormCheck.of("request the retrospective");
-      String type = check.text(execution, "subjectType");
-      String subject = check.text(execution, "subjectKey");
+      String type = check.text(execution, SUBJECT_TYPE);
+      String subject = check.text(execution, SUBJECT_KEY);
       check.require(type == null || SUBJECT_TYPES.contains(type), "subjectType must be change, incident or manual")
-          .require(!"change".equals(type) || changes.find(subject).isPresent(), "subjectKey must name a change")
-          .require(!"incident".equals(type) || incidents.find(subject).isPresent(), "subjectKey must name an incident")
+          .require(!Retrospective.SUBJECT_CHANGE.equals(type) || changes.find(subject).isPresent(), "subjectKey must name a change")
+          .require(!Retrospective.SUBJECT_INCIDENT.equals(type) || incidents.find(subject).isPresent(), "subjectKey must name an incident")
           .orRefuse();
       Instant now = retrospectives.now();
       Instant start;
       Instant end;
       String service;
       String requestedBy;
-      if ("change".equals(type)) {
+      if (Retrospective.SUBJECT_CHANGE.equals(type)) {
         var change = changes.get(subject);
         service = change.serviceKey();
         start = change.createdAt();
         end = now.plus(retrospectives.observationWindow(service));
         requestedBy = "change-release";
         execution.setVariable("observationEndsAt", Date.from(end));
-      } else if ("incident".equals(type)) {
+      } else if (Retrospective.SUBJECT_INCIDENT.equals(type)) {
         var incident = incidents.find(subject).orElseThrow();
         service = incident.serviceKey() != null ? incident.serviceKey() : incident.serviceLabel();
         start = incident.openedAt().minus(Duration.ofDays(1));
         end = now;
         requestedBy = "incident-response";
       } else {
-        type = "manual";
+        type = Retrospective.SUBJECT_MANUAL;
         service = check.text(execution, "service");
         start = check.requiredMoment(execution, "windowStart");
         end = check.requiredMoment(execution, "windowEnd");
@@ -87,7 +92,7 @@ public class RetrospectiveSteps {
         // the person signed in, not what a form may claim; the API names its caller
         requestedBy = TaskActor.authenticated().orElse(by == null ? "opsflow" : by);
       }
-      execution.setVariable("subjectType", type);
+      execution.setVariable(SUBJECT_TYPE, type);
       var registered = retrospectives.register(type, subject, service, start, end, requestedBy);
       execution.setVariable("duplicate", registered.isEmpty());
       registered.ifPresent(retro -> {
