@@ -114,6 +114,8 @@ class SecurityMatrixIT extends IntegrationTest {
             "{\"service\":\"ghost\",\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2026-01-02T00:00:00Z\"}"), editors(400)),
         new Endpoint("GET /api/audit", api -> api.get("/api/audit?limit=5"), editors(200)),
         new Endpoint("GET /api/unknown", api -> api.get("/api/unknown"), caller -> caller == Caller.ANONYMOUS ? 401 : 403),
+        new Endpoint("GET /v3/api-docs", api -> api.get("/v3/api-docs"), caller -> caller == Caller.ANONYMOUS ? 401 : 200),
+        new Endpoint("GET Swagger UI", api -> api.get("/swagger-ui/index.html"), webapp(200)),
         new Endpoint("GET /", api -> api.get("/"), webapp(302)),
         new Endpoint("GET Tasklist", api -> api.get("/camunda/app/tasklist/default/"), webapp(200)),
         new Endpoint("GET Cockpit", api -> api.get("/camunda/app/cockpit/default/"),

@@ -16,8 +16,13 @@ import io.opsflow.audit.trail.AuditQuery;
 import io.opsflow.audit.trail.AuditTrail;
 import io.opsflow.kernel.web.ApiException;
 import io.opsflow.security.Visibility;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Who did what, newest first (managers and administrators, see AuditConfiguration). */
+@Tag(name = "Audit trail", description = "Who did what: OpsFlow's records and Camunda's user operation log")
 @RestController
 @RequestMapping("/api/audit")
 class AuditController {
@@ -34,9 +39,17 @@ class AuditController {
     this.visibility = visibility;
   }
 
+  @Operation(summary = "List audit entries, newest first")
   @GetMapping
-  List<AuditEntry> entries(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String actor, @RequestParam(required = false) String subject,
+  List<AuditEntry> entries(
+      @Parameter(description = "inclusive; ISO-8601 with offset", schema = @Schema(format = "date-time"))
+      @RequestParam(required = false) String from,
+      @Parameter(description = "exclusive; ISO-8601 with offset", schema = @Schema(format = "date-time"))
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String actor,
+      @Parameter(description = "a business key, service key, account or token id, user or group")
+      @RequestParam(required = false) String subject,
+      @Parameter(schema = @Schema(minimum = "1", maximum = "" + AuditQuery.MAX_LIMIT))
       @RequestParam(defaultValue = "" + AuditQuery.DEFAULT_LIMIT) int limit, Authentication caller) {
     Instant start = moment("from", from);
     Instant end = moment("to", to);

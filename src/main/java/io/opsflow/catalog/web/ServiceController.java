@@ -16,8 +16,12 @@ import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.catalog.ServiceDraft;
 import io.opsflow.kernel.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+@Tag(name = "Service catalog", description = "Services, their tiers, owning groups and dependencies")
 @RestController
 @RequestMapping("/api/services")
 class ServiceController {
@@ -28,22 +32,29 @@ class ServiceController {
     this.catalog = catalog;
   }
 
+  @Operation(summary = "List the services of the catalog")
   @GetMapping
   List<Service> list() {
     return catalog.list();
   }
 
+  @Operation(summary = "Read one service, with the services that depend on it")
   @GetMapping("/{key}")
   Service get(@PathVariable String key) {
     return catalog.get(key);
   }
 
+  @Operation(summary = "Add a service to the catalog")
+  @ApiResponse(responseCode = "201", description = "Created")
+  @ApiResponse(responseCode = "409", description = "A service with this key exists")
   @PostMapping
   ResponseEntity<Service> create(@Valid @RequestBody ServiceDraft draft) {
     Service created = catalog.create(draft);
     return ResponseEntity.created(URI.create("/api/services/" + created.key())).body(created);
   }
 
+  @Operation(summary = "Change a service", description =
+      "The key cannot change; the body may repeat it or leave it out.")
   @PutMapping("/{key}")
   Service update(@PathVariable String key, @Valid @RequestBody ServiceDraft draft) {
     if (draft.key() != null && !draft.key().equals(key)) {

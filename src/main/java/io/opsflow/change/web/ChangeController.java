@@ -35,6 +35,11 @@ import io.opsflow.kernel.web.ApiException;
 import io.opsflow.kernel.web.ListFilter;
 import io.opsflow.security.Authorities;
 import io.opsflow.security.Visibility;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -42,6 +47,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The API CI pipelines use: open a change, poll its gate, report the deployment. */
+@Tag(name = "Changes", description =
+    "Changes requested by CI pipelines and people: risk, approvals, the deployment gate")
 @RestController
 @RequestMapping("/api/changes")
 class ChangeController {
@@ -90,8 +97,15 @@ class ChangeController {
       @Size(max = 2000) String url) {
   }
 
+  @Operation(summary = "Request a change", description =
+      "Answers 201 with the change key and its gate. A repeat with the same `Idempotency-Key` and body "
+      + "answers 200 with the change it opened.")
+  @ApiResponse(responseCode = "201", description = "Created")
+  @ApiResponse(responseCode = "200", description = "A repeat of an earlier request with the same Idempotency-Key")
+  @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for a different change")
   @PostMapping
   ResponseEntity<ChangeAnswer> request(@Valid @RequestBody NewChange body,
+      @Parameter(description = "makes a re-run of a pipeline reuse its change (1-200 characters)")
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Authentication caller) {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
       throw ApiException.badRequest("Idempotency-Key must be 1-200 characters.");
@@ -139,25 +153,37 @@ class ChangeController {
     return body.requestedBy() == null || body.requestedBy().isBlank() ? caller.getName() : body.requestedBy();
   }
 
+  @Operation(summary = "Read one change with its approvals and events")
   @GetMapping("/{key}")
   ChangeDetails get(@PathVariable String key, Authentication caller) {
     return changes.details(key, visibility.seesRestricted(caller))
         .orElseThrow(() -> ApiException.notFound("No change '" + key + "'."));
   }
 
+  @Operation(summary = "Poll the deployment gate of a change", description =
+      "`status` is pending until the change is approved (deploy) or rejected or cancelled (do not "
+      + "deploy).")
   @GetMapping("/{key}/gate")
   Gate gate(@PathVariable String key) {
     return changes.gate(key);
   }
 
+  @Operation(summary = "List changes, newest first")
   @GetMapping
-  List<Change> list(@RequestParam(required = false) String state, @RequestParam(required = false) String service,
+  List<Change> list(
+      @Parameter(schema = @Schema(allowableValues = {"open", "closed"})) @RequestParam(required = false) String state,
+      @Parameter(description = "a service key") @RequestParam(required = false) String service,
+      @Parameter(schema = @Schema(minimum = "1", maximum = "1000"))
       @RequestParam(defaultValue = "100") int limit, Authentication caller) {
     ListFilter.check(state, service, limit);
     return changes.list(state, service, limit, visibility.seesRestricted(caller));
   }
 
   /** CI reports the deployment; refused with 409 while the gate is not approved. A repeat changes nothing. */
+  @Operation(summary = "Report the deployment result of a change", description =
+      "Refused while the gate is not approved; a repeat of the same result changes nothing.")
+  @ApiResponse(responseCode = "200", description = "The change with its gate")
+  @ApiResponse(responseCode = "409", description = "The gate is not approved, or another result was reported")
   @PostMapping("/{key}/deployment")
   ChangeAnswer reportDeployment(@PathVariable String key, @Valid @RequestBody DeploymentReport report, Principal caller) {
     transaction.executeWithoutResult(status -> {

@@ -15,6 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +28,7 @@ import io.opsflow.change.Changes;
 import io.opsflow.change.FreezeWindow;
 
 /** Freeze (blackout) windows, managed by managers. */
+@Tag(name = "Changes")
 @RestController
 @RequestMapping("/api/freeze-windows")
 class FreezeWindowController {
@@ -48,6 +53,10 @@ class FreezeWindowController {
     }
   }
 
+  @Operation(summary = "Add a freeze window", description =
+      "No change of the named services (all when none are named) passes its gate inside the window, "
+      + "except emergency changes.")
+  @ApiResponse(responseCode = "201", description = "Created")
   @PostMapping
   ResponseEntity<FreezeWindowView> create(@Valid @RequestBody NewFreezeWindow body, Principal caller) {
     FreezeWindow window = changes.addFreezeWindow(body.start().toInstant(), body.end().toInstant(),
@@ -56,11 +65,14 @@ class FreezeWindowController {
   }
 
   /** Current and future windows; {@code ?past=true} lists ended ones too. */
+  @Operation(summary = "List current and future freeze windows (`past=true`: ended ones too)")
   @GetMapping
   List<FreezeWindowView> list(@RequestParam(defaultValue = "false") boolean past) {
     return changes.freezeWindows(past).stream().map(FreezeWindowView::of).toList();
   }
 
+  @Operation(summary = "Delete a freeze window")
+  @ApiResponse(responseCode = "204", description = "Deleted")
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable String id) {
     changes.deleteFreezeWindow(id);

@@ -18,11 +18,15 @@ import io.opsflow.emergency.PlanActivation;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.web.ApiException;
 import io.opsflow.security.Visibility;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+@Tag(name = "Emergency plans", description = "Emergency plans, their activations (real or drill) and reports")
 @RestController
 @RequestMapping("/api/emergency-plans")
 class EmergencyController {
@@ -43,11 +47,14 @@ class EmergencyController {
       @NotNull Boolean drill) {
   }
 
+  @Operation(summary = "List the emergency plans")
   @GetMapping
   List<EmergencyPlans.Plan> list() {
     return plans.plans();
   }
 
+  @Operation(summary = "Activate an emergency plan for a service (or run a drill)")
+  @ApiResponse(responseCode = "201", description = "Created")
   @PostMapping("/{planKey}/activations")
   ResponseEntity<PlanActivation> activate(@PathVariable String planKey, @Valid @RequestBody NewActivation body,
       Authentication caller) {
@@ -63,12 +70,14 @@ class EmergencyController {
         .body(activation);
   }
 
+  @Operation(summary = "Read one plan activation")
   @GetMapping("/activations/{key}")
   PlanActivation activation(@PathVariable String key, Authentication caller) {
     return plans.find(key, visibility.seesRestricted(caller))
         .orElseThrow(() -> ApiException.notFound("No emergency plan activation '" + key + "'."));
   }
 
+  @Operation(summary = "Read the report of a plan activation: steps, who did them, the outcome")
   @GetMapping("/activations/{key}/report")
   EmergencyPlans.Report report(@PathVariable String key, Authentication caller) {
     return plans.report(key, visibility.seesRestricted(caller));

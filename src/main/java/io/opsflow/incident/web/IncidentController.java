@@ -27,12 +27,19 @@ import io.opsflow.kernel.text.Texts;
 import io.opsflow.kernel.web.ApiException;
 import io.opsflow.kernel.web.ListFilter;
 import io.opsflow.security.Visibility;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+@Tag(name = "Incidents", description = "Incidents from alerts and reports, their priority, SLAs and timeline")
 @RestController
 @RequestMapping("/api/incidents")
 class IncidentController {
@@ -77,6 +84,13 @@ class IncidentController {
     }
   }
 
+  @Operation(summary = "Report an incident", description =
+      "Answers 201 with the new incident, or 200 with the open incident that has the same `dedupKey`. A "
+      + "reporter who may not read restricted incidents gets only the key of a restricted one.")
+  @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(
+      oneOf = {IncidentDetails.class, RestrictedReceipt.class})))
+  @ApiResponse(responseCode = "200", description = "An open incident with the same dedupKey exists; nothing new was "
+      + "opened", content = @Content(schema = @Schema(oneOf = {IncidentDetails.class, RestrictedReceipt.class})))
   @PostMapping
   ResponseEntity<?> report(@Valid @RequestBody NewIncident request, Authentication caller) {
     IncidentReport report = new IncidentReport(request.service(), request.title(), request.description(),
@@ -106,14 +120,19 @@ class IncidentController {
   }
 
   /** A restricted incident is not found for a reader who may not read it: its existence stays hidden. */
+  @Operation(summary = "Read one incident: facts, state, priority, SLAs, alerts and timeline")
   @GetMapping("/{key}")
   IncidentDetails get(@PathVariable String key, Authentication caller) {
     return incidents.details(key, visibility.seesRestricted(caller))
         .orElseThrow(() -> ApiException.notFound("No incident '" + key + "'."));
   }
 
+  @Operation(summary = "List incidents, newest first")
   @GetMapping
-  List<Incident> list(@RequestParam(required = false) String state, @RequestParam(required = false) String service,
+  List<Incident> list(
+      @Parameter(schema = @Schema(allowableValues = {"open", "closed"})) @RequestParam(required = false) String state,
+      @Parameter(description = "a service key") @RequestParam(required = false) String service,
+      @Parameter(schema = @Schema(minimum = "1", maximum = "1000"))
       @RequestParam(defaultValue = "100") int limit, Authentication caller) {
     ListFilter.check(state, service, limit);
     return incidents.list(state, service, limit, visibility.seesRestricted(caller));

@@ -14,9 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code 'reporting '} equal to {@code 'reporting'}, so a key with a space, or any character no
  * OpsFlow key has, is refused with 400 before a lookup could find another record.
  */
-class ApiPathKeys implements HandlerInterceptor {
+public class ApiPathKeys implements HandlerInterceptor {
 
-  static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,254}");
+  public static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,254}");
 
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

@@ -24,14 +24,26 @@ import io.opsflow.kernel.web.ListFilter;
 import io.opsflow.retro.Retrospective;
 import io.opsflow.retro.Retrospectives;
 import io.opsflow.security.Visibility;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+@Tag(name = "Retrospectives", description =
+    "Post-launch and post-incident retrospectives, their facts, findings and reports")
 @RestController
 @RequestMapping("/api/retrospectives")
 class RetrospectiveController {
+
+  /** One operation in the description, two handlers in the code. */
+  private static final String REPORT_SUMMARY = "Read the report of a retrospective";
+  private static final String REPORT_DESCRIPTION =
+      "Markdown (`text/markdown`); HTML when the client asks for `text/html`.";
 
   private final Retrospectives retrospectives;
   private final RetrospectiveReport report;
@@ -53,6 +65,8 @@ class RetrospectiveController {
   }
 
   /** A retrospective by hand (managers), for a service and a time window. */
+  @Operation(summary = "Request a retrospective of a service over a time window")
+  @ApiResponse(responseCode = "201", description = "Created")
   @PostMapping
   ResponseEntity<Retrospectives.Details> request(@Valid @RequestBody NewRetrospective body, Authentication caller) {
     if (catalog.find(body.service()).isEmpty()) {
@@ -71,8 +85,12 @@ class RetrospectiveController {
         .body(retrospectives.details(key, visibility.seesRestricted(caller)));
   }
 
+  @Operation(summary = "List retrospectives")
   @GetMapping
-  List<Retrospective> list(@RequestParam(required = false) String service, @RequestParam(required = false) String state,
+  List<Retrospective> list(@Parameter(description = "a service key") @RequestParam(required = false) String service,
+      @Parameter(schema = @Schema(allowableValues = {Retrospective.REQUESTED, Retrospective.PREPARING,
+          Retrospective.COLLECTING, Retrospective.REVIEWING, Retrospective.IMPROVING, Retrospective.CLOSED}))
+      @RequestParam(required = false) String state,
       Authentication caller) {
     ListFilter.checkKey("service", service);
     if (state != null && !Retrospective.STATES.contains(state)) {
@@ -82,18 +100,21 @@ class RetrospectiveController {
     return retrospectives.list(service, state, visibility.seesRestricted(caller));
   }
 
+  @Operation(summary = "Read one retrospective with its facts, findings and action items")
   @GetMapping("/{key}")
   Retrospectives.Details get(@PathVariable String key, Authentication caller) {
     return retrospectives.details(key, visibility.seesRestricted(caller));
   }
 
   /** Markdown, or HTML for a browser (Accept: text/html). */
+  @Operation(summary = REPORT_SUMMARY, description = REPORT_DESCRIPTION)
   @GetMapping(value = "/{key}/report", produces = "text/markdown")
   ResponseEntity<String> markdown(@PathVariable String key, Authentication caller) {
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
         .body(report.markdown(retrospectives.details(key, visibility.seesRestricted(caller))));
   }
 
+  @Operation(summary = REPORT_SUMMARY, description = REPORT_DESCRIPTION)
   @GetMapping(value = "/{key}/report", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> html(@PathVariable String key, Authentication caller) {
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))

@@ -13,6 +13,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -20,6 +24,7 @@ import jakarta.validation.constraints.Size;
 import io.opsflow.security.ServiceAccounts;
 
 /** Administration of service accounts and their tokens ({@code camunda-admin} only, see SecurityConfiguration). */
+@Tag(name = "Service accounts", description = "Accounts and tokens of CI pipelines and monitoring")
 @RestController
 @RequestMapping("/api/service-accounts")
 class ServiceAccountController {
@@ -36,22 +41,29 @@ class ServiceAccountController {
   record NewToken(@Size(max = 200) String label) {
   }
 
+  @Operation(summary = "List service accounts and their tokens (never the secrets)")
   @GetMapping
   List<ServiceAccounts.Account> list() {
     return accounts.list();
   }
 
+  @Operation(summary = "Read one service account")
   @GetMapping("/{id}")
   ServiceAccounts.Account get(@PathVariable String id) {
     return accounts.get(id);
   }
 
+  @Operation(summary = "Create a service account in group `ci` or `monitoring`")
+  @ApiResponse(responseCode = "201", description = "Created")
+  @ApiResponse(responseCode = "409", description = "A user or service account with this id exists")
   @PostMapping
   ResponseEntity<ServiceAccounts.Account> create(@Valid @RequestBody NewAccount request) {
     ServiceAccounts.Account account = accounts.create(request.id(), request.group(), request.description());
     return ResponseEntity.created(URI.create("/api/service-accounts/" + account.id())).body(account);
   }
 
+  @Operation(summary = "Delete a service account with all its tokens")
+  @ApiResponse(responseCode = "204", description = "Deleted")
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable String id, Principal caller) {
     accounts.delete(id, caller.getName());
@@ -59,6 +71,9 @@ class ServiceAccountController {
   }
 
   /** The answer carries the token in clear text; it is not stored and cannot be fetched again. */
+  @Operation(summary = "Issue a token", description =
+      "The answer carries the token in clear text, once; it is not stored and cannot be fetched again.")
+  @ApiResponse(responseCode = "201", description = "Created")
   @PostMapping("/{id}/tokens")
   ResponseEntity<ServiceAccounts.IssuedToken> issue(@PathVariable String id,
       @Valid @RequestBody(required = false) NewToken request, Principal caller) {
@@ -69,6 +84,8 @@ class ServiceAccountController {
         .body(token);
   }
 
+  @Operation(summary = "Revoke a token")
+  @ApiResponse(responseCode = "204", description = "Deleted")
   @DeleteMapping("/{id}/tokens/{tokenId}")
   ResponseEntity<Void> revoke(@PathVariable String id, @PathVariable String tokenId, Principal caller) {
     accounts.revoke(id, tokenId, caller.getName());

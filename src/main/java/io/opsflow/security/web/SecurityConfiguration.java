@@ -48,6 +48,11 @@ class SecurityConfiguration {
   private static final String MANAGER = Authorities.group(Groups.MANAGER);
   private static final String TASKLIST = "/camunda/app/tasklist/default/";
   /**
+   * The OpenAPI description of {@code /api} (io.opsflow.apidocs): served like a webapp page, so
+   * that Swagger UI reads it with the session of the person signed in.
+   */
+  private static final RequestMatcher API_DOCS = new OrRequestMatcher(paths("/v3/api-docs", "/v3/api-docs/**"));
+  /**
    * The webapps' own sign-out call; Spring Security ends the whole session on it, when it carries
    * the webapps' CSRF token (so another site cannot sign a person out).
    */
@@ -118,6 +123,7 @@ class SecurityConfiguration {
             }))
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(unauthorized(problems, false), webappApi)
+            .defaultAuthenticationEntryPointFor(unauthorized(problems, true), API_DOCS)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), path("/**"))
             .accessDeniedHandler(forbidden(problems)))
         .authorizeHttpRequests(requests -> requests
@@ -132,6 +138,8 @@ class SecurityConfiguration {
             .requestMatchers(paths("/camunda/api/admin/auth/**")).hasAuthority(Authorities.PERSON)
             .requestMatchers(paths("/camunda/app/admin/**", "/camunda/api/admin/**")).hasAuthority(ADMIN)
             .requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/api/cockpit/**")).hasAnyAuthority(MANAGER, ADMIN)
+            // integrators' pipelines generate clients from the description; Swagger UI is for people
+            .requestMatchers(API_DOCS).hasAnyAuthority(Authorities.PERSON, Authorities.SERVICE_ACCOUNT)
             .anyRequest().hasAuthority(Authorities.PERSON));
     return http.build();
   }

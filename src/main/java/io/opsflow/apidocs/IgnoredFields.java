@@ -1,0 +1,44 @@
+package io.opsflow.apidocs;
+
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JavaType;
+
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.media.Schema;
+
+/**
+ * Notes the schemas of classes that read what they know and ignore other fields
+ * ({@code @JsonIgnoreProperties(ignoreUnknown = true)}, such as Alertmanager's webhook); every other
+ * request body refuses unknown fields, and the description says so.
+ */
+class IgnoredFields implements ModelConverter {
+
+  private final Set<String> names = ConcurrentHashMap.newKeySet();
+
+  @Override
+  @SuppressWarnings("rawtypes")
+  public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+    Schema schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+    JavaType javaType = Json.mapper().constructType(type.getType());
+    JsonIgnoreProperties ignored = javaType.getRawClass().getAnnotation(JsonIgnoreProperties.class);
+    if (schema != null && ignored != null && ignored.ignoreUnknown()) {
+      String name = schema.get$ref() != null ? schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1)
+          : schema.getName();
+      if (name != null) {
+        names.add(name);
+      }
+    }
+    return schema;
+  }
+
+  boolean ignoresUnknownFields(String schemaName) {
+    return names.contains(schemaName);
+  }
+}
