@@ -81,20 +81,21 @@ class ChangeSteps {
     };
   }
 
-  /** Close change: stores the outcome. */
+  /** Close change: stores the outcome, which the retrospective-needed decision reads next. */
   @Bean
   JavaDelegate closeChange(Changes changes) {
-    return execution -> execution.setVariable(ChangeVariables.RETROSPECTIVE_DUE,
-        changes.close(key(execution), Boolean.TRUE.equals(execution.getVariable(ChangeVariables.RETROSPECTIVE_REQUIRED))));
+    return execution -> execution.setVariable(ChangeVariables.OUTCOME, changes.close(key(execution)));
   }
 
   /**
-   * Request retrospective: sends {@code RetrospectiveRequested} with the change key;
-   * post-launch-retrospective waits for the service's observation window and ignores repeats.
+   * Request retrospective: records that one is due and sends {@code RetrospectiveRequested} with
+   * the change key; post-launch-retrospective waits for the service's observation window and
+   * ignores repeats.
    */
   @Bean
   JavaDelegate requestChangeRetrospective(Changes changes) {
     return execution -> {
+      changes.retrospectiveDue(key(execution));
       execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation("RetrospectiveRequested")
           .setVariable("subjectType", "change").setVariable("subjectKey", key(execution))
           .correlateStartMessage();

@@ -102,6 +102,9 @@ interface IncidentMapper {
       @Param("toResolve") long toResolve, @Param("ackBreached") boolean ackBreached,
       @Param("resolveBreached") boolean resolveBreached);
 
+  @Update("UPDATE incident SET major = TRUE WHERE incident_key = #{key}")
+  void markMajor(String key);
+
   @Update("UPDATE incident SET retrospective_due = TRUE WHERE incident_key = #{key}")
   void markRetrospectiveDue(String key);
 

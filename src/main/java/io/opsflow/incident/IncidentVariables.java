@@ -33,6 +33,7 @@ final class IncidentVariables {
   static final String PRIORITY_OVERRIDE = "priorityOverride";
   static final String OVERRIDE_REASON = "overrideReason";
   static final String MAJOR = "major";
+  static final String DECLARED_MAJOR = "declaredMajor";
   static final String DIAGNOSIS_GROUP = "diagnosisGroup";
   static final String RESOLVE_ESCALATED = "resolveEscalated";
   static final String RESOLUTION_SUMMARY = "resolutionSummary";
