@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -85,16 +88,21 @@ class RetrospectiveController {
     return retrospectives.details(key, visibility.seesRestricted(caller));
   }
 
-  /** Markdown, or HTML for a browser (Accept: text/html). */
-  @GetMapping(value = "/{key}/report", produces = "text/markdown")
-  ResponseEntity<String> markdown(@PathVariable String key, Authentication caller) {
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
-        .body(report.markdown(retrospectives.details(key, visibility.seesRestricted(caller))));
-  }
-
-  @GetMapping(value = "/{key}/report", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> html(@PathVariable String key, Authentication caller) {
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
-        .body(report.html(retrospectives.details(key, visibility.seesRestricted(caller))));
+  /**
+   * Markdown unless the client asks for HTML by name ({@code text/html} or
+   * {@code application/xhtml+xml} ranked above every other type it takes): a browser gets HTML;
+   * curl ({@code Accept: *}{@code /*}), no Accept and {@code text/*} get Markdown.
+   */
+  @GetMapping("/{key}/report")
+  ResponseEntity<String> report(@PathVariable String key,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Authentication caller)
+      throws HttpMediaTypeNotAcceptableException {
+    Retrospectives.Details details = retrospectives.details(key, visibility.seesRestricted(caller));
+    return switch (ReportFormat.wanted(accept)) {
+      case HTML -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+          .body(report.html(details));
+      case MARKDOWN -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
+          .body(report.markdown(details));
+    };
   }
 }
