@@ -213,9 +213,7 @@ class RetrospectiveProcessIT extends IntegrationTest {
   @Test
   void anIncidentTriagedAsSecurityAfterARetrospectiveGatheredItLeavesItsForms() {
     ensureService(SECURITY_SERVICE, 2);
-    String incident = as("olivia").post("/api/incidents", """
-        {"service":"%s","title":"Odd outbound traffic","impact":"low","urgency":"low"}""".formatted(SECURITY_SERVICE))
-        .json().path("incidentKey").asText();
+    String incident = reported(SECURITY_SERVICE, "Odd outbound traffic", "low", "low");
     ProcessInstance retro = byHandAMinuteFromNow(SECURITY_SERVICE);
     assertThat((String) variable(retro, "facts")).contains(incident);
 
@@ -231,9 +229,7 @@ class RetrospectiveProcessIT extends IntegrationTest {
   @Test
   void anIncidentStillOpenShowsTheTimeItTookToAcknowledgeIt() {
     ensureService(ACK_SERVICE, 2);
-    String incident = as("olivia").post("/api/incidents", """
-        {"service":"%s","title":"Search slow","impact":"medium","urgency":"high"}""".formatted(ACK_SERVICE))
-        .json().path("incidentKey").asText();
+    String incident = reported(ACK_SERVICE, "Search slow", "medium", "high");
     String process = processInstanceId(incident);
     executeDueJobs(process);
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(2)).plusSeconds(5)));
@@ -412,6 +408,13 @@ class RetrospectiveProcessIT extends IntegrationTest {
     }
     assertThat(response.body()).contains("Retrospective " + key);
     return response.headers().firstValue("Content-Type").orElse("");
+  }
+
+  /** An incident ops reported: its key. */
+  private String reported(String service, String title, String impact, String urgency) {
+    return as("olivia").post("/api/incidents", """
+        {"service":"%s","title":"%s","impact":"%s","urgency":"%s"}""".formatted(service, title, impact, urgency))
+        .json().path("incidentKey").asText();
   }
 
   private long readerGrants(ProcessInstance process) {
