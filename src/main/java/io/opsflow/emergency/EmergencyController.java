@@ -41,6 +41,9 @@ class EmergencyController {
       @NotNull Boolean drill) {
   }
 
+  record Abort(@NotBlank @Size(max = 1000) String reason) {
+  }
+
   @GetMapping
   List<EmergencyPlans.Plan> list() {
     return plans.plans();
@@ -65,6 +68,12 @@ class EmergencyController {
   PlanActivation activation(@PathVariable String key, Authentication caller) {
     return plans.find(key, visibility.seesRestricted(caller))
         .orElseThrow(() -> ApiException.notFound("No emergency plan activation '" + key + "'."));
+  }
+
+  /** The commander (a manager) aborts a running plan: every open step closes, the outcome is "aborted". */
+  @PostMapping("/activations/{key}/abort")
+  PlanActivation abort(@PathVariable String key, @Valid @RequestBody Abort body, Authentication caller) {
+    return plans.abort(key, caller.getName(), body.reason().strip(), visibility.seesRestricted(caller));
   }
 
   @GetMapping("/activations/{key}/report")
