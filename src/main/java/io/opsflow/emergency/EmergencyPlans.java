@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -206,8 +208,13 @@ public class EmergencyPlans {
       throw ApiException.conflict("Emergency plan activation " + activationKey + " has already ended"
           + (activation.outcome() == null ? "." : ": " + activation.outcome() + "."));
     }
-    runtimeService.createMessageCorrelation(ABORT_MESSAGE).processInstanceId(activation.processInstanceId())
-        .setVariable(PlanVariables.ABORTED_BY, by).setVariable(PlanVariables.ABORT_REASON, reason).correlateWithResult();
+    try {
+      runtimeService.createMessageCorrelation(ABORT_MESSAGE).processInstanceId(activation.processInstanceId())
+          .setVariable(PlanVariables.ABORTED_BY, by).setVariable(PlanVariables.ABORT_REASON, reason).correlateWithResult();
+    } catch (OptimisticLockingException | MismatchingMessageCorrelationException movedOn) {
+      throw ApiException.conflict("Emergency plan activation " + activationKey + " moved on at the same moment (a step"
+          + " finished or an action ran); look at it again and abort again if it still runs.");
+    }
     return mapper.find(activationKey);
   }
 
