@@ -256,7 +256,7 @@ public class Changes {
   public void reject(String key, String reason) {
     mapper.lock(key);
     mapper.setGate(key, Change.REJECTED, Change.GATE_REJECTED, gateReason(reason), null);
-    mapper.close(key, Change.REJECTED, now(), false);
+    mapper.close(key, Change.REJECTED, now());
     addEntry(key, "gate-rejected", "opsflow", "Gate rejected: " + reason);
   }
 
@@ -264,7 +264,7 @@ public class Changes {
   public void cancel(String key, String by, String reason) {
     Change change = mapper.lock(key);
     mapper.setGate(key, Change.CANCELLED, Change.GATE_CANCELLED, gateReason(reason), change.gateOpenedAt());
-    mapper.close(key, Change.CANCELLED, now(), false);
+    mapper.close(key, Change.CANCELLED, now());
     addEntry(key, "cancelled", by, "Cancelled: " + reason);
   }
 
@@ -333,18 +333,22 @@ public class Changes {
     addEntry(key, "incident", "opsflow", "Incident " + incidentKey + " opened for the failed deployment");
   }
 
-  /** Closes the change with its outcome; says whether a retrospective is due. */
+  /** Closes the change with its outcome, and answers it. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public boolean close(String key, boolean retrospectiveRequiredByRoute) {
+  public String close(String key) {
     Change change = mapper.lock(key);
     String outcome = change.outcome() != null ? change.outcome()
         : "failed".equals(change.deploymentStatus()) ? "failed" : "succeeded";
     mapper.setOutcome(key, outcome);
-    boolean retrospective = retrospectiveRequiredByRoute || !"succeeded".equals(outcome);
-    mapper.close(key, Change.CLOSED, now(), retrospective);
-    addEntry(key, "closed", "opsflow", "Closed: " + outcome
-        + (retrospective ? "; a post-launch retrospective is due" : ""));
-    return retrospective;
+    mapper.close(key, Change.CLOSED, now());
+    addEntry(key, "closed", "opsflow", "Closed: " + outcome);
+    return outcome;
+  }
+
+  /** The retrospective-needed decision asked for a post-launch retrospective of the change. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void retrospectiveDue(String key) {
+    mapper.markRetrospectiveDue(key);
   }
 
   /** Where people read a change whole, for the texts that forms show clipped. */

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -49,6 +51,8 @@ public class EmergencyPlans {
 
   public static final String PLAN_PREFIX = "emergency-plan-";
   public static final String DRILL_PROCESS = "emergency-drill";
+  /** Every plan's interrupting event sub-process starts on it: the commander aborts the plan. */
+  public static final String ABORT_MESSAGE = "EmergencyPlanAbortRequested";
   public static final String KEY_PREFIX = "EPA";
   static final int DEFAULT_DRILL_INTERVAL_DAYS = 90;
 
@@ -193,6 +197,36 @@ public class EmergencyPlans {
         + (briefing == null ? "" : ": " + briefing));
   }
 
+  /**
+   * The commander aborts a running plan, whatever it waits for: its abort event sub-process closes
+   * every open step (people's tasks, actions waiting for a retry) and ends the plan as {@code aborted}.
+   */
+  @Transactional
+  public PlanActivation abort(String activationKey, String by, String reason, boolean withRestricted) {
+    PlanActivation activation = find(activationKey, withRestricted)
+        .orElseThrow(() -> ApiException.notFound("No emergency plan activation '" + activationKey + "'."));
+    if (activation.endedAt() != null || runtimeService.createProcessInstanceQuery()
+        .processInstanceId(activation.processInstanceId()).count() == 0) {
+      throw ApiException.conflict("Emergency plan activation " + activationKey + " has already ended"
+          + (activation.outcome() == null ? "." : ": " + activation.outcome() + "."));
+    }
+    try {
+      runtimeService.createMessageCorrelation(ABORT_MESSAGE).processInstanceId(activation.processInstanceId())
+          .setVariable(PlanVariables.ABORTED_BY, by).setVariable(PlanVariables.ABORT_REASON, reason).correlateWithResult();
+    } catch (OptimisticLockingException | MismatchingMessageCorrelationException movedOn) {
+      throw ApiException.conflict("Emergency plan activation " + activationKey + " moved on at the same moment (a step"
+          + " finished or an action ran); look at it again and abort again if it still runs.");
+    }
+    return mapper.find(activationKey);
+  }
+
+  /** Recorded by the plan's "Record abort" step when the commander aborted it while it ran. */
+  public void aborted(String activationKey, String by, String reason) {
+    events.publishEvent(AuditEvent.of("emergency-plan.aborted", activationKey).by(by).details(reason));
+    log(activationKey, "Abort plan", "abort", by, "Aborted while running; every open step is closed"
+        + (reason == null ? "" : ": " + reason));
+  }
+
   /** Step names come from plans teams write in Modeler: cut, like the message, to their columns. */
   public void log(String activationKey, String step, String kind, String actor, String message) {
     mapper.log(activationKey, now(), step == null ? "(unnamed step)" : Texts.clip(step, 200), kind,
@@ -208,8 +242,9 @@ public class EmergencyPlans {
       List<ActivationLogEntry> log) {
   }
 
+  /** @param cancelled the step was still open when the plan was aborted (or its action failed and went to people) */
   public record Step(String activityId, String step, String role, String who, Instant startedAt, Instant endedAt,
-      Long durationSeconds) {
+      Long durationSeconds, boolean cancelled) {
   }
 
   public Report report(String activationKey, boolean withRestricted) {
@@ -238,7 +273,7 @@ public class EmergencyPlans {
     Instant end = activity.getEndTime() == null ? null : activity.getEndTime().toInstant();
     return new Step(activity.getActivityId(), activity.getActivityName(), role,
         activity.getAssignee() != null ? activity.getAssignee() : "userTask".equals(activity.getActivityType()) ? null : "opsflow",
-        start, end, end == null ? null : Duration.between(start, end).toSeconds());
+        start, end, end == null ? null : Duration.between(start, end).toSeconds(), activity.isCanceled());
   }
 
   /** Opens a "Schedule drill" task for every plan whose drill is overdue, unless one is already open. */

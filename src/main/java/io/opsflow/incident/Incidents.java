@@ -236,6 +236,15 @@ public class Incidents {
         + "; diagnosis goes to " + diagnosisGroup + (major ? "; declared a major incident" : ""));
   }
 
+  /** The incident-major decision found the incident major: an emergency plan runs alongside the diagnosis. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void markMajor(String key) {
+    Incident incident = mapper.lock(key);
+    mapper.markMajor(key);
+    addEntry(key, "major", incident.acknowledgedBy(),
+        "Major incident (" + incident.category() + "): an emergency plan runs alongside the diagnosis");
+  }
+
   @Transactional(propagation = Propagation.MANDATORY)
   public void resolve(String key, String by, String summary) {
     mapper.lock(key);

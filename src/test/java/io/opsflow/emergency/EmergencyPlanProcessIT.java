@@ -135,6 +135,168 @@ class EmergencyPlanProcessIT extends IntegrationTest {
   }
 
   @Test
+  void anActionThatStillFailsAfterItsRetriesBecomesATaskToDoItByHandAndThePlanGoesOn() {
+    int calls = HookReceiver.shared().callsTo(ACTION_PATH + "freeze-writes").size();
+    String key = activate("emergency-plan-database-failure", "payments-api", null);
+    ProcessInstance process = processOf(key);
+    completeTask(process, "Task_TakeCommand", "mia", Map.of("proceed", "true", "briefing", "freeze first"));
+    HookReceiver.shared().answerNext(503, 502, 503);
+
+    Instant now = Instant.now();
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      Job action = actionJob(process, "Task_FreezeWrites");
+      assertThatThrownBy(() -> processEngine.getManagementService().executeJob(action.getId()))
+          .as("attempt %s is retried", attempt).hasMessageContaining("HTTP 50");
+      assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(process.getId())
+          .executable().count()).as("the retry waits its 30 seconds").isZero();
+      now = now.plusSeconds(35);
+      ClockUtil.setCurrentTime(Date.from(now));
+    }
+    processEngine.getManagementService().executeJob(actionJob(process, "Task_FreezeWrites").getId());
+
+    assertThat(HookReceiver.shared().callsTo(ACTION_PATH + "freeze-writes")).hasSize(calls + 3);
+    assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(process.getId()).count())
+        .as("no Cockpit incident").isZero();
+    assertThat(process).hasPassed("Error_FreezeWritesFailed").isWaitingAt("Task_FreezeWritesByHand", "Task_PromoteReplica");
+    Task byHand = task(process, "Task_FreezeWritesByHand");
+    assertThat(byHand.getName()).isEqualTo("Do it by hand: freeze-writes");
+    assertThat(candidates(process, "Task_FreezeWritesByHand")).containsExactly("ops");
+    assertThat((String) processEngine.getTaskService().getVariable(byHand.getId(), "actionFailure"))
+        .contains("Action 'freeze-writes' failed at attempt 3").contains("HTTP 503");
+    assertThatThrownBy(() -> completeTask(process, "Task_FreezeWritesByHand", "olivia", Map.of()))
+        .hasMessageContaining("stepNote must say what was done");
+    completeTask(process, "Task_FreezeWritesByHand", "olivia", Map.of("stepNote", "set read-only in the admin UI"));
+    new EmergencyPlanRunner(processEngine).run(process.getId(), "restored");
+
+    assertThat(process).hasPassed("Task_FreezeWritesByHand", "Gateway_FreezeWritesDone", "Task_PromoteReplica",
+        "Task_ReconcileTransactions", "End_PlanClosed").isEnded();
+    EmergencyPlans.Report report = plans.report(key, true);
+    assertThat(report.activation().outcome()).isEqualTo("restored");
+    assertThat(report.log()).anyMatch(entry -> entry.kind().equals("action-failed")
+        && entry.message().contains("failed at attempt 3: emergency.action webhook") && entry.message().contains("HTTP 503"));
+    assertThat(report.log()).anyMatch(entry -> entry.step().equals("Do it by hand: freeze-writes")
+        && entry.kind().equals("note") && entry.actor().equals("olivia")
+        && entry.message().equals("set read-only in the admin UI"));
+    assertThat(report.steps()).anyMatch(step -> step.step().equals("Do it by hand: freeze-writes")
+        && step.role().equals("ops") && "olivia".equals(step.who()) && step.endedAt() != null && !step.cancelled());
+    assertThat(report.steps()).anyMatch(step -> step.step().equals("Switch the application to read-only")
+        && step.role().equals("automated") && step.cancelled());
+  }
+
+  @Test
+  void anActionTheReceiverRefusesBecomesATaskAtOnceForTheGroupTheRoutingRulePicks() {
+    HookReceiver.shared().answerNext(404);
+    String outage = activate("emergency-plan-service-outage", "payments-api", null);
+    ProcessInstance outageProcess = processOf(outage);
+    completeTask(outageProcess, "Task_TakeCommand", "mia", Map.of("proceed", "true", "briefing", "go"));
+    processEngine.getManagementService().executeJob(actionJob(outageProcess, "Task_OpenStatusIncident").getId());
+
+    assertThat(outageProcess).isWaitingAt("Task_OpenStatusIncidentByHand", "Task_FailOver", "Task_RollBackLatestChange");
+    assertThat((String) processEngine.getRuntimeService().getVariable(outageProcess.getId(), "actionFailure"))
+        .contains("failed for good at attempt 1").contains("HTTP 404");
+    new EmergencyPlanRunner(processEngine).run(outageProcess.getId(), "mitigated");
+    assertThat(outageProcess).hasPassed("Task_OpenStatusIncidentByHand", "Gateway_OpenStatusIncidentDone",
+        "End_PlanClosed").isEnded();
+
+    String incident = as("sasha").post("/api/incidents", "{\"service\":\"web-portal\",\"title\":\"Malware beacon\","
+        + "\"impact\":\"high\",\"urgency\":\"high\",\"category\":\"security\"}").json().path("incidentKey").asText();
+    for (String incidentKey : java.util.Arrays.asList(incident, null)) {
+      HookReceiver.shared().answerNext(403);
+      ProcessInstance security = processOf(activate("emergency-plan-security-incident", "web-portal", incidentKey));
+      completeTask(security, "Task_TakeCommand", "mia", Map.of("proceed", "true", "briefing", "contain"));
+      processEngine.getManagementService().executeJob(actionJob(security, "Task_IsolateHosts").getId());
+
+      assertThat(security).isWaitingAt("Task_IsolateHostsByHand", "Task_PreserveEvidence");
+      assertThat(candidates(security, "Task_IsolateHostsByHand")).as("restricted: %s", incidentKey != null)
+          .containsExactly(incidentKey != null ? "security" : "ops");
+      new EmergencyPlanRunner(processEngine).run(security.getId(), "restored");
+      assertThat(security).hasPassed("Task_IsolateHostsByHand", "Gateway_IsolateHostsDone", "End_PlanClosed").isEnded();
+    }
+  }
+
+  @Test
+  void theCommanderAbortsARunningPlanInAnyStateAndEveryOpenStepCloses() {
+    // waiting for the commander
+    String waiting = activate("emergency-plan-service-outage", "payments-api", null);
+    assertAborted(waiting, "false alarm", "Take command");
+
+    // an action failed once and waits for its retry while people work on the other steps
+    String retrying = activate("emergency-plan-database-failure", "payments-api", null);
+    ProcessInstance database = processOf(retrying);
+    completeTask(database, "Task_TakeCommand", "mia", Map.of("proceed", "true", "briefing", "go"));
+    HookReceiver.shared().answerNext(503);
+    Job action = actionJob(database, "Task_FreezeWrites");
+    assertThatThrownBy(() -> processEngine.getManagementService().executeJob(action.getId()))
+        .hasMessageContaining("HTTP 503");
+    int calls = HookReceiver.shared().callsTo(ACTION_PATH + "freeze-writes").size();
+    assertAborted(retrying, "the primary came back", "Promote the replica");
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plusSeconds(120)));
+    assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(database.getId()).count())
+        .as("the retry is gone").isZero();
+    assertThat(HookReceiver.shared().callsTo(ACTION_PATH + "freeze-writes")).hasSize(calls);
+
+    // a restricted incident's action went to the security team by hand; dev's step is open too
+    String incident = as("sasha").post("/api/incidents", "{\"service\":\"web-portal\",\"title\":\"Token leaked\","
+        + "\"impact\":\"high\",\"urgency\":\"high\",\"category\":\"security\"}").json().path("incidentKey").asText();
+    String restricted = activate("emergency-plan-security-incident", "web-portal", incident);
+    ProcessInstance security = processOf(restricted);
+    completeTask(security, "Task_TakeCommand", "mia", Map.of("proceed", "true", "briefing", "contain"));
+    HookReceiver.shared().answerNext(401);
+    processEngine.getManagementService().executeJob(actionJob(security, "Task_IsolateHosts").getId());
+    completeTask(security, "Task_PreserveEvidence", "olivia", Map.of("stepNote", "images taken"));
+    assertThat(security).isWaitingAt("Task_IsolateHostsByHand");
+    assertAborted(restricted, "handed to the forensics firm", "Do it by hand: isolate-hosts");
+    assertThat(as("olivia").get("/api/incidents/" + incident).json().path("timeline").findValuesAsText("message"))
+        .anyMatch(message -> message.contains("Emergency plan " + restricted + " ended: aborted"));
+
+    // at the very end, the commander standing down
+    String standingDown = activate("emergency-plan-security-incident", "web-portal", null);
+    ProcessInstance last = processOf(standingDown);
+    completeTask(last, "Task_TakeCommand", "mia", Map.of("proceed", "true", "briefing", "go"));
+    for (List<String> step : List.of(List.of("Task_PreserveEvidence", "olivia"), List.of("Task_RotateCredentials", "devon"),
+        List.of("Task_CloseAttackPath", "olivia"), List.of("Task_VerifyNoAccess", "quinn"),
+        List.of("Task_NotifyAuthorities", "mia"))) {
+      processEngine.getManagementService().createJobQuery().processInstanceId(last.getId()).executable().list()
+          .forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
+      completeTask(last, step.get(0), step.get(1), Map.of("stepNote", "done"));
+    }
+    completeTask(last, "Task_CommunicateUsers", "mia", Map.of("notice", "all clear"));
+    assertAborted(standingDown, "not ours after all", "Stand down");
+  }
+
+  @Test
+  void abortingIsForManagersOfAPlanThatStillRuns() {
+    String key = activate("emergency-plan-service-outage", "payments-api", null);
+    String path = "/api/emergency-plans/activations/" + key + "/abort";
+
+    assertThat(as("devon").post(path, "{\"reason\":\"no\"}").status()).isEqualTo(403);
+    assertThat(as("olivia").post(path, "{\"reason\":\"no\"}").status()).isEqualTo(403);
+    assertThat(as("mia").post(path, "{}").status()).isEqualTo(400);
+    assertThat(as("mia").post(path, "{\"reason\":\"  \"}").status()).isEqualTo(400);
+    assertThat(as("mia").post("/api/emergency-plans/activations/EPA-1999-0001/abort", "{\"reason\":\"x\"}").status())
+        .isEqualTo(404);
+    assertThat(processOf(key)).isWaitingAt("Task_TakeCommand");
+    assertThat(as("mia").post(path, "{\"reason\":\"drill by mistake\"}").status()).isEqualTo(200);
+    Response again = as("mia").post(path, "{\"reason\":\"again\"}");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().path("detail").asText()).contains("has already ended: aborted");
+
+    String drillOf = "emergency-plan-database-failure";
+    ProcessInstance drill = processEngine.getRuntimeService().startProcessInstanceByKey(EmergencyPlans.DRILL_PROCESS,
+        drillOf, Map.of("planKey", drillOf, "planFacts", "forced"));
+    completeTask(drill, "Task_ScheduleDrill", "mia", Map.of("service", "reporting",
+        "drillAt", Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString()));
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plusSeconds(120)));
+    processEngine.getManagementService().executeJob(processEngine.getManagementService().createJobQuery()
+        .processInstanceId(drill.getId()).timers().singleResult().getId());
+    ProcessInstance plan = processEngine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(drill.getId()).singleResult();
+    assertThat(as("mia").post("/api/emergency-plans/activations/" + plan.getBusinessKey() + "/abort",
+        "{\"reason\":\"drill cut short\"}").status()).isEqualTo(200);
+    assertThat(drill).as("a drill ends with its plan").hasPassed("End_DrillDone").isEnded();
+  }
+
+  @Test
   void aPlanForASecurityIncidentGivesItsDevAndQaStepsToTheSecurityTeamAndADrillDoesNot() {
     String incident = as("sasha").post("/api/incidents", "{\"service\":\"web-portal\",\"title\":\"Web shell found\","
         + "\"impact\":\"high\",\"urgency\":\"high\",\"category\":\"security\"}").json().path("incidentKey").asText();
@@ -272,6 +434,52 @@ class EmergencyPlanProcessIT extends IntegrationTest {
   }
 
   // --- helpers
+
+  private String activate(String planKey, String service, String incidentKey) {
+    Response activated = as("mia").post("/api/emergency-plans/" + planKey + "/activations", "{\"service\":\"" + service
+        + "\"" + (incidentKey == null ? "" : ",\"incidentKey\":\"" + incidentKey + "\"") + ",\"drill\":false}");
+    assertThat(activated.status()).as(activated.toString()).isEqualTo(201);
+    return activated.json().path("activationKey").asText();
+  }
+
+  /** The commander aborts the plan over the API: it ends aborted, nothing stays open, the report says so. */
+  private void assertAborted(String key, String reason, String openStep) {
+    ProcessInstance process = processOf(key);
+    Response aborted = as("mia").post("/api/emergency-plans/activations/" + key + "/abort",
+        "{\"reason\":\"" + reason + "\"}");
+
+    assertThat(aborted.status()).as(aborted.toString()).isEqualTo(200);
+    assertThat(aborted.json().path("outcome").asText()).isEqualTo("aborted");
+    assertThat(aborted.json().path("endedAt").asText()).isNotBlank();
+    assertThat(process).hasPassed("StartEvent_AbortRequested", "Task_RecordAbortRequested",
+        "Task_CloseAbortedActivation", "End_PlanAborted").hasNotPassed("End_PlanClosed").isEnded();
+    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(process.getId()).count()).isZero();
+    assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(process.getId()).count()).isZero();
+    JsonNode report = as("mia").get("/api/emergency-plans/activations/" + key + "/report").json();
+    assertThat(report.path("activation").path("outcome").asText()).isEqualTo("aborted");
+    assertThat(report.path("activation").path("summary").asText()).isEqualTo("Aborted by mia: " + reason);
+    assertThat(stepByName(report.path("steps"), openStep).path("cancelled").asBoolean()).as(openStep).isTrue();
+    assertThat(stepByName(report.path("steps"), openStep).path("endedAt").asText()).isNotBlank();
+    JsonNode entry = null;
+    for (JsonNode candidate : report.path("log")) {
+      entry = "abort".equals(candidate.path("kind").asText()) ? candidate : entry;
+    }
+    assertThat(entry).as("the abort in the log").isNotNull();
+    assertThat(entry.path("actor").asText()).isEqualTo("mia");
+    assertThat(entry.path("message").asText()).contains(reason);
+    JsonNode audit = as("mia").get("/api/audit?subject=" + key).json();
+    assertThat(audit.findValuesAsText("action")).contains("emergency-plan.aborted");
+  }
+
+  private Job actionJob(ProcessInstance process, String activityId) {
+    return processEngine.getManagementService().createJobQuery().processInstanceId(process.getId())
+        .activityId(activityId).singleResult();
+  }
+
+  private Task task(ProcessInstance process, String definitionKey) {
+    return processEngine.getTaskService().createTaskQuery().processInstanceId(process.getId())
+        .taskDefinitionKey(definitionKey).singleResult();
+  }
 
   private void executeDailyCheck() {
     Job daily = processEngine.getManagementService().createJobQuery().processDefinitionKey("emergency-drill-check")

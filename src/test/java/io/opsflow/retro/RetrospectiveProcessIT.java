@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +45,7 @@ class RetrospectiveProcessIT extends IntegrationTest {
 
   private static final String SERVICE = "retro-svc";
   private static final String SECURITY_SERVICE = "retro-sec-svc";
+  private static final String ACK_SERVICE = "retro-ack-svc";
 
   @Autowired
   Retrospectives retrospectives;
@@ -206,9 +213,7 @@ class RetrospectiveProcessIT extends IntegrationTest {
   @Test
   void anIncidentTriagedAsSecurityAfterARetrospectiveGatheredItLeavesItsForms() {
     ensureService(SECURITY_SERVICE, 2);
-    String incident = as("olivia").post("/api/incidents", """
-        {"service":"%s","title":"Odd outbound traffic","impact":"low","urgency":"low"}""".formatted(SECURITY_SERVICE))
-        .json().path("incidentKey").asText();
+    String incident = reported(SECURITY_SERVICE, "Odd outbound traffic", "low", "low");
     ProcessInstance retro = byHandAMinuteFromNow(SECURITY_SERVICE);
     assertThat((String) variable(retro, "facts")).contains(incident);
 
@@ -219,6 +224,41 @@ class RetrospectiveProcessIT extends IntegrationTest {
     assertThat((String) variable(retro, "facts")).doesNotContain(incident);
     assertThat(as("devon").get("/api/retrospectives/" + retro.getBusinessKey()).json().path("facts").path("incidents")
         .findValuesAsText("incidentKey")).doesNotContain(incident);
+  }
+
+  @Test
+  void anIncidentStillOpenShowsTheTimeItTookToAcknowledgeIt() {
+    ensureService(ACK_SERVICE, 2);
+    String incident = reported(ACK_SERVICE, "Search slow", "medium", "high");
+    String process = processInstanceId(incident);
+    executeDueJobs(process);
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(2)).plusSeconds(5)));
+    completeOnly(process, "olivia", Map.of("diagnosisGroup", "ops", "category", "performance"));
+
+    ProcessInstance retro = processEngine.getRuntimeService().startProcessInstanceByKey(Retrospectives.PROCESS_KEY,
+        new HashMap<>(Map.of("service", ACK_SERVICE, "windowStart", Date.from(Instant.now().minus(Duration.ofDays(1))),
+            "windowEnd", Date.from(Instant.now().plus(Duration.ofHours(1))), "requestedBy", "mia")));
+    String key = retro.getBusinessKey();
+
+    assertThat((String) variable(retro, "facts")).contains(incident).contains("acknowledged after 2 min")
+        .contains("resolved after -");
+    assertThat(retrospectives.details(key, true).facts().incidents()).singleElement()
+        .satisfies(fact -> assertThat(fact.secondsToAcknowledge()).isBetween(120L, 179L));
+    assertThat(as("olivia").withHeader("Accept", "text/markdown").get("/api/retrospectives/" + key + "/report").body())
+        .containsPattern("\\| " + incident + " \\|[^\\n]*\\| 2 min \\| - \\| open \\|");
+  }
+
+  @Test
+  void theReportIsMarkdownUnlessTheClientAsksForHtml() throws Exception {
+    String key = byHand("reporting").getBusinessKey();
+    String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    assertThat(report(key, "*/*")).as("curl").startsWith("text/markdown");
+    assertThat(report(key, null)).as("no Accept").startsWith("text/markdown");
+    assertThat(report(key, "text/markdown")).startsWith("text/markdown");
+    assertThat(report(key, "text/html")).startsWith("text/html");
+    assertThat(report(key, browser)).as("a browser").startsWith("text/html");
+    assertThat(report(key, "application/json")).isEqualTo("406");
   }
 
   @Test
@@ -352,6 +392,29 @@ class RetrospectiveProcessIT extends IntegrationTest {
     completeOnly(process, triageDiagnoseVerify.get(2), Map.of("verified", true));
     runJobs(process);
     return incident;
+  }
+
+  /** The report's content type as this Accept header (none when null) gets it, or the status when it is not 200. */
+  private String report(String key, String accept) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/retrospectives/"
+        + key + "/report")).header("Authorization", "Basic "
+        + Base64.getEncoder().encodeToString("olivia:demo".getBytes(StandardCharsets.UTF_8)));
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      return String.valueOf(response.statusCode());
+    }
+    assertThat(response.body()).contains("Retrospective " + key);
+    return response.headers().firstValue("Content-Type").orElse("");
+  }
+
+  /** An incident ops reported: its key. */
+  private String reported(String service, String title, String impact, String urgency) {
+    return as("olivia").post("/api/incidents", """
+        {"service":"%s","title":"%s","impact":"%s","urgency":"%s"}""".formatted(service, title, impact, urgency))
+        .json().path("incidentKey").asText();
   }
 
   private long readerGrants(ProcessInstance process) {

@@ -107,6 +107,8 @@ class SecurityMatrixIT extends IntegrationTest {
             "/api/emergency-plans/emergency-plan-nothing/activations", "{\"service\":\"reporting\",\"drill\":true}"),
             caller -> caller == Caller.ANONYMOUS ? 401
                 : caller == Caller.MANAGER_MIA || caller == Caller.OPS_OLIVIA ? 404 : 403),
+        new Endpoint("POST /api/emergency-plans/activations/{key}/abort", api -> api.post(
+            "/api/emergency-plans/activations/EPA-1999-0001/abort", "{\"reason\":\"matrix\"}"), editors(404)),
         new Endpoint("GET /api/retrospectives", api -> api.get("/api/retrospectives"), people(200)),
         new Endpoint("GET /api/retrospectives/{key}", api -> api.get("/api/retrospectives/RETRO-1999-0001"),
             people(404)),

@@ -100,11 +100,11 @@ public interface ChangeMapper {
   @Update("UPDATE change_request SET incident_key = #{incident} WHERE change_key = #{key}")
   void linkIncident(@Param("key") String key, @Param("incident") String incidentKey);
 
-  @Update("""
-      UPDATE change_request SET state = #{state}, closed_at = #{at}, retrospective_due = #{retrospective}
-      WHERE change_key = #{key}""")
-  void close(@Param("key") String key, @Param("state") String state, @Param("at") Instant at,
-      @Param("retrospective") boolean retrospective);
+  @Update("UPDATE change_request SET state = #{state}, closed_at = #{at} WHERE change_key = #{key}")
+  void close(@Param("key") String key, @Param("state") String state, @Param("at") Instant at);
+
+  @Update("UPDATE change_request SET retrospective_due = TRUE WHERE change_key = #{key}")
+  void markRetrospectiveDue(String key);
 
   // approvals
 

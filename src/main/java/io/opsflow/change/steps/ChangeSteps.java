@@ -85,20 +85,21 @@ class ChangeSteps {
     };
   }
 
-  /** Close change: stores the outcome. */
+  /** Close change: stores the outcome, which the retrospective-needed decision reads next. */
   @Bean
   JavaDelegate closeChange(Changes changes) {
-    return execution -> execution.setVariable(ChangeVariables.RETROSPECTIVE_DUE,
-        changes.close(key(execution), Boolean.TRUE.equals(execution.getVariable(ChangeVariables.RETROSPECTIVE_REQUIRED))));
+    return execution -> execution.setVariable(ChangeVariables.OUTCOME, changes.close(key(execution)));
   }
 
   /**
-   * Request retrospective: publishes {@link ChangeRetrospectiveRequested}; post-launch-retrospective
-   * starts in this transaction, waits for the service's observation window and ignores repeats.
+   * Request retrospective: records that one is due and publishes {@link ChangeRetrospectiveRequested};
+   * post-launch-retrospective starts in this transaction, waits for the service's observation window
+   * and ignores repeats.
    */
   @Bean
   JavaDelegate requestChangeRetrospective(Changes changes, ApplicationEventPublisher events) {
     return execution -> {
+      changes.retrospectiveDue(key(execution));
       events.publishEvent(new ChangeRetrospectiveRequested(key(execution)));
       changes.addEntry(key(execution), "retrospective-requested", "opsflow", "Post-launch retrospective requested");
     };

@@ -21,9 +21,6 @@ public final class ChangeVariables {
   static final String RISK = "risk";
   static final String APPROVAL_ROUTE = "approvalRoute";
   static final String VERIFICATION_MINUTES = "verificationMinutes";
-  static final String NEEDS_APPROVAL = "needsApproval";
-  static final String NEEDS_QA_CONFIRMATION = "needsQaConfirmation";
-  static final String RETROSPECTIVE_REQUIRED = "retrospectiveRequired";
   static final String FROZEN = "frozen";
   static final String REJECTION_REASON = "rejectionReason";
   static final String CONFLICTS = "conflicts";
@@ -45,7 +42,7 @@ public final class ChangeVariables {
   static final String ROLLBACK_NOTE = "rollbackNote";
   static final String CONFIRMED_IN_PRODUCTION = "confirmedInProduction";
   static final String CONFIRMATION_NOTE = "confirmationNote";
-  static final String RETROSPECTIVE_DUE = "retrospectiveDue";
+  static final String OUTCOME = "outcome";
 
   private ChangeVariables() {
   }

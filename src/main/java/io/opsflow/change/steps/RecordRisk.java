@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.opsflow.change.Changes;
 
-/** After "Assess risk": stores the change-risk decision and what the route implies. */
+/** After "Assess risk": stores the change-risk decision; what its route asks for is the next decision's. */
 @Component("recordRisk")
 class RecordRisk implements ExecutionListener {
 
@@ -30,8 +30,5 @@ class RecordRisk implements ExecutionListener {
     execution.setVariable(ChangeVariables.RISK, risk);
     execution.setVariable(ChangeVariables.APPROVAL_ROUTE, route);
     execution.setVariable(ChangeVariables.VERIFICATION_MINUTES, minutes);
-    execution.setVariable(ChangeVariables.NEEDS_APPROVAL, !"auto".equals(route));
-    execution.setVariable(ChangeVariables.NEEDS_QA_CONFIRMATION, ApprovalRoutes.needsQaConfirmation(route));
-    execution.setVariable(ChangeVariables.RETROSPECTIVE_REQUIRED, ApprovalRoutes.retrospectiveRequired(route));
   }
 }

@@ -77,6 +77,24 @@ class PlanSteps {
     return execution -> execution.setVariable(PlanVariables.OUTCOME, "aborted");
   }
 
+  /**
+   * The commander aborted the running plan (its abort event sub-process): the outcome is "aborted",
+   * with who and why as the summary. The person signed in, whatever a message over /engine-rest claims.
+   */
+  @Bean
+  JavaDelegate recordPlanAbortRequested(EmergencyPlans plans) {
+    return execution -> {
+      String by = TaskActor.authenticated().orElseGet(() -> {
+        String named = PlanVariables.string(execution, PlanVariables.ABORTED_BY);
+        return named == null ? "opsflow" : named;
+      });
+      String reason = PlanVariables.string(execution, PlanVariables.ABORT_REASON);
+      execution.setVariable(PlanVariables.OUTCOME, "aborted");
+      execution.setVariable(PlanVariables.SUMMARY, "Aborted by " + by + (reason == null ? "" : ": " + reason));
+      plans.aborted(PlanVariables.string(execution, PlanVariables.ACTIVATION_KEY), by, reason);
+    };
+  }
+
   /** Close activation: stores the outcome; a real activation for an incident also records it there. */
   @Bean
   JavaDelegate closePlanActivation(EmergencyPlans plans, Incidents incidents) {

@@ -26,6 +26,10 @@ public final class PlanVariables {
   static final String SUMMARY = "standDownSummary";
   static final String ACTION = "action";
   static final String DRILL_AT = "drillAt";
+  /** What an automated action's last attempt met (the boundary error event stores it for "Do it by hand"). */
+  static final String ACTION_FAILURE = "actionFailure";
+  public static final String ABORTED_BY = "abortedBy";
+  public static final String ABORT_REASON = "abortReason";
 
   private PlanVariables() {
   }

@@ -30,12 +30,14 @@ class EmergencyConfiguration {
     this.authorizations = authorizations;
   }
 
-  /** People read plans and reports; managers and ops activate plans. */
+  /** People read plans and reports; managers and ops activate plans; managers (the commanders) abort them. */
   @Bean
   static ApiAccessRules emergencyAccessRules() {
     return api -> {
       api.requestMatchers(path(HttpMethod.POST, "/api/emergency-plans/*/activations"))
           .hasAnyAuthority(Authorities.group(Groups.MANAGER), Authorities.group(Groups.OPS));
+      api.requestMatchers(path(HttpMethod.POST, "/api/emergency-plans/activations/*/abort"))
+          .hasAnyAuthority(Authorities.group(Groups.MANAGER), Authorities.group(Groups.ADMIN));
       api.requestMatchers(path(HttpMethod.GET, "/api/emergency-plans"), path(HttpMethod.GET, "/api/emergency-plans/**"))
           .hasAuthority(Authorities.PERSON);
     };

@@ -47,6 +47,9 @@ class EmergencyController {
       @NotNull Boolean drill) {
   }
 
+  record Abort(@NotBlank @Size(max = 1000) String reason) {
+  }
+
   @Operation(summary = "List the emergency plans")
   @GetMapping
   List<EmergencyPlans.Plan> list() {
@@ -75,6 +78,15 @@ class EmergencyController {
   PlanActivation activation(@PathVariable String key, Authentication caller) {
     return plans.find(key, visibility.seesRestricted(caller))
         .orElseThrow(() -> ApiException.notFound("No emergency plan activation '" + key + "'."));
+  }
+
+  /** The commander (a manager) aborts a running plan: every open step closes, the outcome is "aborted". */
+  @Operation(summary = "Abort a running plan: every open step closes, the outcome is aborted",
+      description = "409 once the plan has ended.")
+  @ApiResponse(responseCode = "409", description = "The plan has ended already.")
+  @PostMapping("/activations/{key}/abort")
+  PlanActivation abort(@PathVariable String key, @Valid @RequestBody Abort body, Authentication caller) {
+    return plans.abort(key, caller.getName(), body.reason().strip(), visibility.seesRestricted(caller));
   }
 
   @Operation(summary = "Read the report of a plan activation: steps, who did them, the outcome")

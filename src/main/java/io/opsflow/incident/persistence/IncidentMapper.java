@@ -106,6 +106,9 @@ public interface IncidentMapper {
       @Param("toResolve") long toResolve, @Param("ackBreached") boolean ackBreached,
       @Param("resolveBreached") boolean resolveBreached);
 
+  @Update("UPDATE incident SET major = TRUE WHERE incident_key = #{key}")
+  void markMajor(String key);
+
   @Update("UPDATE incident SET retrospective_due = TRUE WHERE incident_key = #{key}")
   void markRetrospectiveDue(String key);
 

@@ -33,6 +33,7 @@ public final class IncidentVariables {
   public static final String PRIORITY_OVERRIDE = "priorityOverride";
   static final String OVERRIDE_REASON = "overrideReason";
   public static final String MAJOR = "major";
+  public static final String DECLARED_MAJOR = "declaredMajor";
   static final String DIAGNOSIS_GROUP = "diagnosisGroup";
   public static final String RESOLVE_ESCALATED = "resolveEscalated";
   static final String RESOLUTION_SUMMARY = "resolutionSummary";

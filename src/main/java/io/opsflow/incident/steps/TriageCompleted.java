@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completing "Acknowledge &amp; triage": checks the form again, applies a priority override through
- * the {@code incident-priority} decision, declares P1 incidents major, stores the category (a
- * {@code security} incident becomes restricted, and one no longer {@code security} open again, from
- * now on) and records the acknowledgement.
+ * the {@code incident-priority} decision, stores the category (a {@code security} incident becomes
+ * restricted, and one no longer {@code security} open again, from now on) and records the
+ * acknowledgement. Whether the incident is major is the {@code incident-major} decision's, next in
+ * the model, from {@code declaredMajor} and the priority.
  */
 @Component("triageCompleted")
 class TriageCompleted implements TaskListener {
@@ -67,7 +68,6 @@ class TriageCompleted implements TaskListener {
     if (incidents.classify(key, category, actor)) {
       visibility.apply(task.getProcessInstanceId(), restricted);
     }
-    String priority = current;
     if (overriding) {
       Map<String, Object> inputs = new HashMap<>();
       inputs.put(IncidentVariables.IMPACT, string(task, IncidentVariables.IMPACT));
@@ -75,16 +75,12 @@ class TriageCompleted implements TaskListener {
       inputs.put(IncidentVariables.PRIORITY_OVERRIDE, override);
       PriorityDecision decision = PriorityDecision.of(decisions.single("incident-priority", inputs));
       IncidentFacts.apply(incidents.setPriority(key, decision, actor, reason), task.getExecution());
-      priority = decision.priority();
     } else {
       task.getExecution().setVariable(IncidentVariables.PRIORITY_OVERRIDE, null);
     }
-    boolean major = Boolean.TRUE.equals(declaredMajor) || "P1".equals(priority);
-    task.getExecution().setVariable(IncidentVariables.MAJOR, major);
+    boolean declared = Boolean.TRUE.equals(declaredMajor);
+    task.getExecution().setVariable(IncidentVariables.DECLARED_MAJOR, declared);
     task.getExecution().setVariable(IncidentVariables.DIAGNOSIS_GROUP, diagnosisGroup);
-    incidents.acknowledge(key, actor, diagnosisGroup, major);
-    if (major) {
-      incidents.addEntry(key, "major", actor, "Major incident (" + category + "): an emergency plan runs alongside the diagnosis");
-    }
+    incidents.acknowledge(key, actor, diagnosisGroup, declared);
   }
 }

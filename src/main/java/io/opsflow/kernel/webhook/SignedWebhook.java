@@ -65,9 +65,24 @@ public class SignedWebhook {
     target.headers().forEach(request::header);
     HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(event + " webhook " + target.url() + " answered HTTP " + response.statusCode());
+      throw new Rejected(response.statusCode(), event + " webhook " + target.url() + " answered HTTP " + response.statusCode());
     }
     return response.statusCode();
+  }
+
+  /** The receiver answered, but not with 2xx. */
+  public static class Rejected extends IllegalStateException {
+
+    private final int status;
+
+    Rejected(int status, String message) {
+      super(message);
+      this.status = status;
+    }
+
+    public int status() {
+      return status;
+    }
   }
 
   public static String sign(String secret, String body) {

@@ -1,5 +1,7 @@
 package io.opsflow.retro.facts;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -97,8 +99,21 @@ public class FactGathering {
     Map<String, Integer> alerts = new TreeMap<>();
     details.alerts().forEach(alert -> alerts.merge(alert.alertName(), alert.occurrences(), Integer::sum));
     return new RetroFacts.IncidentFact(incident.incidentKey(), incident.title(), incident.priority(), incident.state(),
-        incident.openedAt(), incident.closedAt(), incident.secondsToAcknowledge(), incident.secondsToResolve(),
+        incident.openedAt(), incident.closedAt(),
+        secondsUntil(incident.secondsToAcknowledge(), incident.openedAt(), incident.acknowledgedAt()),
+        secondsUntil(incident.secondsToResolve(), incident.openedAt(), incident.resolvedAt()),
         closed ? !incident.ackSlaBreached() : null, closed ? !incident.resolveSlaBreached() : null, alerts);
+  }
+
+  /**
+   * The incident stores its times to acknowledge and resolve only when it closes; an incident
+   * still open when the facts are gathered has them from its acknowledge and resolve moments.
+   */
+  static Long secondsUntil(Long stored, Instant openedAt, Instant reached) {
+    if (stored != null) {
+      return stored;
+    }
+    return reached == null || openedAt == null ? null : Duration.between(openedAt, reached).toSeconds();
   }
 
   /** The facts as plain text for the read-only field of the forms. */

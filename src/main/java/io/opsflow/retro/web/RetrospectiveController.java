@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +29,7 @@ import io.opsflow.retro.Retrospectives;
 import io.opsflow.security.Visibility;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,10 +44,9 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/retrospectives")
 class RetrospectiveController {
 
-  /** One operation in the description, two handlers in the code. */
   private static final String REPORT_SUMMARY = "Read the report of a retrospective";
-  private static final String REPORT_DESCRIPTION =
-      "Markdown (`text/markdown`); HTML when the client asks for `text/html`.";
+  private static final String REPORT_DESCRIPTION = "Markdown (`text/markdown`) unless the client asks for HTML by name "
+      + "(`text/html` ranked above every other type it takes, as browsers do); `Accept: */*` (curl) gets Markdown.";
 
   private final Retrospectives retrospectives;
   private final RetrospectiveReport report;
@@ -106,18 +109,25 @@ class RetrospectiveController {
     return retrospectives.details(key, visibility.seesRestricted(caller));
   }
 
-  /** Markdown, or HTML for a browser (Accept: text/html). */
+  /**
+   * Markdown unless the client asks for HTML by name ({@code text/html} or
+   * {@code application/xhtml+xml} ranked above every other type it takes): a browser gets HTML;
+   * curl ({@code Accept: *}{@code /*}), no Accept and {@code text/*} get Markdown.
+   */
   @Operation(summary = REPORT_SUMMARY, description = REPORT_DESCRIPTION)
-  @GetMapping(value = "/{key}/report", produces = "text/markdown")
-  ResponseEntity<String> markdown(@PathVariable String key, Authentication caller) {
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
-        .body(report.markdown(retrospectives.details(key, visibility.seesRestricted(caller))));
-  }
-
-  @Operation(summary = REPORT_SUMMARY, description = REPORT_DESCRIPTION)
-  @GetMapping(value = "/{key}/report", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> html(@PathVariable String key, Authentication caller) {
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
-        .body(report.html(retrospectives.details(key, visibility.seesRestricted(caller))));
+  @ApiResponse(responseCode = "200", description = "The report", content = {
+      @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+      @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string"))})
+  @GetMapping("/{key}/report")
+  ResponseEntity<String> report(@PathVariable String key,
+      @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Authentication caller)
+      throws HttpMediaTypeNotAcceptableException {
+    Retrospectives.Details details = retrospectives.details(key, visibility.seesRestricted(caller));
+    return switch (ReportFormat.wanted(accept)) {
+      case HTML -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+          .body(report.html(details));
+      case MARKDOWN -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
+          .body(report.markdown(details));
+    };
   }
 }

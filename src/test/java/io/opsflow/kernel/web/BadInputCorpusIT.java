@@ -266,6 +266,8 @@ class BadInputCorpusIT extends IntegrationTest {
     String plan = "emergency-plan-service-outage";
     String activation = created(mia.post("/api/emergency-plans/" + plan + "/activations",
         json(Map.of("service", service, "drill", true)))).path("activationKey").asText();
+    String toAbort = created(mia.post("/api/emergency-plans/" + plan + "/activations",
+        json(Map.of("service", service, "drill", true)))).path("activationKey").asText();
     String retrospective = created(mia.post("/api/retrospectives", json(Map.of("service", service,
         "from", "2026-01-01T00:00:00Z", "to", "2026-01-02T00:00:00Z")))).path("retrospective").path("retroKey").asText();
     String window = created(mia.post("/api/freeze-windows", json(Map.of("start", "2099-01-01T00:00:00Z",
@@ -320,6 +322,9 @@ class BadInputCorpusIT extends IntegrationTest {
         List.of()));
     endpoints.add(get(olivia, "/api/emergency-plans/activations/{key}/report",
         "/api/emergency-plans/activations/" + activation + "/report", List.of()));
+    endpoints.add(new Endpoint("POST", "/api/emergency-plans/activations/{key}/abort", mia,
+        "/api/emergency-plans/activations/" + toAbort + "/abort", json(Map.of("reason", "Corpus abort")), List.of(),
+        false));
     endpoints.add(new Endpoint("POST", "/api/retrospectives", mia, "/api/retrospectives", json(Map.of(
         "service", service, "from", "2026-02-01T00:00:00Z", "to", "2026-02-02T00:00:00Z")), List.of(), false));
     endpoints.add(get(olivia, "/api/retrospectives", "/api/retrospectives",
