@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-
 /**
  * Completing "Acknowledge &amp; triage": checks the form again, applies a priority override through
  * the {@code incident-priority} decision, stores the category (a {@code security} incident becomes
