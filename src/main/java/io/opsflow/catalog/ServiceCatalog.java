@@ -18,8 +18,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.opsflow.platform.ApiException;
-import io.opsflow.platform.AuditEvent;
+import io.opsflow.catalog.persistence.ServiceMapper;
+import io.opsflow.kernel.audit.AuditEvent;
+import io.opsflow.kernel.web.ApiException;
 import io.opsflow.security.Directory;
 import io.opsflow.security.Groups;
 

@@ -26,7 +26,7 @@ public record ServiceDraft(
   static final String TIER_RULE = "must be 1 (most critical), 2 or 3";
 
   /** The same draft with the key a path names. */
-  ServiceDraft withKey(String pathKey) {
+  public ServiceDraft withKey(String pathKey) {
     return new ServiceDraft(pathKey, name, tier, devGroup, onCallGroup, dependsOn);
   }
 }

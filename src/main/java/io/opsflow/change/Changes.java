@@ -21,11 +21,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.change.persistence.ChangeMapper;
+import io.opsflow.change.steps.ChangeProperties;
+import io.opsflow.change.steps.ChangeVariables;
 import io.opsflow.incident.Incidents;
-import io.opsflow.platform.ApiException;
-import io.opsflow.platform.AuditEvent;
-import io.opsflow.platform.BusinessKeys;
-import io.opsflow.platform.Texts;
+import io.opsflow.kernel.audit.AuditEvent;
+import io.opsflow.kernel.keys.BusinessKeys;
+import io.opsflow.kernel.text.Texts;
+import io.opsflow.kernel.web.ApiException;
 import io.opsflow.security.Directory;
 
 /** The change records: the one place that writes changes, approvals, gates and freeze windows. */
@@ -103,7 +106,7 @@ public class Changes {
     return mapper.find(change.changeKey());
   }
 
-  Map<String, Object> startVariables(Change change) {
+  public Map<String, Object> startVariables(Change change) {
     Service service = catalog.get(change.serviceKey());
     Map<String, Object> variables = new HashMap<>();
     variables.put(ChangeVariables.CHANGE_KEY, change.changeKey());
@@ -129,7 +132,7 @@ public class Changes {
     return find(key).orElseThrow(() -> ApiException.notFound("No change '" + key + "'."));
   }
 
-  Optional<Change> findByIdempotencyKey(String via, String idempotencyKey) {
+  public Optional<Change> findByIdempotencyKey(String via, String idempotencyKey) {
     return Optional.ofNullable(mapper.findByIdempotencyKey(via, idempotencyKey));
   }
 
@@ -197,7 +200,7 @@ public class Changes {
   }
 
   /** The freeze window a non-emergency change would fall into, if any. */
-  Optional<FreezeWindow> freezeWindowFor(Change change) {
+  public Optional<FreezeWindow> freezeWindowFor(Change change) {
     return "emergency".equals(change.changeType()) ? Optional.empty() : freezeWindowCovering(change);
   }
 
@@ -208,7 +211,7 @@ public class Changes {
   }
 
   /** Other open changes on the same service, or on one it depends on, whose windows overlap this one's. */
-  List<Change> conflictsOf(Change change) {
+  public List<Change> conflictsOf(Change change) {
     Set<String> services = new LinkedHashSet<>();
     services.add(change.serviceKey());
     services.addAll(catalog.transitiveDependenciesOf(change.serviceKey()));
@@ -349,7 +352,7 @@ public class Changes {
   }
 
   /** Where people read a change whole, for the texts that forms show clipped. */
-  static String wholeAt(String key) {
+  public static String wholeAt(String key) {
     return "GET /api/changes/" + key;
   }
 
@@ -420,7 +423,7 @@ public class Changes {
     });
   }
 
-  static String describe(FreezeWindow window) {
+  public static String describe(FreezeWindow window) {
     return "freeze window " + Texts.TIME.format(window.startsAt()) + " to " + Texts.TIME.format(window.endsAt())
         + (window.serviceKeys().isEmpty() ? " (all services)" : " (" + String.join(", ", window.serviceKeys()) + ")")
         + ": " + window.reason();
@@ -430,7 +433,7 @@ public class Changes {
     return change.plannedStart() != null ? change.plannedStart() : change.createdAt();
   }
 
-  Instant now() {
+  public Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.SECONDS);
   }
 }

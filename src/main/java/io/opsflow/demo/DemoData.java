@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.catalog.ServiceDraft;
-import io.opsflow.platform.TasklistFilters;
+import io.opsflow.tasklist.TasklistFilters;
 import io.opsflow.security.Groups;
 import io.opsflow.security.ServiceAccounts;
 

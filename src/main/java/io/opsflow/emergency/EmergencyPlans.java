@@ -31,11 +31,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.opsflow.emergency.persistence.EmergencyMapper;
+import io.opsflow.emergency.steps.PlanVariables;
 import io.opsflow.incident.Incidents;
-import io.opsflow.platform.ApiException;
-import io.opsflow.platform.AuditEvent;
-import io.opsflow.platform.BusinessKeys;
-import io.opsflow.platform.Texts;
+import io.opsflow.kernel.audit.AuditEvent;
+import io.opsflow.kernel.keys.BusinessKeys;
+import io.opsflow.kernel.text.Texts;
+import io.opsflow.kernel.web.ApiException;
 import io.opsflow.security.Groups;
 
 /**
@@ -51,7 +53,7 @@ public class EmergencyPlans {
   public static final String DRILL_PROCESS = "emergency-drill";
   /** Every plan's interrupting event sub-process starts on it: the commander aborts the plan. */
   public static final String ABORT_MESSAGE = "EmergencyPlanAbortRequested";
-  static final String KEY_PREFIX = "EPA";
+  public static final String KEY_PREFIX = "EPA";
   static final int DEFAULT_DRILL_INTERVAL_DAYS = 90;
 
   private final EmergencyMapper mapper;
@@ -91,7 +93,7 @@ public class EmergencyPlans {
   }
 
   /** The keys of the deployed plans. */
-  List<String> planKeys() {
+  public List<String> planKeys() {
     return latestPlanDefinitions().stream().map(ProcessDefinition::getKey).sorted().toList();
   }
 
@@ -160,7 +162,7 @@ public class EmergencyPlans {
   }
 
   /** The activations among these keys that ran for a restricted incident. */
-  Set<String> restrictedAmong(Collection<String> activationKeys) {
+  public Set<String> restrictedAmong(Collection<String> activationKeys) {
     List<PlanActivation> activations = activationKeys.isEmpty() ? List.of() : mapper.findAll(activationKeys);
     Set<String> restrictedIncidents = incidents.restrictedAmong(activations.stream()
         .map(PlanActivation::incidentKey).filter(key -> key != null).toList());
@@ -174,7 +176,7 @@ public class EmergencyPlans {
   }
 
   /** The activations for this incident whose plan still runs. */
-  List<PlanActivation> runningFor(String incidentKey) {
+  public List<PlanActivation> runningFor(String incidentKey) {
     return activationsFor(List.of(incidentKey)).stream()
         .filter(activation -> runtimeService.createProcessInstanceQuery()
             .processInstanceId(activation.processInstanceId()).count() > 0)

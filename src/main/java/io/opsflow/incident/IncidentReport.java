@@ -8,16 +8,22 @@ import java.util.Set;
  * What someone (a person, a monitoring system, an alert) says when an incident is opened.
  *
  * @param service catalog key, or whatever the reporter called it; may be blank
- * @param source alertmanager, api or tasklist
+ * @param source where the report came from: one of the {@code SOURCE_} constants
  * @param category optional; {@code security} makes the incident restricted from the start
  */
 public record IncidentReport(String service, String title, String description, String impact, String urgency,
     String source, String reportedBy, String category) {
 
+  public static final String SOURCE_ALERTMANAGER = "alertmanager";
+  public static final String SOURCE_API = "api";
+  public static final String SOURCE_TASKLIST = "tasklist";
+  /** A failed deployment of a change (change-release opens the incident). */
+  public static final String SOURCE_CHANGE = "change";
+
   public static final Set<String> LEVELS = Set.of("high", "medium", "low");
   /** What kind of incident it is; also an input of the emergency-plan-selection decision. */
   public static final Set<String> CATEGORIES = Set.of("outage", "database", "security", "performance", "other");
-  static final String CATEGORY_RULE = "category must be outage, database, security, performance or other";
+  public static final String CATEGORY_RULE = "category must be outage, database, security, performance or other";
 
   /** A report that does not say what kind of incident it is: triage decides. */
   public IncidentReport(String service, String title, String description, String impact, String urgency,

@@ -26,9 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
-import io.opsflow.platform.AuditEvent;
-import io.opsflow.platform.BusinessKeys;
-import io.opsflow.platform.Texts;
+import io.opsflow.incident.persistence.IncidentMapper;
+import io.opsflow.incident.steps.IncidentVariables;
+import io.opsflow.kernel.audit.AuditEvent;
+import io.opsflow.kernel.keys.BusinessKeys;
+import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Groups;
 import io.opsflow.security.Visibility;
 
@@ -99,9 +101,9 @@ public class Incidents {
         visibility.restricts(report.category()));
     mapper.insert(incident);
     String via = switch (report.source()) {
-      case "alertmanager" -> "from an Alertmanager alert";
-      case "tasklist" -> "in Tasklist";
-      case "change" -> "for a failed deployment";
+      case IncidentReport.SOURCE_ALERTMANAGER -> "from an Alertmanager alert";
+      case IncidentReport.SOURCE_TASKLIST -> "in Tasklist";
+      case IncidentReport.SOURCE_CHANGE -> "for a failed deployment";
       default -> "through the API";
     };
     addEntry(incident.incidentKey(), "opened", report.reportedBy(), "Opened " + via + " for " + incident.serviceLabel()
@@ -114,7 +116,7 @@ public class Incidents {
   }
 
   /** The process variables every incident-response instance starts with. */
-  static Map<String, Object> startVariables(Incident incident) {
+  public static Map<String, Object> startVariables(Incident incident) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(IncidentVariables.INCIDENT_KEY, incident.incidentKey());
     variables.put(IncidentVariables.TITLE, incident.title());
@@ -341,11 +343,11 @@ public class Incidents {
         .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key).singleResult());
   }
 
-  static Date date(Instant instant) {
+  public static Date date(Instant instant) {
     return instant == null ? null : Date.from(instant);
   }
 
-  static String format(Instant instant) {
+  public static String format(Instant instant) {
     return instant == null ? "" : Texts.TIME.format(instant);
   }
 

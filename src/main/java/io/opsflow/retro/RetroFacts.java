@@ -23,7 +23,7 @@ public record RetroFacts(List<ChangeFact> changes, List<IncidentFact> incidents,
   }
 
   /** Occurrences by alert name over these incidents. */
-  static Map<String, Integer> alertsOf(List<IncidentFact> incidents) {
+  public static Map<String, Integer> alertsOf(List<IncidentFact> incidents) {
     Map<String, Integer> alerts = new TreeMap<>();
     incidents.forEach(incident -> incident.alertsOrNone().forEach((name, count) -> alerts.merge(name, count, Integer::sum)));
     return alerts;

@@ -27,6 +27,11 @@ public record Retrospective(
     Instant publishedAt,
     Instant closedAt) {
 
+  /** What a retrospective looks back on ({@link #subjectType()}). */
+  public static final String SUBJECT_CHANGE = "change";
+  public static final String SUBJECT_INCIDENT = "incident";
+  public static final String SUBJECT_MANUAL = "manual";
+
   public static final String REQUESTED = "requested";
   public static final String PREPARING = "preparing";
   public static final String COLLECTING = "collecting";

@@ -27,9 +27,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.incident.Incidents;
-import io.opsflow.platform.ApiException;
-import io.opsflow.platform.BusinessKeys;
-import io.opsflow.platform.Texts;
+import io.opsflow.kernel.keys.BusinessKeys;
+import io.opsflow.kernel.text.Texts;
+import io.opsflow.kernel.web.ApiException;
+import io.opsflow.retro.facts.FactGathering;
+import io.opsflow.retro.persistence.RetrospectiveMapper;
 import io.opsflow.security.Directory;
 import io.opsflow.security.Groups;
 import io.opsflow.security.Visibility;
@@ -43,7 +45,7 @@ public class Retrospectives {
 
   public static final String PROCESS_KEY = "post-launch-retrospective";
   public static final String MESSAGE_REQUESTED = "RetrospectiveRequested";
-  static final String KEY_PREFIX = "RETRO";
+  public static final String KEY_PREFIX = "RETRO";
   static final int MAX_ITEMS = 20;
 
   public record Details(Retrospective retrospective, RetroFacts facts, List<Finding> findings, List<ActionItem> actionItems) {
@@ -99,7 +101,7 @@ public class Retrospectives {
     }
   }
 
-  Duration observationWindow(String service) {
+  public Duration observationWindow(String service) {
     return settings.forService(service);
   }
 
@@ -124,12 +126,12 @@ public class Retrospectives {
   }
 
   /** Retrospectives not closed whose facts name this incident. */
-  List<Retrospective> openNaming(String incidentKey) {
+  public List<Retrospective> openNaming(String incidentKey) {
     return mapper.openNaming(incidentKey);
   }
 
   /** The facts as the forms show them: in a retrospective all staff read, without restricted incidents. */
-  String factsText(Retrospective retro) {
+  public String factsText(Retrospective retro) {
     RetroFacts all = facts(retro);
     return Texts.forVariable(FactGathering.text(retro, restricted(retro) ? all : visibleToAllStaff(all)),
         wholeAt(retro.retroKey()));
@@ -137,7 +139,7 @@ public class Retrospectives {
 
   /** A retrospective of a restricted incident is restricted too. */
   public boolean restricted(Retrospective retro) {
-    return "incident".equals(retro.subjectType()) && incidents.restricted(retro.subjectKey());
+    return Retrospective.SUBJECT_INCIDENT.equals(retro.subjectType()) && incidents.restricted(retro.subjectKey());
   }
 
   private RetroFacts visibleToAllStaff(RetroFacts gathered) {
@@ -173,13 +175,13 @@ public class Retrospectives {
     if (withRestricted) {
       return all;
     }
-    Set<String> restricted = incidents.restrictedAmong(all.stream().filter(retro -> "incident".equals(retro.subjectType()))
+    Set<String> restricted = incidents.restrictedAmong(all.stream().filter(retro -> Retrospective.SUBJECT_INCIDENT.equals(retro.subjectType()))
         .map(Retrospective::subjectKey).toList());
     return all.stream().filter(retro -> !restricted.contains(retro.subjectKey())).toList();
   }
 
   /** The keys among these that name retrospectives of restricted incidents. */
-  Set<String> restrictedAmong(Collection<String> retroKeys) {
+  public Set<String> restrictedAmong(Collection<String> retroKeys) {
     return retroKeys.stream().map(this::find).flatMap(Optional::stream).filter(this::restricted)
         .map(Retrospective::retroKey).collect(Collectors.toSet());
   }
@@ -201,23 +203,23 @@ public class Retrospectives {
     return service.map(found -> found.devGroup() + "," + Groups.MANAGER).orElse(Groups.MANAGER);
   }
 
-  void prepared(String key, String summary, String wentWell, String wentWrong) {
+  public void prepared(String key, String summary, String wentWell, String wentWrong) {
     mapper.prepared(key, summary, wentWell, wentWrong);
   }
 
-  void addFinding(String key, String group, String finding, boolean nothingToAdd, String by) {
+  public void addFinding(String key, String group, String finding, boolean nothingToAdd, String by) {
     mapper.insertFinding(new Finding(key, group, finding, nothingToAdd, by, now()));
   }
 
   /** A line of the review's action items: "title; owner group; due date (YYYY-MM-DD)". */
-  record ItemLine(String title, String ownerGroup, LocalDate dueDate) {
+  public record ItemLine(String title, String ownerGroup, LocalDate dueDate) {
   }
 
   /**
    * Parses the action items of the review; every problem is named with its line. The items of a
    * restricted retrospective go only to groups that read restricted items.
    */
-  List<ItemLine> parseItems(String text, boolean restricted, List<String> problems) {
+  public List<ItemLine> parseItems(String text, boolean restricted, List<String> problems) {
     List<ItemLine> items = new ArrayList<>();
     if (text == null || text.isBlank()) {
       return items;
@@ -262,7 +264,7 @@ public class Retrospectives {
     return items;
   }
 
-  void reviewed(String key, String rootCauses, List<ItemLine> items) {
+  public void reviewed(String key, String rootCauses, List<ItemLine> items) {
     mapper.reviewed(key, rootCauses);
     for (int i = 0; i < items.size(); i++) {
       ItemLine line = items.get(i);
@@ -271,11 +273,11 @@ public class Retrospectives {
     }
   }
 
-  void published(String key) {
+  public void published(String key) {
     mapper.published(key, now());
   }
 
-  void close(String key) {
+  public void close(String key) {
     mapper.close(key, now());
   }
 
@@ -320,19 +322,19 @@ public class Retrospectives {
     return "GET /api/retrospectives/" + key;
   }
 
-  void implemented(String itemKey, String note, String by) {
+  public void implemented(String itemKey, String note, String by) {
     mapper.implemented(itemKey, note, by, now());
   }
 
-  void verified(String itemKey, boolean verified, String note, String by) {
+  public void verified(String itemKey, boolean verified, String note, String by) {
     mapper.verified(itemKey, verified ? ActionItem.VERIFIED : ActionItem.REOPENED, note, by, now());
   }
 
-  void escalate(String itemKey) {
+  public void escalate(String itemKey) {
     mapper.escalate(itemKey);
   }
 
-  Instant now() {
+  public Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.SECONDS);
   }
 }

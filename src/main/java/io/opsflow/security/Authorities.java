@@ -25,7 +25,7 @@ public final class Authorities {
     return GROUP_PREFIX + groupId;
   }
 
-  static List<GrantedAuthority> of(String kind, Collection<String> groupIds) {
+  public static List<GrantedAuthority> of(String kind, Collection<String> groupIds) {
     List<GrantedAuthority> authorities = new ArrayList<>();
     authorities.add(new SimpleGrantedAuthority(kind));
     groupIds.forEach(groupId -> authorities.add(new SimpleGrantedAuthority(group(groupId))));

@@ -22,8 +22,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.opsflow.platform.ApiException;
-import io.opsflow.platform.AuditEvent;
+import io.opsflow.kernel.audit.AuditEvent;
+import io.opsflow.kernel.web.ApiException;
+import io.opsflow.security.accounts.ServiceAccountTokenMapper;
 
 /**
  * Service accounts are Camunda users in group {@code ci} or {@code monitoring} that sign in with

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.opsflow.platform.ApiPathKeys;
+import io.opsflow.kernel.web.ApiPathKeys;
 import io.opsflow.support.Api;
 import io.opsflow.support.Api.Response;
 import io.opsflow.support.IntegrationTest;

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 
-import io.opsflow.platform.SignedWebhook;
+import io.opsflow.kernel.webhook.SignedWebhook;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.opsflow.catalog.ServiceCatalog;

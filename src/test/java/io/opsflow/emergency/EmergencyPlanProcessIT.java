@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.opsflow.platform.SignedWebhook;
+import io.opsflow.kernel.webhook.SignedWebhook;
 import io.opsflow.support.Api.Response;
 import io.opsflow.support.EmergencyPlanRunner;
 import io.opsflow.support.FullProcessCoverage;

@@ -26,10 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.opsflow.support.RecordingChannel;
+import io.opsflow.incident.intake.AlertIntake;
+import io.opsflow.incident.intake.IntakeResult;
+import io.opsflow.incident.intake.Observation;
 import io.opsflow.support.EmergencyPlanRunner;
 import io.opsflow.support.FullProcessCoverage;
 import io.opsflow.support.IntegrationTest;
+import io.opsflow.support.RecordingChannel;
 import io.opsflow.support.TestDatabase;
 
 /**

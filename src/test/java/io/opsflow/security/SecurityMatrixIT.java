@@ -14,8 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.opsflow.support.Api;
+import io.opsflow.security.signin.SignInThrottleIT;
 import io.opsflow.support.Api.Response;
+import io.opsflow.support.Api;
 import io.opsflow.support.IntegrationTest;
 
 /**

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.opsflow.platform.TasklistFilters;
+import io.opsflow.tasklist.TasklistFilters;
 import io.opsflow.support.Api;
 import io.opsflow.support.IntegrationTest;
 

@@ -1,0 +1,48 @@
+package io.opsflow.catalog.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface ServiceMapper {
+
+  record Row(String serviceKey, String name, int tier, String devGroup, String onCallGroup,
+      Instant createdAt, Instant updatedAt) {
+  }
+
+  record Edge(String serviceKey, String dependsOn) {
+  }
+
+  @Select("SELECT * FROM catalog_service ORDER BY service_key")
+  List<Row> findAll();
+
+  @Select("SELECT * FROM catalog_service WHERE service_key = #{key}")
+  Row find(String key);
+
+  @Select("SELECT service_key, depends_on FROM catalog_dependency ORDER BY service_key, depends_on")
+  List<Edge> findAllEdges();
+
+  @Insert("""
+      INSERT INTO catalog_service (service_key, name, tier, dev_group, on_call_group, created_at, updated_at)
+      VALUES (#{serviceKey}, #{name}, #{tier}, #{devGroup}, #{onCallGroup}, #{createdAt}, #{updatedAt})""")
+  void insert(Row row);
+
+  @Update("""
+      UPDATE catalog_service SET name = #{name}, tier = #{tier}, dev_group = #{devGroup},
+        on_call_group = #{onCallGroup}, updated_at = #{updatedAt}
+      WHERE service_key = #{serviceKey}""")
+  int update(Row row);
+
+  @Delete("DELETE FROM catalog_dependency WHERE service_key = #{key}")
+  void deleteEdgesFrom(String key);
+
+  @Insert("INSERT INTO catalog_dependency (service_key, depends_on) VALUES (#{key}, #{dependsOn})")
+  void insertEdge(@Param("key") String key, @Param("dependsOn") String dependsOn);
+}

@@ -1,0 +1,76 @@
+package io.opsflow.change.steps;
+
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.opsflow.change.Changes;
+import io.opsflow.kernel.process.FormCheck;
+import io.opsflow.kernel.process.TaskActor;
+
+/**
+ * What people decide in change-release's ops and QA tasks, checked again on the server and
+ * recorded on the change. (Approvals have their own listener, {@link ApprovalDecision}.)
+ */
+@Configuration(proxyBeanMethods = false)
+class ChangeTaskDecisions {
+
+  static final Set<String> INVESTIGATION_OUTCOMES = Set.of("wait", "cancel");
+
+  /** "Investigate stalled deployment": wait longer or cancel the change, with a note. */
+  @Bean
+  TaskListener investigationDecision(Changes changes) {
+    return task -> {
+      FormCheck check = FormCheck.of("finish the investigation");
+      String decision = check.text(task, ChangeVariables.INVESTIGATION);
+      String note = check.text(task, ChangeVariables.INVESTIGATION_NOTE);
+      check.require(decision != null && INVESTIGATION_OUTCOMES.contains(decision), "investigation must be wait or cancel")
+          .require(note != null, "investigationNote must say what you found").orRefuse();
+      changes.addEntry(ChangeVariables.changeKey(task), "investigated", TaskActor.of(task),
+          ("wait".equals(decision) ? "Keep waiting: " : "Cancel: ") + note);
+    };
+  }
+
+  /** "Decide: roll back or keep" after an alert during the verification window. */
+  @Bean
+  TaskListener rollbackDecision(Changes changes) {
+    return task -> {
+      FormCheck check = FormCheck.of("decide on the alert");
+      Boolean rollBack = check.flag(task, ChangeVariables.ROLL_BACK);
+      String note = check.text(task, ChangeVariables.DECISION_NOTE);
+      check.require(rollBack != null, "rollBack must be true or false")
+          .require(note != null, "decisionNote must say why").orRefuse();
+      changes.addEntry(ChangeVariables.changeKey(task), rollBack ? "rollback-decided" : "kept", TaskActor.of(task),
+          (rollBack ? "Roll back after the alert " : "Keep the change despite the alert ")
+              + ChangeVariables.string(task, ChangeVariables.ALERT_INCIDENT) + ": " + note);
+    };
+  }
+
+  /** "Roll back": what was done to restore the previous version. */
+  @Bean
+  TaskListener rollbackCompleted(Changes changes) {
+    return task -> {
+      FormCheck check = FormCheck.of("finish the roll-back");
+      String note = check.text(task, ChangeVariables.ROLLBACK_NOTE);
+      check.require(note != null, "rollbackNote must say what was rolled back").orRefuse();
+      changes.rolledBack(ChangeVariables.changeKey(task), TaskActor.of(task), note);
+    };
+  }
+
+  /** "Confirm in production": QA's verdict; a failure leads to a roll-back. */
+  @Bean
+  TaskListener productionConfirmation(Changes changes) {
+    return task -> {
+      FormCheck check = FormCheck.of("confirm the change");
+      Boolean confirmed = check.flag(task, ChangeVariables.CONFIRMED_IN_PRODUCTION);
+      String note = check.text(task, ChangeVariables.CONFIRMATION_NOTE);
+      check.require(confirmed != null, "confirmedInProduction must be true or false")
+          .require(!Boolean.FALSE.equals(confirmed) || note != null, "confirmationNote must say what is wrong")
+          .orRefuse();
+      changes.addEntry(ChangeVariables.changeKey(task), confirmed ? "confirmed" : "not-confirmed", TaskActor.of(task),
+          (confirmed ? "Works in production" : "Does not work in production") + (note == null ? "" : ": " + note));
+    };
+  }
+}

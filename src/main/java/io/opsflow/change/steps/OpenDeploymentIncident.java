@@ -1,0 +1,53 @@
+package io.opsflow.change.steps;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.change.Change;
+import io.opsflow.change.Changes;
+import io.opsflow.incident.Incident;
+import io.opsflow.incident.IncidentReport;
+import io.opsflow.incident.Incidents;
+import io.opsflow.kernel.process.Decisions;
+
+/**
+ * Open incident for the failed deployment, linked both ways. A failed deployment counts like a
+ * critical alert on the service: impact from its tier ({@code alert-impact}), urgency from
+ * severity "critical" ({@code alert-urgency}).
+ */
+@Component("openDeploymentIncident")
+class OpenDeploymentIncident implements JavaDelegate {
+
+  private final Changes changes;
+  private final Incidents incidents;
+  private final ServiceCatalog catalog;
+  private final Decisions decisions;
+
+  OpenDeploymentIncident(Changes changes, Incidents incidents, ServiceCatalog catalog, Decisions decisions) {
+    this.changes = changes;
+    this.incidents = incidents;
+    this.catalog = catalog;
+    this.decisions = decisions;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Change change = changes.get(ChangeVariables.changeKey(execution));
+    Map<String, Object> tier = new HashMap<>();
+    tier.put("serviceTier", catalog.get(change.serviceKey()).tier());
+    String impact = (String) decisions.single("alert-impact", tier).get("impact");
+    String urgency = (String) decisions.single("alert-urgency", Map.of("severity", "critical")).get("urgency");
+    Incident incident = incidents.open(new IncidentReport(change.serviceKey(),
+        "Deployment of " + change.serviceKey() + " " + change.version() + " failed (" + change.changeKey() + ")",
+        "The deployment of change " + change.changeKey() + " failed"
+            + (change.deploymentUrl() == null ? "." : ": " + change.deploymentUrl()) + "\nOps are rolling it back.",
+        impact, urgency, IncidentReport.SOURCE_CHANGE, change.changeKey()));
+    incidents.addEntry(incident.incidentKey(), "change", "opsflow", "Linked to change " + change.changeKey());
+    changes.linkIncident(change.changeKey(), incident.incidentKey());
+  }
+}

@@ -1,0 +1,131 @@
+package io.opsflow.emergency.steps;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.emergency.EmergencyPlans;
+import io.opsflow.incident.Incidents;
+import io.opsflow.kernel.process.FormCheck;
+import io.opsflow.kernel.process.TaskActor;
+
+/** The named steps and task listeners every emergency plan uses. */
+@Configuration(proxyBeanMethods = false)
+class PlanSteps {
+
+  static final Set<String> OUTCOMES = Set.of("restored", "mitigated", "aborted");
+
+  /** "Take command": the incident commander decides whether the plan applies. */
+  @Bean
+  TaskListener commandTaken(EmergencyPlans plans) {
+    return task -> {
+      FormCheck check = FormCheck.of("take command");
+      Boolean proceed = check.flag(task, PlanVariables.PROCEED);
+      String briefing = check.text(task, PlanVariables.BRIEFING);
+      check.require(proceed != null, "proceed must be true or false").orRefuse();
+      task.getExecution().setVariable(PlanVariables.PROCEED, proceed);
+      plans.commandTaken(PlanVariables.string(task, PlanVariables.ACTIVATION_KEY), TaskActor.of(task), proceed, briefing);
+    };
+  }
+
+  /**
+   * Every person's step of a plan (added to each user task of emergency-plan-* processes when they
+   * are deployed): a note of what was done, or the notice published to users, is required.
+   */
+  @Bean
+  TaskListener planStepCompleted(EmergencyPlans plans) {
+    return task -> {
+      FormCheck check = FormCheck.of("finish this step");
+      String note = check.text(task, PlanVariables.STEP_NOTE);
+      String notice = check.text(task, PlanVariables.NOTICE);
+      boolean ownListener = "Task_TakeCommand".equals(task.getTaskDefinitionKey())
+          || "Task_StandDown".equals(task.getTaskDefinitionKey());
+      check.require(ownListener || note != null || notice != null, "stepNote must say what was done").orRefuse();
+      String activation = PlanVariables.string(task, PlanVariables.ACTIVATION_KEY);
+      if (notice != null) {
+        plans.log(activation, task.getName(), "notice", TaskActor.of(task), notice);
+        task.getExecution().removeVariable(PlanVariables.NOTICE);
+      }
+      if (note != null) {
+        plans.log(activation, task.getName(), "note", TaskActor.of(task), note);
+        task.getExecution().removeVariable(PlanVariables.STEP_NOTE);
+      }
+    };
+  }
+
+  /** "Stand down": the commander ends the plan with its outcome. */
+  @Bean
+  TaskListener standDown() {
+    return task -> {
+      FormCheck check = FormCheck.of("stand down");
+      String outcome = check.text(task, PlanVariables.OUTCOME);
+      String summary = check.text(task, PlanVariables.SUMMARY);
+      check.require(outcome != null && OUTCOMES.contains(outcome), "outcome must be restored, mitigated or aborted")
+          .require(summary != null, "standDownSummary must say how the plan ended").orRefuse();
+    };
+  }
+
+  /** Plan does not apply: the outcome is "aborted". */
+  @Bean
+  JavaDelegate recordPlanAborted() {
+    return execution -> execution.setVariable(PlanVariables.OUTCOME, "aborted");
+  }
+
+  /**
+   * The commander aborted the running plan (its abort event sub-process): the outcome is "aborted",
+   * with who and why as the summary. The person signed in, whatever a message over /engine-rest claims.
+   */
+  @Bean
+  JavaDelegate recordPlanAbortRequested(EmergencyPlans plans) {
+    return execution -> {
+      String by = TaskActor.authenticated().orElseGet(() -> {
+        String named = PlanVariables.string(execution, PlanVariables.ABORTED_BY);
+        return named == null ? "opsflow" : named;
+      });
+      String reason = PlanVariables.string(execution, PlanVariables.ABORT_REASON);
+      execution.setVariable(PlanVariables.OUTCOME, "aborted");
+      execution.setVariable(PlanVariables.SUMMARY, "Aborted by " + by + (reason == null ? "" : ": " + reason));
+      plans.aborted(PlanVariables.string(execution, PlanVariables.ACTIVATION_KEY), by, reason);
+    };
+  }
+
+  /** Close activation: stores the outcome; a real activation for an incident also records it there. */
+  @Bean
+  JavaDelegate closePlanActivation(EmergencyPlans plans, Incidents incidents) {
+    return execution -> {
+      String activation = PlanVariables.string(execution, PlanVariables.ACTIVATION_KEY);
+      String outcome = PlanVariables.string(execution, PlanVariables.OUTCOME);
+      String summary = PlanVariables.string(execution, PlanVariables.SUMMARY);
+      plans.end(activation, outcome, summary);
+      String incident = PlanVariables.string(execution, PlanVariables.INCIDENT_KEY);
+      if (incident != null && incidents.find(incident).isPresent()) {
+        incidents.addEntry(incident, "emergency-plan", "opsflow", "Emergency plan " + activation + " ended: " + outcome
+            + (summary == null ? "" : ". " + summary));
+      }
+    };
+  }
+
+  /** "Schedule drill": when, and on which service; the drill then runs the plan with drill=true. */
+  @Bean
+  TaskListener drillScheduled(ServiceCatalog catalog) {
+    return task -> {
+      FormCheck check = FormCheck.of("schedule the drill");
+      String service = check.text(task, PlanVariables.SERVICE);
+      Instant when = check.requiredMoment(task, PlanVariables.DRILL_AT);
+      check.require(service != null && catalog.find(service).isPresent(), "service must be a catalog service").orRefuse();
+      task.getExecution().setVariable(PlanVariables.DRILL_AT, Date.from(when));
+    };
+  }
+
+  /** Daily: a manager gets "Schedule drill" for each plan whose drill is overdue. */
+  @Bean
+  JavaDelegate openDrillTasks(EmergencyPlans plans) {
+    return execution -> plans.openDrillTasks();
+  }
+}

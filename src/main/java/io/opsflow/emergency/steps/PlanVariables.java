@@ -1,0 +1,45 @@
+package io.opsflow.emergency.steps;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import io.opsflow.kernel.process.ProcessVariables;
+
+/**
+ * The contract every emergency plan shares: inputs {@code incidentKey} (empty in a drill),
+ * {@code service} and {@code drill}; output {@code outcome} (restored, mitigated or aborted).
+ * The other names are what OpsFlow's plan steps and forms use.
+ */
+public final class PlanVariables {
+
+  public static final String INCIDENT_KEY = "incidentKey";
+  public static final String SERVICE = "service";
+  public static final String DRILL = "drill";
+  static final String OUTCOME = "outcome";
+  public static final String ACTIVATED_BY = "activatedBy";
+  public static final String ACTIVATION_KEY = "activationKey";
+  public static final String PLAN_FACTS = "planFacts";
+  public static final String PLAN_KEY = "planKey";
+  static final String PROCEED = "proceed";
+  static final String BRIEFING = "briefing";
+  static final String STEP_NOTE = "stepNote";
+  static final String NOTICE = "notice";
+  static final String SUMMARY = "standDownSummary";
+  static final String ACTION = "action";
+  static final String DRILL_AT = "drillAt";
+  /** What an automated action's last attempt met (the boundary error event stores it for "Do it by hand"). */
+  static final String ACTION_FAILURE = "actionFailure";
+  public static final String ABORTED_BY = "abortedBy";
+  public static final String ABORT_REASON = "abortReason";
+
+  private PlanVariables() {
+  }
+
+  static String string(VariableScope scope, String name) {
+    return ProcessVariables.text(scope, name);
+  }
+
+  static boolean drill(VariableScope scope) {
+    Object value = scope.getVariable(DRILL);
+    return Boolean.TRUE.equals(value) || "true".equals(value);
+  }
+}

@@ -1,0 +1,68 @@
+package io.opsflow.emergency.steps;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.stereotype.Component;
+
+import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.emergency.EmergencyPlans;
+import io.opsflow.emergency.PlanActivation;
+import io.opsflow.incident.Incidents;
+import io.opsflow.kernel.process.FormCheck;
+import io.opsflow.kernel.process.TaskActor;
+import io.opsflow.security.Visibility;
+
+/**
+ * Record activation: the first step of every plan. Checks the contract's inputs (also when the
+ * plan was started from Tasklist or /engine-rest), numbers the activation and makes it the
+ * business key. An activation for a restricted incident is restricted too (the variable
+ * {@code restricted} routes the plan's dev and QA steps to the security team); any other is
+ * readable by all staff.
+ */
+@Component("recordPlanActivation")
+class RecordActivation implements JavaDelegate {
+
+  /** Column sizes of plan_activation: a service may be one outside the catalog, named by an incident. */
+  static final int MAX_SERVICE = 255;
+  static final int MAX_ACTIVATED_BY = 64;
+
+  private final EmergencyPlans plans;
+  private final ServiceCatalog catalog;
+  private final Incidents incidents;
+  private final Visibility visibility;
+
+  RecordActivation(EmergencyPlans plans, ServiceCatalog catalog, Incidents incidents, Visibility visibility) {
+    this.plans = plans;
+    this.catalog = catalog;
+    this.incidents = incidents;
+    this.visibility = visibility;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    FormCheck check = FormCheck.of("activate the plan");
+    String service = check.text(execution, PlanVariables.SERVICE, MAX_SERVICE);
+    Boolean drill = check.flag(execution, PlanVariables.DRILL);
+    String incidentKey = check.text(execution, PlanVariables.INCIDENT_KEY);
+    String by = check.text(execution, PlanVariables.ACTIVATED_BY, MAX_ACTIVATED_BY);
+    check.require(service != null, "service must name the affected service")
+        .require(incidentKey == null || incidents.find(incidentKey).isPresent(), "incidentKey must name an incident")
+        .orRefuse();
+    boolean isDrill = Boolean.TRUE.equals(drill);
+    String planKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+    PlanActivation activation = plans.register(planKey, execution.getProcessInstanceId(), incidentKey, service, isDrill,
+        // the person signed in, whatever a start over /engine-rest claims
+        TaskActor.authenticated().orElse(by != null ? by : incidentKey != null ? "incident-response" : "opsflow"));
+    execution.setProcessBusinessKey(activation.activationKey());
+    execution.setVariable(PlanVariables.ACTIVATION_KEY, activation.activationKey());
+    execution.setVariable(PlanVariables.DRILL, isDrill);
+    execution.setVariable(PlanVariables.INCIDENT_KEY, incidentKey == null ? "" : incidentKey);
+    execution.setVariable(PlanVariables.OUTCOME, null);
+    visibility.apply(execution.getProcessInstanceId(), incidents.restricted(incidentKey));
+    execution.setVariable(PlanVariables.PLAN_FACTS, String.join("\n",
+        (isDrill ? "DRILL: automated actions run dry. " : "") + activation.activationKey() + " of " + planKey,
+        "Service: " + service + (catalog.find(service).isEmpty() ? " (not in the catalog)" : ""),
+        "Incident: " + (incidentKey == null ? "none" : incidentKey)));
+  }
+}

@@ -1,0 +1,40 @@
+package io.opsflow.incident.steps;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import io.opsflow.incident.Incident;
+import io.opsflow.incident.Incidents;
+
+/** Copies an incident's priority, SLA dates and a readable summary into process variables. */
+final class IncidentFacts {
+
+  private IncidentFacts() {
+  }
+
+  static void apply(Incident incident, VariableScope scope) {
+    scope.setVariable(IncidentVariables.PRIORITY, incident.priority());
+    scope.setVariable(IncidentVariables.ACK_DUE_AT, Incidents.date(incident.ackDueAt()));
+    scope.setVariable(IncidentVariables.ACK_ESCALATE_AT, Incidents.date(twice(incident.openedAt(), incident.ackDueAt())));
+    scope.setVariable(IncidentVariables.RESOLVE_DUE_AT, Incidents.date(incident.resolveDueAt()));
+    scope.setVariable(IncidentVariables.RESOLVE_ESCALATE_AT,
+        Incidents.date(twice(incident.openedAt(), incident.resolveDueAt())));
+    scope.setVariable(IncidentVariables.FACTS, facts(incident));
+  }
+
+  /** Escalation to managers comes one more SLA period after the target was missed. */
+  private static Instant twice(Instant opened, Instant due) {
+    return due.plus(Duration.between(opened, due));
+  }
+
+  static String facts(Incident incident) {
+    return String.join("\n",
+        incident.incidentKey() + " (" + incident.priority() + "): " + incident.title(),
+        "Service: " + incident.serviceLabel() + ", on call: " + incident.onCallGroup(),
+        "Impact " + incident.impact() + ", urgency " + incident.urgency(),
+        "Opened " + Incidents.format(incident.openedAt()) + " by " + incident.reportedBy() + " (" + incident.source() + ")",
+        "Acknowledge by " + Incidents.format(incident.ackDueAt()) + ", resolve by " + Incidents.format(incident.resolveDueAt()));
+  }
+}

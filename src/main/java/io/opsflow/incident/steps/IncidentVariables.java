@@ -1,0 +1,83 @@
+package io.opsflow.incident.steps;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import io.opsflow.security.Groups;
+import io.opsflow.security.Visibility;
+
+/**
+ * Names and typed reads of the incident-response process variables. Forms, Tasklist filters and
+ * other tools rely on these names: change them only with all of those.
+ */
+public final class IncidentVariables {
+
+  public static final String INCIDENT_KEY = "incidentKey";
+  public static final String TITLE = "title";
+  public static final String DESCRIPTION = "description";
+  public static final String SERVICE = "service";
+  public static final String SERVICE_KEY = "serviceKey";
+  public static final String CATEGORY = "category";
+  public static final String ON_CALL_GROUP = "onCallGroup";
+  public static final String IMPACT = "impact";
+  public static final String URGENCY = "urgency";
+  public static final String REPORTER = "reporter";
+  public static final String PRIORITY = "priority";
+  static final String PRIORITY_RESULT = "priorityResult";
+  static final String FACTS = "facts";
+  static final String ACK_DUE_AT = "ackDueAt";
+  static final String ACK_ESCALATE_AT = "ackEscalateAt";
+  static final String RESOLVE_DUE_AT = "resolveDueAt";
+  static final String RESOLVE_ESCALATE_AT = "resolveEscalateAt";
+  public static final String PRIORITY_OVERRIDE = "priorityOverride";
+  static final String OVERRIDE_REASON = "overrideReason";
+  public static final String MAJOR = "major";
+  public static final String DECLARED_MAJOR = "declaredMajor";
+  static final String DIAGNOSIS_GROUP = "diagnosisGroup";
+  public static final String RESOLVE_ESCALATED = "resolveEscalated";
+  static final String RESOLUTION_SUMMARY = "resolutionSummary";
+  static final String VERIFIED = "verified";
+  static final String VERIFICATION_NOTE = "verificationNote";
+  public static final String ALERTS_SUMMARY = "alertsSummary";
+  static final String CLOSURE_CONFIRMED = "closureConfirmed";
+  static final String CLOSURE_NOTE = "closureNote";
+  static final String PLAN_OUTCOME = "planOutcome";
+
+  private IncidentVariables() {
+  }
+
+  static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      throw new IllegalArgumentException(name + " must be text, not " + value.getClass().getSimpleName());
+    }
+    return text.isBlank() ? null : text.strip();
+  }
+
+  static boolean flag(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return false;
+    }
+    if (!(value instanceof Boolean bool)) {
+      throw new IllegalArgumentException(name + " must be true or false, not " + value);
+    }
+    return bool;
+  }
+
+  /**
+   * Who is on call for the incident: the service's on-call group, or ops and security for a
+   * restricted incident (as the triage and closure tasks' candidate groups in the model say).
+   */
+  static List<String> onCall(VariableScope scope) {
+    return flag(scope, Visibility.VARIABLE) ? List.of(Groups.OPS, Groups.SECURITY) : List.of(string(scope, ON_CALL_GROUP));
+  }
+
+  static String incidentKey(VariableScope scope) {
+    return string(scope, INCIDENT_KEY);
+  }
+}

@@ -1,0 +1,36 @@
+package io.opsflow.incident.steps;
+
+import static io.opsflow.incident.steps.IncidentVariables.string;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.opsflow.incident.Incidents;
+import io.opsflow.notify.Notification;
+import io.opsflow.notify.Notifier;
+
+/** Notify on-call: tells the service's on-call group about the new incident. */
+@Component("notifyOnCall")
+class NotifyOnCall implements JavaDelegate {
+
+  private final Notifier notifier;
+  private final Incidents incidents;
+
+  NotifyOnCall(Notifier notifier, Incidents incidents) {
+    this.notifier = notifier;
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String key = IncidentVariables.incidentKey(execution);
+    List<String> groups = IncidentVariables.onCall(execution);
+    List<String> channels = notifier.send(new Notification(key, groups,
+        "[" + string(execution, IncidentVariables.PRIORITY) + "] " + key + " " + string(execution, IncidentVariables.TITLE),
+        string(execution, IncidentVariables.FACTS)));
+    incidents.addEntry(key, "notified", "opsflow", "On-call " + String.join(", ", groups) + " notified via " + String.join(", ", channels));
+  }
+}

@@ -1,0 +1,46 @@
+package io.opsflow.incident.steps;
+
+import static io.opsflow.incident.steps.IncidentVariables.string;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.opsflow.incident.Incidents;
+import io.opsflow.incident.Sla;
+import io.opsflow.notify.Notification;
+import io.opsflow.notify.Notifier;
+import io.opsflow.security.Groups;
+
+/**
+ * Notify SLA breach: the acknowledge or resolve target (input parameter {@code sla}) has passed.
+ * The task stays where it is; on-call and managers are told.
+ */
+@Component("notifySlaBreach")
+class NotifySlaBreach implements JavaDelegate {
+
+  private final Notifier notifier;
+  private final Incidents incidents;
+
+  NotifySlaBreach(Notifier notifier, Incidents incidents) {
+    this.notifier = notifier;
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String key = IncidentVariables.incidentKey(execution);
+    Sla sla = Sla.valueOf(string(execution, "sla").toUpperCase());
+    incidents.slaBreached(key, sla);
+    // whoever holds the work: on-call before triage, the diagnosing group after it
+    List<String> holders = new ArrayList<>(sla == Sla.ACKNOWLEDGE ? IncidentVariables.onCall(execution)
+        : List.of(string(execution, IncidentVariables.DIAGNOSIS_GROUP)));
+    holders.add(Groups.MANAGER);
+    notifier.send(new Notification(key, holders,
+        key + ": " + sla.label() + " SLA breached (" + string(execution, IncidentVariables.PRIORITY) + ")",
+        string(execution, IncidentVariables.FACTS)));
+  }
+}

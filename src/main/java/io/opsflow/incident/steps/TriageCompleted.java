@@ -1,0 +1,85 @@
+package io.opsflow.incident.steps;
+
+import io.opsflow.incident.IncidentReport;
+import io.opsflow.incident.Incidents;
+import io.opsflow.incident.PriorityDecision;
+import io.opsflow.kernel.process.Decisions;
+import io.opsflow.kernel.process.FormCheck;
+import io.opsflow.kernel.process.TaskActor;
+import io.opsflow.security.Groups;
+import io.opsflow.security.Visibility;
+import static io.opsflow.incident.steps.IncidentVariables.string;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completing "Acknowledge &amp; triage": checks the form again, applies a priority override through
+ * the {@code incident-priority} decision, stores the category (a {@code security} incident becomes
+ * restricted, and one no longer {@code security} open again, from now on) and records the
+ * acknowledgement. Whether the incident is major is the {@code incident-major} decision's, next in
+ * the model, from {@code declaredMajor} and the priority.
+ */
+@Component("triageCompleted")
+class TriageCompleted implements TaskListener {
+
+  static final Set<String> PRIORITIES = Set.of("P1", "P2", "P3", "P4");
+  static final Set<String> DIAGNOSIS_GROUPS = Set.of(Groups.OPS, Groups.DEV, Groups.SECURITY);
+
+  private final Incidents incidents;
+  private final Decisions decisions;
+  private final Visibility visibility;
+
+  TriageCompleted(Incidents incidents, Decisions decisions, Visibility visibility) {
+    this.incidents = incidents;
+    this.decisions = decisions;
+    this.visibility = visibility;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormCheck check = FormCheck.of("complete the triage");
+    String diagnosisGroup = check.text(task, IncidentVariables.DIAGNOSIS_GROUP);
+    String override = check.text(task, IncidentVariables.PRIORITY_OVERRIDE);
+    String reason = check.text(task, IncidentVariables.OVERRIDE_REASON);
+    Boolean declaredMajor = check.flag(task, IncidentVariables.MAJOR);
+    String category = check.text(task, IncidentVariables.CATEGORY);
+    String current = string(task, IncidentVariables.PRIORITY);
+    boolean overriding = override != null && !override.equals(current);
+    boolean restricted = visibility.restricts(category);
+    check.require(diagnosisGroup != null && DIAGNOSIS_GROUPS.contains(diagnosisGroup),
+            "diagnosisGroup must be ops, dev or security")
+        .require(!restricted || !Groups.DEV.equals(diagnosisGroup),
+            "a security incident is restricted: its diagnosis goes to ops or security, not dev")
+        .require(category != null && IncidentReport.CATEGORIES.contains(category), IncidentReport.CATEGORY_RULE)
+        .require(override == null || PRIORITIES.contains(override), "priorityOverride must be P1, P2, P3 or P4")
+        .require(!overriding || reason != null, "overrideReason is required when the priority is overridden")
+        .require(reason == null || reason.length() <= 1000, "overrideReason must be at most 1000 characters")
+        .orRefuse();
+
+    String key = IncidentVariables.incidentKey(task);
+    String actor = TaskActor.of(task);
+    if (incidents.classify(key, category, actor)) {
+      visibility.apply(task.getProcessInstanceId(), restricted);
+    }
+    if (overriding) {
+      Map<String, Object> inputs = new HashMap<>();
+      inputs.put(IncidentVariables.IMPACT, string(task, IncidentVariables.IMPACT));
+      inputs.put(IncidentVariables.URGENCY, string(task, IncidentVariables.URGENCY));
+      inputs.put(IncidentVariables.PRIORITY_OVERRIDE, override);
+      PriorityDecision decision = PriorityDecision.of(decisions.single("incident-priority", inputs));
+      IncidentFacts.apply(incidents.setPriority(key, decision, actor, reason), task.getExecution());
+    } else {
+      task.getExecution().setVariable(IncidentVariables.PRIORITY_OVERRIDE, null);
+    }
+    boolean declared = Boolean.TRUE.equals(declaredMajor);
+    task.getExecution().setVariable(IncidentVariables.DECLARED_MAJOR, declared);
+    task.getExecution().setVariable(IncidentVariables.DIAGNOSIS_GROUP, diagnosisGroup);
+    incidents.acknowledge(key, actor, diagnosisGroup, declared);
+  }
+}

@@ -1,0 +1,47 @@
+package io.opsflow.incident.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.opsflow.incident.Incidents;
+import io.opsflow.incident.intake.AlertProperties;
+import io.opsflow.incident.intake.AlertmanagerController;
+import io.opsflow.incident.steps.IncidentVariables;
+import io.opsflow.kernel.web.ApiBodyLimit;
+import io.opsflow.security.Groups;
+import io.opsflow.security.ProcessParticipants;
+import io.opsflow.tasklist.TasklistColumn;
+
+@Configuration(proxyBeanMethods = false)
+class IncidentConfiguration {
+
+  /**
+   * Every member of staff may report an incident in Tasklist and see incidents' facts next to tasks,
+   * except those of restricted incidents.
+   */
+  @Bean
+  ProcessParticipants incidentParticipants() {
+    return ProcessParticipants.restrictable(Incidents.PROCESS_KEY, Groups.STAFF, Groups.STAFF);
+  }
+
+  @Bean
+  ApiBodyLimit alertmanagerBodyLimit(AlertProperties alerts) {
+    return new ApiBodyLimit(AlertmanagerController.PATH, alerts.maxBodySize());
+  }
+
+  @Bean
+  TasklistColumn incidentKeyColumn() {
+    return new TasklistColumn(IncidentVariables.INCIDENT_KEY, "Incident");
+  }
+
+  @Bean
+  TasklistColumn serviceColumn() {
+    return new TasklistColumn(IncidentVariables.SERVICE, "Service");
+  }
+
+  @Bean
+  TasklistColumn priorityColumn() {
+    return new TasklistColumn(IncidentVariables.PRIORITY, "Priority");
+  }
+
+}

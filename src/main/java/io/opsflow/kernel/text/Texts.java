@@ -1,0 +1,49 @@
+package io.opsflow.kernel.text;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** How OpsFlow writes times and long texts into timelines, task forms and reports. */
+public final class Texts {
+
+  /** Times as people read them in timelines, forms and reports: minutes, always UTC. */
+  public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+      .withZone(ZoneOffset.UTC);
+
+  /** The most characters a text process variable holds: Camunda keeps it in a VARCHAR(4000) column. */
+  public static final int VARIABLE_MAX = 4000;
+
+  /**
+   * The most characters OpsFlow puts into one of its own TEXT columns: MySQL's TEXT holds 65,535
+   * bytes, and a character takes up to four in utf8mb4.
+   */
+  public static final int TEXT_COLUMN_MAX = 16_000;
+
+  private Texts() {
+  }
+
+  /** The text cut to {@code max} characters (ending in "...") so it fits its column. */
+  public static String clip(String text, int max) {
+    return text.length() > max ? head(text, max - 3) + "..." : text;
+  }
+
+  /**
+   * Text for a process variable: whole when it fits, else cut to {@value #VARIABLE_MAX} characters
+   * ending in a note that it was clipped and where the whole text is.
+   *
+   * @param wholeTextAt where to read it all, e.g. {@code GET /api/incidents/INC-2026-0042}
+   */
+  public static String forVariable(String text, String wholeTextAt) {
+    if (text == null || text.length() <= VARIABLE_MAX) {
+      return text;
+    }
+    String note = " … (clipped; the whole text: " + wholeTextAt + ")";
+    return head(text, VARIABLE_MAX - note.length()) + note;
+  }
+
+  /** The first {@code length} characters, one fewer when the cut would split a surrogate pair (an emoji). */
+  private static String head(String text, int length) {
+    int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+    return text.substring(0, end);
+  }
+}

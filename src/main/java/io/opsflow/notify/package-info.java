@@ -1,0 +1,8 @@
+/**
+ * Outbound notifications: {@link Notifier} sends a {@link Notification} through every
+ * {@link NotificationChannel} bean. Channels live in {@code channels}.
+ */
+@ApplicationModule(displayName = "Notifications", allowedDependencies = {})
+package io.opsflow.notify;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,41 @@
+package io.opsflow.retro.steps;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import io.opsflow.change.ChangeRetrospectiveRequested;
+import io.opsflow.incident.IncidentRetrospectiveRequested;
+import io.opsflow.retro.Retrospective;
+import io.opsflow.retro.Retrospectives;
+
+/**
+ * Starts post-launch-retrospective when incident-response or change-release asks for one. The
+ * listeners are synchronous: the retrospective starts inside the requesting step's transaction, and
+ * a refusal fails that step.
+ */
+@Component
+class RetrospectiveRequests {
+
+  private final RuntimeService runtimeService;
+
+  RetrospectiveRequests(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  @EventListener
+  void onIncident(IncidentRetrospectiveRequested request) {
+    start(Retrospective.SUBJECT_INCIDENT, request.incidentKey());
+  }
+
+  @EventListener
+  void onChange(ChangeRetrospectiveRequested request) {
+    start(Retrospective.SUBJECT_CHANGE, request.changeKey());
+  }
+
+  private void start(String subjectType, String subjectKey) {
+    runtimeService.createMessageCorrelation(Retrospectives.MESSAGE_REQUESTED)
+        .setVariable(RetrospectiveSteps.SUBJECT_TYPE, subjectType).setVariable(RetrospectiveSteps.SUBJECT_KEY, subjectKey)
+        .correlateStartMessage();
+  }
+}

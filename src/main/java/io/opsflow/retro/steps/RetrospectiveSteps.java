@@ -1,0 +1,231 @@
+package io.opsflow.retro.steps;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.change.Changes;
+import io.opsflow.incident.Incidents;
+import io.opsflow.kernel.process.FormCheck;
+import io.opsflow.kernel.process.ProcessVariables;
+import io.opsflow.kernel.process.TaskActor;
+import io.opsflow.notify.Notification;
+import io.opsflow.notify.Notifier;
+import io.opsflow.retro.ActionItem;
+import io.opsflow.retro.Retrospective;
+import io.opsflow.retro.Retrospectives;
+import io.opsflow.security.Groups;
+import io.opsflow.security.Visibility;
+
+/** The named steps and task listeners of post-launch-retrospective. */
+@Configuration(proxyBeanMethods = false)
+public class RetrospectiveSteps {
+
+  public static final String RETRO_KEY = "retroKey";
+  /** The gathered facts as the forms show them. */
+  public static final String FACTS = "facts";
+  static final Set<String> SUBJECT_TYPES = Set.of(Retrospective.SUBJECT_CHANGE, Retrospective.SUBJECT_INCIDENT,
+      Retrospective.SUBJECT_MANUAL);
+  /** Variables of the start message {@link Retrospectives#MESSAGE_REQUESTED}: what to look back on. */
+  static final String SUBJECT_TYPE = "subjectType";
+  static final String SUBJECT_KEY = "subjectKey";
+  static final Map<String, String> FINDING_GROUPS = Map.of(
+      "Task_AddFindingsOps", Groups.OPS, "Task_AddFindingsDev", Groups.DEV, "Task_AddFindingsQa", Groups.QA,
+      "Task_AddFindingsSecurity", Groups.SECURITY);
+
+  /**
+   * Register retrospective: one per change or incident (a repeat ends at once, ignored). A change's
+   * retrospective waits for its observation window; by hand, the form names service and window.
+   * What a message or a start through /engine-rest brings is checked like a form. The
+   * retrospective of a restricted incident is restricted too; any other is readable by all staff.
+   */
+  @Bean
+  JavaDelegate registerRetrospective(Retrospectives retrospectives, Changes changes, Incidents incidents,
+      ServiceCatalog catalog, Visibility visibility) {
+    return execution -> {
+      FormCheck check = FormCheck.of("request the retrospective");
+      String type = check.text(execution, SUBJECT_TYPE);
+      String subject = check.text(execution, SUBJECT_KEY);
+      check.require(type == null || SUBJECT_TYPES.contains(type), "subjectType must be change, incident or manual")
+          .require(!Retrospective.SUBJECT_CHANGE.equals(type) || changes.find(subject).isPresent(), "subjectKey must name a change")
+          .require(!Retrospective.SUBJECT_INCIDENT.equals(type) || incidents.find(subject).isPresent(), "subjectKey must name an incident")
+          .orRefuse();
+      Instant now = retrospectives.now();
+      Instant start;
+      Instant end;
+      String service;
+      String requestedBy;
+      if (Retrospective.SUBJECT_CHANGE.equals(type)) {
+        var change = changes.get(subject);
+        service = change.serviceKey();
+        start = change.createdAt();
+        end = now.plus(retrospectives.observationWindow(service));
+        requestedBy = "change-release";
+        execution.setVariable("observationEndsAt", Date.from(end));
+      } else if (Retrospective.SUBJECT_INCIDENT.equals(type)) {
+        var incident = incidents.find(subject).orElseThrow();
+        service = incident.serviceKey() != null ? incident.serviceKey() : incident.serviceLabel();
+        start = incident.openedAt().minus(Duration.ofDays(1));
+        end = now;
+        requestedBy = "incident-response";
+      } else {
+        type = Retrospective.SUBJECT_MANUAL;
+        service = check.text(execution, "service");
+        start = check.requiredMoment(execution, "windowStart");
+        end = check.requiredMoment(execution, "windowEnd");
+        String by = check.text(execution, "requestedBy", 64);
+        check.require(service != null && catalog.find(service).isPresent(), "service must name a catalog service")
+            .require(start == null || end == null || start.isBefore(end), "windowStart must be before windowEnd")
+            .orRefuse();
+        // the person signed in, not what a form may claim; the API names its caller
+        requestedBy = TaskActor.authenticated().orElse(by == null ? "opsflow" : by);
+      }
+      execution.setVariable(SUBJECT_TYPE, type);
+      var registered = retrospectives.register(type, subject, service, start, end, requestedBy);
+      execution.setVariable("duplicate", registered.isEmpty());
+      registered.ifPresent(retro -> {
+        execution.setProcessBusinessKey(retro.retroKey());
+        execution.setVariable(RETRO_KEY, retro.retroKey());
+        execution.setVariable("service", retro.serviceKey());
+        visibility.apply(execution.getProcessInstanceId(), retrospectives.restricted(retro));
+      });
+    };
+  }
+
+  /** Gather facts: the change, incidents, alerts and emergency plans of the service in the window. */
+  @Bean
+  JavaDelegate gatherRetrospectiveFacts(Retrospectives retrospectives) {
+    return execution -> {
+      String key = ProcessVariables.text(execution, RETRO_KEY);
+      execution.setVariable(FACTS, retrospectives.gatherFacts(key));
+      execution.setVariable("preparers", retrospectives.preparers(key));
+    };
+  }
+
+  @Bean
+  TaskListener retrospectivePrepared(Retrospectives retrospectives) {
+    return task -> {
+      FormCheck check = FormCheck.of("prepare the retrospective");
+      String summary = check.text(task, "summary");
+      String wentWell = check.text(task, "wentWell");
+      String wentWrong = check.text(task, "wentWrong");
+      check.require(summary != null, "summary must say what happened").orRefuse();
+      retrospectives.prepared(ProcessVariables.text(task, RETRO_KEY), summary, wentWell, wentWrong);
+    };
+  }
+
+  /** Each group adds its view, or says it has nothing to add. */
+  @Bean
+  TaskListener findingsAdded(Retrospectives retrospectives) {
+    return task -> {
+      FormCheck check = FormCheck.of("add your findings");
+      String findings = check.text(task, "findings");
+      Boolean nothing = check.flag(task, "nothingToAdd");
+      check.require(findings != null || Boolean.TRUE.equals(nothing), "findings are required, or tick 'nothing to add'")
+          .orRefuse();
+      retrospectives.addFinding(ProcessVariables.text(task, RETRO_KEY), FINDING_GROUPS.get(task.getTaskDefinitionKey()),
+          findings, findings == null, TaskActor.of(task));
+      task.getExecution().removeVariable("findings");
+      task.getExecution().removeVariable("nothingToAdd");
+    };
+  }
+
+  /** Hold review: root causes and the action items, one per line "title; owner group; due date". */
+  @Bean
+  TaskListener reviewHeld(Retrospectives retrospectives) {
+    return task -> {
+      FormCheck check = FormCheck.of("finish the review");
+      String rootCauses = check.text(task, "rootCauses");
+      String itemsText = check.text(task, "actionItems");
+      check.require(rootCauses != null, "rootCauses must name what caused it");
+      List<String> problems = new ArrayList<>();
+      List<Retrospectives.ItemLine> items = retrospectives.parseItems(itemsText,
+          Boolean.TRUE.equals(task.getVariable(Visibility.VARIABLE)), problems);
+      problems.forEach(problem -> check.require(false, problem));
+      check.orRefuse();
+      retrospectives.reviewed(ProcessVariables.text(task, RETRO_KEY), rootCauses, items);
+    };
+  }
+
+  /** Publish report: the report is live from now on, linked from the process. */
+  @Bean
+  JavaDelegate publishRetrospectiveReport(Retrospectives retrospectives, Notifier notifier) {
+    return execution -> {
+      String key = ProcessVariables.text(execution, RETRO_KEY);
+      retrospectives.published(key);
+      String url = "/api/retrospectives/" + key + "/report";
+      execution.setVariable("reportUrl", url);
+      List<String> readers = Boolean.TRUE.equals(execution.getVariable(Visibility.VARIABLE))
+          ? Groups.STAFF.stream().filter(Visibility.RESTRICTED_READERS::contains).toList() : Groups.STAFF;
+      notifier.send(new Notification(key, readers, "Retrospective " + key + " published", url));
+    };
+  }
+
+  @Bean
+  TaskListener improvementImplemented(Retrospectives retrospectives) {
+    return task -> {
+      FormCheck check = FormCheck.of("report the improvement");
+      String note = check.text(task, "implementationNote");
+      check.require(note != null, "implementationNote must say what was done").orRefuse();
+      retrospectives.implemented(ProcessVariables.text(task, "actionItemKey"), note, TaskActor.of(task));
+    };
+  }
+
+  @Bean
+  TaskListener improvementVerification(Retrospectives retrospectives) {
+    return task -> {
+      FormCheck check = FormCheck.of("verify the improvement");
+      Boolean verified = check.flag(task, "improvementVerified");
+      String note = check.text(task, "verificationNote");
+      check.require(verified != null, "improvementVerified must be true or false")
+          .require(!Boolean.FALSE.equals(verified) || note != null, "verificationNote must say what is missing").orRefuse();
+      task.getExecution().setVariable("improvementVerified", verified);
+      retrospectives.verified(ProcessVariables.text(task, "actionItemKey"), verified, note, TaskActor.of(task));
+    };
+  }
+
+  /** A day before an action item is due: its owner group is reminded. */
+  @Bean
+  JavaDelegate remindActionItem(Retrospectives retrospectives, Notifier notifier) {
+    return execution -> {
+      ActionItem item = retrospectives.item(ProcessVariables.text(execution, "actionItemKey"));
+      notifier.send(new Notification(item.retroKey(), List.of(item.ownerGroup()),
+          "Action item " + item.itemKey() + " is due " + item.dueDate(), item.title()));
+    };
+  }
+
+  /** An action item past its due date: managers may take it too, and are told. */
+  @Bean
+  JavaDelegate escalateActionItem(Retrospectives retrospectives, Notifier notifier, TaskService taskService) {
+    return execution -> {
+      String itemKey = ProcessVariables.text(execution, "actionItemKey");
+      retrospectives.escalate(itemKey);
+      ActionItem item = retrospectives.item(itemKey);
+      for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+          .taskDefinitionKey("Task_ImplementImprovement").list()) {
+        if (itemKey.equals(taskService.getVariable(task.getId(), "actionItemKey"))) {
+          taskService.addCandidateGroup(task.getId(), Groups.MANAGER);
+        }
+      }
+      notifier.send(new Notification(item.retroKey(), List.of(item.ownerGroup(), Groups.MANAGER),
+          "Action item " + item.itemKey() + " is overdue", item.title()));
+    };
+  }
+
+  @Bean
+  JavaDelegate closeRetrospective(Retrospectives retrospectives) {
+    return execution -> retrospectives.close(ProcessVariables.text(execution, RETRO_KEY));
+  }
+}

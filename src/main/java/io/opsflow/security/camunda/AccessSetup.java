@@ -1,0 +1,135 @@
+package io.opsflow.security.camunda;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.opsflow.security.Grants;
+import io.opsflow.security.Groups;
+import io.opsflow.security.ProcessParticipants;
+import io.opsflow.security.web.AdminProperties;
+
+/**
+ * Sets up who may do what in Camunda, at every start and before the first request: OpsFlow's
+ * groups, the administrator, and the grants each group needs. Everything here is idempotent, so
+ * a restart changes nothing that is already right. Task visibility is not granted here: the
+ * engine grants each candidate group read and work rights on its own tasks only.
+ */
+@Component
+class AccessSetup extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
+
+  private static final Map<String, String> GROUP_NAMES = Map.of(
+      Groups.OPS, "Operations",
+      Groups.DEV, "Development",
+      Groups.QA, "Quality assurance",
+      Groups.MANAGER, "Managers",
+      Groups.SECURITY, "Security team",
+      Groups.ADMIN, "OpsFlow administrators",
+      Groups.CI, "CI pipelines (service accounts)",
+      Groups.MONITORING, "Monitoring (service accounts)");
+
+  private final AdminProperties admin;
+  private final List<ProcessParticipants> participants;
+
+  AccessSetup(AdminProperties admin, List<ProcessParticipants> participants) {
+    this.admin = admin;
+    this.participants = participants;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    SessionFactory identityProvider = new GenericManagerFactory(OpsFlowIdentityProvider.class);
+    configuration.setIdentityProviderSessionFactory(identityProvider);
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    GROUP_NAMES.forEach((id, name) -> ensureGroup(identity, id, name));
+
+    for (Resource resource : Resources.values()) {
+      // all filters would put everyone's personal "My tasks" into the administrator's Tasklist
+      Permission permission = resource == Resources.FILTER ? Permissions.CREATE : Permissions.ALL;
+      grant(authorizations, Groups.ADMIN, resource, ANY, permission);
+    }
+    ensureAdministrator(identity);
+
+    for (String staff : Groups.STAFF) {
+      grant(authorizations, staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      // names of people, groups and processes shown next to each task
+      grant(authorizations, staff, Resources.USER, ANY, Permissions.READ);
+      grant(authorizations, staff, Resources.GROUP, ANY, Permissions.READ);
+      grant(authorizations, staff, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    }
+    grantCockpitReading(authorizations, Groups.MANAGER);
+    participants.forEach(process -> process.grant(authorizations));
+  }
+
+  /** Managers watch everything in Cockpit but change nothing there, and see no one else's tasks. */
+  private static void grantCockpitReading(AuthorizationService authorizations, String group) {
+    grant(authorizations, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
+    grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(authorizations, group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(authorizations, group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(authorizations, group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+  }
+
+  private void ensureAdministrator(IdentityService identity) {
+    String userId = admin.user();
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      user = identity.newUser(userId);
+      user.setFirstName("OpsFlow");
+      user.setLastName("Administrator");
+      user.setPassword(admin.password());
+      identity.saveUser(user);
+      log.info("Created the administrator '{}'", userId);
+    }
+    if (identity.createUserQuery().userId(userId).memberOfGroup(Groups.ADMIN).count() == 0) {
+      identity.createMembership(userId, Groups.ADMIN);
+    }
+  }
+
+  private static void ensureGroup(IdentityService identity, String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() > 0) {
+      return;
+    }
+    Group group = identity.newGroup(id);
+    group.setName(name);
+    boolean system = id.equals(Groups.ADMIN)
+        || Groups.SERVICE_ACCOUNT_GROUPS.contains(id);
+    group.setType(system ? org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM
+        : org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW);
+    identity.saveGroup(group);
+  }
+
+  private static void grant(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
+      Permission... permissions) {
+    Grants.grant(authorizations, groupId, resource, resourceId, permissions);
+  }
+}

@@ -1,0 +1,128 @@
+package io.opsflow.tasklist;
+
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+
+import io.opsflow.security.Authorities;
+import io.opsflow.security.Grants;
+import io.opsflow.security.Groups;
+
+/**
+ * Tasklist's filters. Expressions in stored queries are switched off (they are a code-execution
+ * risk in Camunda CE), so no filter can say "me" or "now": "My tasks" is a personal filter made
+ * at a person's first sign-in, "My groups' tasks" lists unassigned tasks (the engine's task
+ * authorizations narrow it to the person's groups), and "Overdue" is a shared filter whose due
+ * date bound is moved forward every minute.
+ */
+@Component
+public class TasklistFilters {
+
+  public static final String MY_TASKS = "My tasks";
+  public static final String GROUP_TASKS = "My groups' tasks";
+  public static final String OVERDUE = "Overdue";
+
+  private static final List<String> SHARED_WITH =
+      Stream.concat(Groups.STAFF.stream(), Stream.of(Groups.ADMIN)).toList();
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final AuthorizationService authorizationService;
+  private final List<TasklistColumn> columns;
+
+  TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
+      List<TasklistColumn> columns) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.authorizationService = authorizationService;
+    this.columns = columns;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(0)
+  public void ensureSharedFilters() {
+    saveShared(GROUP_TASKS, taskService.createTaskQuery().taskUnassigned(),
+        properties("Unassigned tasks of your groups: claim one to work on it", 0, "#3a6ea5"));
+    refreshOverdue();
+    // a group added after the filters were made (security) gets them too
+    List.of(GROUP_TASKS, OVERDUE).forEach(name -> shared(name).ifPresent(this::share));
+  }
+
+  /** Moves the "now" of the Overdue filter; Tasklist runs the stored query on every refresh. */
+  @Scheduled(fixedDelayString = "${opsflow.tasklist.overdue-refresh:PT1M}", initialDelayString = "PT1M")
+  public void refreshOverdue() {
+    Date now = ClockUtil.getCurrentTime();
+    saveShared(OVERDUE, taskService.createTaskQuery().dueBefore(now),
+        properties("Your and your groups' tasks past their due date", 10, "#b5152b"));
+  }
+
+  @EventListener
+  public void onSignIn(InteractiveAuthenticationSuccessEvent event) {
+    if (Authorities.isPerson(event.getAuthentication())) {
+      ensurePersonalFilter(event.getAuthentication().getName());
+    }
+  }
+
+  /** Creates the person's "My tasks" filter, or brings its columns up to date. */
+  public void ensurePersonalFilter(String userId) {
+    Filter filter = filterService.createFilterQuery().filterName(MY_TASKS).filterOwner(userId).singleResult();
+    if (filter == null) {
+      // the engine grants the owner all rights on a new filter
+      filter = filterService.newTaskFilter(MY_TASKS).setOwner(userId)
+          .setQuery(taskService.createTaskQuery().taskAssignee(userId));
+    }
+    filter.setProperties(properties("Tasks assigned to you", -10, "#555555"));
+    filterService.saveFilter(filter);
+  }
+
+  private void saveShared(String name, TaskQuery query, Map<String, Object> properties) {
+    Filter filter = shared(name).orElseGet(() -> filterService.newTaskFilter(name));
+    boolean created = filter.getId() == null;
+    filter.setQuery(query);
+    filter.setProperties(properties);
+    filterService.saveFilter(filter);
+    if (created) {
+      share(filter);
+    }
+  }
+
+  private void share(Filter filter) {
+    SHARED_WITH.forEach(group -> Grants.grant(authorizationService, group, Resources.FILTER, filter.getId(),
+        Permissions.READ));
+  }
+
+  private Optional<Filter> shared(String name) {
+    List<Filter> filters = filterService.createFilterQuery().filterName(name).list();
+    return filters.stream().filter(filter -> filter.getOwner() == null).findFirst();
+  }
+
+  private Map<String, Object> properties(String description, int priority, String color) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("color", color);
+    properties.put("refresh", true);
+    properties.put("showUndefinedVariable", false);
+    properties.put("variables", columns.stream()
+        .map(column -> Map.of("name", column.variable(), "label", column.label())).toList());
+    return properties;
+  }
+}
