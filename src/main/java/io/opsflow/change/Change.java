@@ -49,6 +49,11 @@ public record Change(
   public static final String REJECTED = "rejected";
   public static final String CANCELLED = "cancelled";
 
+  /** Outcomes of a closed change. */
+  public static final String SUCCEEDED = "succeeded";
+  public static final String FAILED = "failed";
+  public static final String ROLLED_BACK = "rolled-back";
+
   public static final String GATE_PENDING = "pending";
   public static final String GATE_APPROVED = "approved";
   public static final String GATE_REJECTED = "rejected";

@@ -312,7 +312,7 @@ public class Changes {
           + (change.gateReason() == null ? "" : " (" + change.gateReason() + ")")
           + "; deploy only once GET /api/changes/" + key + "/gate says approved.");
     }
-    mapper.setDeployment(key, status, url, now(), "succeeded".equals(status) ? Change.VERIFYING : Change.ROLLING_BACK);
+    mapper.setDeployment(key, status, url, now(), Change.SUCCEEDED.equals(status) ? Change.VERIFYING : Change.ROLLING_BACK);
     addEntry(key, "deployment-" + status, by, "Deployment " + status + (url == null ? "" : ": " + url));
     return true;
   }
@@ -320,9 +320,9 @@ public class Changes {
   @Transactional(propagation = Propagation.MANDATORY)
   public void rolledBack(String key, String by, String note) {
     Change change = mapper.lock(key);
-    if (!"failed".equals(change.deploymentStatus())) {
-      // a failed deployment stays "failed"; a working one taken back is "rolled-back"
-      mapper.setOutcome(key, "rolled-back");
+    if (!Change.FAILED.equals(change.deploymentStatus())) {
+      // a failed deployment stays failed; a working one taken back is rolled back
+      mapper.setOutcome(key, Change.ROLLED_BACK);
     }
     addEntry(key, "rolled-back", by, "Rolled back" + (note == null ? "" : ": " + note));
   }
@@ -338,10 +338,13 @@ public class Changes {
   public String close(String key) {
     Change change = mapper.lock(key);
     String outcome = change.outcome() != null ? change.outcome()
-        : "failed".equals(change.deploymentStatus()) ? "failed" : "succeeded";
+        : Change.FAILED.equals(change.deploymentStatus()) ? Change.FAILED : Change.SUCCEEDED;
+    Instant closedAt = now();
     mapper.setOutcome(key, outcome);
-    mapper.close(key, Change.CLOSED, now());
+    mapper.close(key, Change.CLOSED, closedAt);
     addEntry(key, "closed", "opsflow", "Closed: " + outcome);
+    events.publishEvent(new ChangeClosed(key, change.serviceKey(), change.changeType(), change.approvalRoute(), outcome,
+        change.incidentKey(), change.deployedAt(), closedAt));
     return outcome;
   }
 

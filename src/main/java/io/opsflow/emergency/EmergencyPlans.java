@@ -234,7 +234,11 @@ public class EmergencyPlans {
   }
 
   public void end(String activationKey, String outcome, String summary) {
-    mapper.end(activationKey, now(), outcome, summary);
+    Instant endedAt = now();
+    mapper.end(activationKey, endedAt, outcome, summary);
+    PlanActivation activation = find(activationKey).orElseThrow();
+    events.publishEvent(new PlanFinished(activationKey, activation.planKey(), activation.serviceKey(),
+        activation.incidentKey(), activation.drill(), outcome, endedAt));
   }
 
   /** An activation with every step (who, role, start, end, duration), its notes and automated actions. */

@@ -18,4 +18,9 @@ public record PlanActivation(
     Instant endedAt,
     String outcome,
     String summary) {
+
+  /** Outcomes of an ended activation. */
+  public static final String RESTORED = "restored";
+  public static final String MITIGATED = "mitigated";
+  public static final String ABORTED = "aborted";
 }

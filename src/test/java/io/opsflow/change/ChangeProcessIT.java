@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 
 import io.opsflow.kernel.webhook.SignedWebhook;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -44,7 +46,11 @@ import io.opsflow.support.IntegrationTest;
  * roll-back and the incident a failed deployment opens.
  */
 @FullProcessCoverage("change-release")
+@RecordApplicationEvents
 class ChangeProcessIT extends IntegrationTest {
+
+  @Autowired
+  ApplicationEvents published;
 
   private static final String TIER1 = "chg-tier1";
   private static final String TIER2 = "chg-tier2";
@@ -86,6 +92,13 @@ class ChangeProcessIT extends IntegrationTest {
     assertThat(closed.state()).isEqualTo(Change.CLOSED);
     assertThat(closed.outcome()).isEqualTo("succeeded");
     assertThat(closed.retrospectiveDue()).isFalse();
+    assertThat(published.stream(ChangeClosed.class)).singleElement().satisfies(event -> {
+      assertThat(event.changeKey()).isEqualTo(key);
+      assertThat(event.serviceKey()).isEqualTo(TIER3);
+      assertThat(event.approvalRoute()).isEqualTo("auto");
+      assertThat(event.outcome()).isEqualTo(Change.SUCCEEDED);
+      assertThat(event.closedAt()).isEqualTo(closed.closedAt());
+    });
   }
 
   @Test
@@ -268,6 +281,7 @@ class ChangeProcessIT extends IntegrationTest {
 
     assertThat(process).hasPassed("Gateway_Confirmed", "Task_RollBack", "End_ClosedWithRetrospective").isEnded();
     assertThat(changes.get(process.getBusinessKey()).outcome()).isEqualTo("rolled-back");
+    assertThat(published.stream(ChangeClosed.class).map(ChangeClosed::outcome)).containsExactly(Change.ROLLED_BACK);
   }
 
   @Test

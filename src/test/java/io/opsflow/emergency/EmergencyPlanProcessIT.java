@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,7 +35,11 @@ import io.opsflow.support.IntegrationTest;
  */
 @FullProcessCoverage({"emergency-plan-service-outage", "emergency-plan-database-failure",
     "emergency-plan-security-incident", "emergency-drill", "emergency-drill-check"})
+@RecordApplicationEvents
 class EmergencyPlanProcessIT extends IntegrationTest {
+
+  @Autowired
+  ApplicationEvents published;
 
   private static final List<String> PLANS = List.of("emergency-plan-service-outage", "emergency-plan-database-failure",
       "emergency-plan-security-incident");
@@ -84,6 +90,15 @@ class EmergencyPlanProcessIT extends IntegrationTest {
     assertThat(report.path("log").findValuesAsText("kind")).contains("command", "note", "notice", "action");
     assertThat(as("olivia").get("/api/incidents/" + incident).json().path("timeline").findValuesAsText("message"))
         .anyMatch(message -> message.contains("Emergency plan " + key + " ended: restored"));
+    assertThat(published.stream(PlanFinished.class)).singleElement().satisfies(event -> {
+      assertThat(event.activationKey()).isEqualTo(key);
+      assertThat(event.planKey()).isEqualTo("emergency-plan-service-outage");
+      assertThat(event.serviceKey()).isEqualTo("payments-api");
+      assertThat(event.incidentKey()).isEqualTo(incident);
+      assertThat(event.drill()).isFalse();
+      assertThat(event.outcome()).isEqualTo(PlanActivation.RESTORED);
+      assertThat(event.endedAt()).isNotNull();
+    });
   }
 
   @Test
@@ -106,6 +121,12 @@ class EmergencyPlanProcessIT extends IntegrationTest {
     JsonNode plan = plan("emergency-plan-database-failure");
     assertThat(plan.path("lastDrill").asText()).isNotBlank();
     assertThat(plan.path("drillOverdue").asBoolean()).isFalse();
+    assertThat(published.stream(PlanFinished.class)).singleElement().satisfies(event -> {
+      assertThat(event.activationKey()).isEqualTo(key);
+      assertThat(event.drill()).isTrue();
+      assertThat(event.incidentKey()).isNull();
+      assertThat(event.outcome()).isEqualTo(PlanActivation.MITIGATED);
+    });
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.emergency.EmergencyPlans;
+import io.opsflow.emergency.PlanActivation;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.TaskActor;
@@ -19,7 +20,7 @@ import io.opsflow.kernel.process.TaskActor;
 @Configuration(proxyBeanMethods = false)
 class PlanSteps {
 
-  static final Set<String> OUTCOMES = Set.of("restored", "mitigated", "aborted");
+  static final Set<String> OUTCOMES = Set.of(PlanActivation.RESTORED, PlanActivation.MITIGATED, PlanActivation.ABORTED);
 
   /** "Take command": the incident commander decides whether the plan applies. */
   @Bean
@@ -74,7 +75,7 @@ class PlanSteps {
   /** Plan does not apply: the outcome is "aborted". */
   @Bean
   JavaDelegate recordPlanAborted() {
-    return execution -> execution.setVariable(PlanVariables.OUTCOME, "aborted");
+    return execution -> execution.setVariable(PlanVariables.OUTCOME, PlanActivation.ABORTED);
   }
 
   /**
@@ -89,7 +90,7 @@ class PlanSteps {
         return named == null ? "opsflow" : named;
       });
       String reason = PlanVariables.string(execution, PlanVariables.ABORT_REASON);
-      execution.setVariable(PlanVariables.OUTCOME, "aborted");
+      execution.setVariable(PlanVariables.OUTCOME, PlanActivation.ABORTED);
       execution.setVariable(PlanVariables.SUMMARY, "Aborted by " + by + (reason == null ? "" : ": " + reason));
       plans.aborted(PlanVariables.string(execution, PlanVariables.ACTIVATION_KEY), by, reason);
     };
