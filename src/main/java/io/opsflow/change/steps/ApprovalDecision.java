@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import io.opsflow.change.Changes;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.TaskActor;
+import io.opsflow.kernel.process.ProcessVariables;
 
 /**
  * "Approve change": four eyes (the requester may neither take nor decide an approval of their own
@@ -24,8 +25,8 @@ class ApprovalDecision implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String requester = ChangeVariables.string(task, ChangeVariables.REQUESTER);
-    String group = ChangeVariables.string(task, ChangeVariables.APPROVER_GROUP);
+    String requester = ProcessVariables.lenientText(task, ChangeVariables.REQUESTER);
+    String group = ProcessVariables.lenientText(task, ChangeVariables.APPROVER_GROUP);
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       FormCheck.of("take this approval")
           .require(task.getAssignee() == null || !task.getAssignee().equals(requester), fourEyes(requester, group))

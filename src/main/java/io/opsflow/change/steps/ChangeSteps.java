@@ -13,6 +13,7 @@ import io.opsflow.change.Change;
 import io.opsflow.change.ChangeRetrospectiveRequested;
 import io.opsflow.change.Changes;
 import io.opsflow.kernel.text.Texts;
+import io.opsflow.kernel.process.ProcessVariables;
 
 /**
  * The small automated steps of change-release, each a named bean the model refers to. Steps with
@@ -24,14 +25,14 @@ class ChangeSteps {
   /** Reject change: the gate says rejected, with the freeze window or the approver's reason. */
   @Bean
   JavaDelegate rejectChange(Changes changes) {
-    return execution -> changes.reject(key(execution), ChangeVariables.string(execution, ChangeVariables.REJECTION_REASON));
+    return execution -> changes.reject(key(execution), ProcessVariables.lenientText(execution, ChangeVariables.REJECTION_REASON));
   }
 
   /** Wait for the planned start: the change is approved, its gate opens later. */
   @Bean
   JavaDelegate scheduleChange(Changes changes) {
     return execution -> changes.scheduled(key(execution),
-        ((Date) execution.getVariable(ChangeVariables.PLANNED_START)).toInstant());
+        ProcessVariables.strictMoment(execution, ChangeVariables.PLANNED_START));
   }
 
   /** Open deployment gate: CI may deploy; the deployment report is due by the deadline. */
@@ -41,7 +42,7 @@ class ChangeSteps {
       Instant deadline = changes.openGate(key(execution));
       execution.setVariable(ChangeVariables.DEPLOY_DEADLINE, Date.from(deadline));
       execution.setVariable(ChangeVariables.DEPLOY_HOOK_CONFIGURED,
-          hooks.configured(ChangeVariables.string(execution, ChangeVariables.SERVICE)));
+          hooks.configured(ProcessVariables.lenientText(execution, ChangeVariables.SERVICE)));
     };
   }
 
@@ -70,18 +71,18 @@ class ChangeSteps {
   @Bean
   JavaDelegate cancelChange(Changes changes) {
     return execution -> changes.cancel(key(execution), "ops", "the deployment stalled: "
-        + ChangeVariables.string(execution, ChangeVariables.INVESTIGATION_NOTE));
+        + ProcessVariables.lenientText(execution, ChangeVariables.INVESTIGATION_NOTE));
   }
 
   /** Start verification window: alerts on the service until it ends interrupt it. */
   @Bean
   JavaDelegate startVerification(Changes changes) {
     return execution -> {
-      int minutes = ((Number) execution.getVariable(ChangeVariables.VERIFICATION_MINUTES)).intValue();
+      int minutes = ProcessVariables.strictNumber(execution, ChangeVariables.VERIFICATION_MINUTES);
       Instant end = changes.now().plusSeconds(minutes * 60L);
       execution.setVariable(ChangeVariables.VERIFICATION_ENDS_AT, Date.from(end));
       changes.addEntry(key(execution), "verification", "opsflow", "Watching "
-          + ChangeVariables.string(execution, ChangeVariables.SERVICE) + " until " + Texts.TIME.format(end));
+          + ProcessVariables.lenientText(execution, ChangeVariables.SERVICE) + " until " + Texts.TIME.format(end));
     };
   }
 

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import io.opsflow.change.Changes;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.TaskActor;
+import io.opsflow.kernel.process.ProcessVariables;
 
 /**
  * What people decide in change-release's ops and QA tasks, checked again on the server and
@@ -44,7 +45,7 @@ class ChangeTaskDecisions {
           .require(note != null, "decisionNote must say why").orRefuse();
       changes.addEntry(ChangeVariables.changeKey(task), rollBack ? "rollback-decided" : "kept", TaskActor.of(task),
           (rollBack ? "Roll back after the alert " : "Keep the change despite the alert ")
-              + ChangeVariables.string(task, ChangeVariables.ALERT_INCIDENT) + ": " + note);
+              + ProcessVariables.lenientText(task, ChangeVariables.ALERT_INCIDENT) + ": " + note);
     };
   }
 

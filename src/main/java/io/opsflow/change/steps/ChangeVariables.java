@@ -47,11 +47,7 @@ public final class ChangeVariables {
   private ChangeVariables() {
   }
 
-  static String string(VariableScope scope, String name) {
-    return ProcessVariables.text(scope, name);
-  }
-
   static String changeKey(VariableScope scope) {
-    return string(scope, CHANGE_KEY);
+    return ProcessVariables.lenientText(scope, CHANGE_KEY);
   }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.kernel.process.ProcessVariables;
 import io.opsflow.change.Changes;
 
 /** After "Assess risk": stores the change-risk decision; what its route asks for is the next decision's. */
@@ -19,9 +20,8 @@ class RecordRisk implements ExecutionListener {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void notify(DelegateExecution execution) {
-    Map<String, Object> result = (Map<String, Object>) execution.getVariable(ChangeVariables.RISK_RESULT);
+    Map<String, Object> result = ProcessVariables.strictDecisionResult(execution, ChangeVariables.RISK_RESULT);
     String risk = (String) result.get("risk");
     String route = (String) result.get("approvalRoute");
     int minutes = ((Number) result.get("verificationMinutes")).intValue();

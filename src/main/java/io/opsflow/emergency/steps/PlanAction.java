@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import io.opsflow.emergency.EmergencyPlans;
 import io.opsflow.kernel.webhook.SignedWebhook;
+import io.opsflow.kernel.process.ProcessVariables;
 
 /**
  * The action executor behind every automated plan step ({@code ${planAction}} with the input
@@ -48,8 +49,8 @@ class PlanAction implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) throws Exception {
-    String action = PlanVariables.string(execution, PlanVariables.ACTION);
-    String activation = PlanVariables.string(execution, PlanVariables.ACTIVATION_KEY);
+    String action = ProcessVariables.lenientText(execution, PlanVariables.ACTION);
+    String activation = ProcessVariables.lenientText(execution, PlanVariables.ACTIVATION_KEY);
     String step = execution.getCurrentActivityName();
     SignedWebhook.Target target = properties.actions().get(action);
     if (target == null || !target.configured()) {
@@ -61,9 +62,9 @@ class PlanAction implements JavaDelegate {
     body.put("event", "emergency.action");
     body.put("action", action);
     body.put("activationKey", activation);
-    body.put("service", PlanVariables.string(execution, PlanVariables.SERVICE));
-    body.put("incidentKey", PlanVariables.string(execution, PlanVariables.INCIDENT_KEY));
-    if (PlanVariables.drill(execution)) {
+    body.put("service", ProcessVariables.lenientText(execution, PlanVariables.SERVICE));
+    body.put("incidentKey", ProcessVariables.lenientText(execution, PlanVariables.INCIDENT_KEY));
+    if (ProcessVariables.lenientFlag(execution, PlanVariables.DRILL)) {
       plans.log(activation, step, "dry-run", "opsflow", "Drill: would POST action '" + action + "' to " + target.url());
       return;
     }

@@ -15,6 +15,7 @@ import io.opsflow.emergency.PlanActivation;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.TaskActor;
+import io.opsflow.kernel.process.ProcessVariables;
 
 /** The named steps and task listeners every emergency plan uses. */
 @Configuration(proxyBeanMethods = false)
@@ -31,7 +32,7 @@ class PlanSteps {
       String briefing = check.text(task, PlanVariables.BRIEFING);
       check.require(proceed != null, "proceed must be true or false").orRefuse();
       task.getExecution().setVariable(PlanVariables.PROCEED, proceed);
-      plans.commandTaken(PlanVariables.string(task, PlanVariables.ACTIVATION_KEY), TaskActor.of(task), proceed, briefing);
+      plans.commandTaken(ProcessVariables.lenientText(task, PlanVariables.ACTIVATION_KEY), TaskActor.of(task), proceed, briefing);
     };
   }
 
@@ -48,7 +49,7 @@ class PlanSteps {
       boolean ownListener = "Task_TakeCommand".equals(task.getTaskDefinitionKey())
           || "Task_StandDown".equals(task.getTaskDefinitionKey());
       check.require(ownListener || note != null || notice != null, "stepNote must say what was done").orRefuse();
-      String activation = PlanVariables.string(task, PlanVariables.ACTIVATION_KEY);
+      String activation = ProcessVariables.lenientText(task, PlanVariables.ACTIVATION_KEY);
       if (notice != null) {
         plans.log(activation, task.getName(), "notice", TaskActor.of(task), notice);
         task.getExecution().removeVariable(PlanVariables.NOTICE);
@@ -86,13 +87,13 @@ class PlanSteps {
   JavaDelegate recordPlanAbortRequested(EmergencyPlans plans) {
     return execution -> {
       String by = TaskActor.authenticated().orElseGet(() -> {
-        String named = PlanVariables.string(execution, PlanVariables.ABORTED_BY);
+        String named = ProcessVariables.lenientText(execution, PlanVariables.ABORTED_BY);
         return named == null ? "opsflow" : named;
       });
-      String reason = PlanVariables.string(execution, PlanVariables.ABORT_REASON);
+      String reason = ProcessVariables.lenientText(execution, PlanVariables.ABORT_REASON);
       execution.setVariable(PlanVariables.OUTCOME, PlanActivation.ABORTED);
       execution.setVariable(PlanVariables.SUMMARY, "Aborted by " + by + (reason == null ? "" : ": " + reason));
-      plans.aborted(PlanVariables.string(execution, PlanVariables.ACTIVATION_KEY), by, reason);
+      plans.aborted(ProcessVariables.lenientText(execution, PlanVariables.ACTIVATION_KEY), by, reason);
     };
   }
 
@@ -100,11 +101,11 @@ class PlanSteps {
   @Bean
   JavaDelegate closePlanActivation(EmergencyPlans plans, Incidents incidents) {
     return execution -> {
-      String activation = PlanVariables.string(execution, PlanVariables.ACTIVATION_KEY);
-      String outcome = PlanVariables.string(execution, PlanVariables.OUTCOME);
-      String summary = PlanVariables.string(execution, PlanVariables.SUMMARY);
+      String activation = ProcessVariables.lenientText(execution, PlanVariables.ACTIVATION_KEY);
+      String outcome = ProcessVariables.lenientText(execution, PlanVariables.OUTCOME);
+      String summary = ProcessVariables.lenientText(execution, PlanVariables.SUMMARY);
       plans.end(activation, outcome, summary);
-      String incident = PlanVariables.string(execution, PlanVariables.INCIDENT_KEY);
+      String incident = ProcessVariables.lenientText(execution, PlanVariables.INCIDENT_KEY);
       if (incident != null && incidents.find(incident).isPresent()) {
         incidents.addEntry(incident, "emergency-plan", "opsflow", "Emergency plan " + activation + " ended: " + outcome
             + (summary == null ? "" : ". " + summary));

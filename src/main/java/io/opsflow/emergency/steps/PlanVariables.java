@@ -1,9 +1,5 @@
 package io.opsflow.emergency.steps;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
-
-import io.opsflow.kernel.process.ProcessVariables;
-
 /**
  * The contract every emergency plan shares: inputs {@code incidentKey} (empty in a drill),
  * {@code service} and {@code drill}; output {@code outcome} (restored, mitigated or aborted).
@@ -32,14 +28,5 @@ public final class PlanVariables {
   public static final String ABORT_REASON = "abortReason";
 
   private PlanVariables() {
-  }
-
-  static String string(VariableScope scope, String name) {
-    return ProcessVariables.text(scope, name);
-  }
-
-  static boolean drill(VariableScope scope) {
-    Object value = scope.getVariable(DRILL);
-    return Boolean.TRUE.equals(value) || "true".equals(value);
   }
 }

@@ -1,6 +1,6 @@
 package io.opsflow.incident.steps;
 
-import static io.opsflow.incident.steps.IncidentVariables.string;
+import static io.opsflow.kernel.process.ProcessVariables.strictText;
 
 import java.util.List;
 
@@ -15,6 +15,7 @@ import io.opsflow.incident.Sla;
 import io.opsflow.notify.Notification;
 import io.opsflow.notify.Notifier;
 import io.opsflow.security.Groups;
+import io.opsflow.kernel.process.ProcessVariables;
 
 /**
  * Escalate to managers: the open acknowledge or resolve work (input parameter {@code sla}) gets
@@ -39,7 +40,7 @@ class EscalateToManager implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String key = IncidentVariables.incidentKey(execution);
-    Sla sla = Sla.valueOf(string(execution, "sla").toUpperCase());
+    Sla sla = Sla.valueOf(strictText(execution, "sla").toUpperCase());
     if (sla == Sla.RESOLVE) {
       // diagnosis reopened after a failed verification keeps managers as candidates
       execution.setVariable(IncidentVariables.RESOLVE_ESCALATED, true);
@@ -50,6 +51,6 @@ class EscalateToManager implements JavaDelegate {
     incidents.addEntry(key, "escalated", "opsflow", "The " + sla.label() + " work is escalated: managers may take "
         + open.stream().map(Task::getName).toList());
     notifier.send(new Notification(key, List.of(Groups.MANAGER),
-        key + ": escalated to managers, " + sla.label() + " SLA long overdue", string(execution, IncidentVariables.FACTS)));
+        key + ": escalated to managers, " + sla.label() + " SLA long overdue", strictText(execution, IncidentVariables.FACTS)));
   }
 }

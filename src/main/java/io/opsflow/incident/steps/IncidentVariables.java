@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 import io.opsflow.security.Groups;
 import io.opsflow.security.Visibility;
+import io.opsflow.kernel.process.ProcessVariables;
 
 /**
  * Names and typed reads of the incident-response process variables. Forms, Tasklist filters and
@@ -47,37 +48,16 @@ public final class IncidentVariables {
   private IncidentVariables() {
   }
 
-  static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof String text)) {
-      throw new IllegalArgumentException(name + " must be text, not " + value.getClass().getSimpleName());
-    }
-    return text.isBlank() ? null : text.strip();
-  }
-
-  static boolean flag(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value == null) {
-      return false;
-    }
-    if (!(value instanceof Boolean bool)) {
-      throw new IllegalArgumentException(name + " must be true or false, not " + value);
-    }
-    return bool;
-  }
-
   /**
    * Who is on call for the incident: the service's on-call group, or ops and security for a
    * restricted incident (as the triage and closure tasks' candidate groups in the model say).
    */
   static List<String> onCall(VariableScope scope) {
-    return flag(scope, Visibility.VARIABLE) ? List.of(Groups.OPS, Groups.SECURITY) : List.of(string(scope, ON_CALL_GROUP));
+    return ProcessVariables.strictFlag(scope, Visibility.VARIABLE) ? List.of(Groups.OPS, Groups.SECURITY)
+        : List.of(ProcessVariables.strictText(scope, ON_CALL_GROUP));
   }
 
   static String incidentKey(VariableScope scope) {
-    return string(scope, INCIDENT_KEY);
+    return ProcessVariables.strictText(scope, INCIDENT_KEY);
   }
 }

@@ -1,6 +1,6 @@
 package io.opsflow.incident.steps;
 
-import static io.opsflow.incident.steps.IncidentVariables.string;
+import static io.opsflow.kernel.process.ProcessVariables.strictText;
 
 import java.util.List;
 
@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import io.opsflow.incident.Incidents;
 import io.opsflow.notify.Notification;
 import io.opsflow.notify.Notifier;
+import io.opsflow.kernel.process.ProcessVariables;
 
 /** Notify on-call: tells the service's on-call group about the new incident. */
 @Component("notifyOnCall")
@@ -29,8 +30,8 @@ class NotifyOnCall implements JavaDelegate {
     String key = IncidentVariables.incidentKey(execution);
     List<String> groups = IncidentVariables.onCall(execution);
     List<String> channels = notifier.send(new Notification(key, groups,
-        "[" + string(execution, IncidentVariables.PRIORITY) + "] " + key + " " + string(execution, IncidentVariables.TITLE),
-        string(execution, IncidentVariables.FACTS)));
+        "[" + strictText(execution, IncidentVariables.PRIORITY) + "] " + key + " " + strictText(execution, IncidentVariables.TITLE),
+        strictText(execution, IncidentVariables.FACTS)));
     incidents.addEntry(key, "notified", "opsflow", "On-call " + String.join(", ", groups) + " notified via " + String.join(", ", channels));
   }
 }

@@ -1,6 +1,6 @@
 package io.opsflow.incident.steps;
 
-import static io.opsflow.incident.steps.IncidentVariables.string;
+import static io.opsflow.kernel.process.ProcessVariables.strictText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +14,7 @@ import io.opsflow.incident.Sla;
 import io.opsflow.notify.Notification;
 import io.opsflow.notify.Notifier;
 import io.opsflow.security.Groups;
+import io.opsflow.kernel.process.ProcessVariables;
 
 /**
  * Notify SLA breach: the acknowledge or resolve target (input parameter {@code sla}) has passed.
@@ -33,14 +34,14 @@ class NotifySlaBreach implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String key = IncidentVariables.incidentKey(execution);
-    Sla sla = Sla.valueOf(string(execution, "sla").toUpperCase());
+    Sla sla = Sla.valueOf(strictText(execution, "sla").toUpperCase());
     incidents.slaBreached(key, sla);
     // whoever holds the work: on-call before triage, the diagnosing group after it
     List<String> holders = new ArrayList<>(sla == Sla.ACKNOWLEDGE ? IncidentVariables.onCall(execution)
-        : List.of(string(execution, IncidentVariables.DIAGNOSIS_GROUP)));
+        : List.of(strictText(execution, IncidentVariables.DIAGNOSIS_GROUP)));
     holders.add(Groups.MANAGER);
     notifier.send(new Notification(key, holders,
-        key + ": " + sla.label() + " SLA breached (" + string(execution, IncidentVariables.PRIORITY) + ")",
-        string(execution, IncidentVariables.FACTS)));
+        key + ": " + sla.label() + " SLA breached (" + strictText(execution, IncidentVariables.PRIORITY) + ")",
+        strictText(execution, IncidentVariables.FACTS)));
   }
 }

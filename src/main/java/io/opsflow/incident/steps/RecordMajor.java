@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.kernel.process.ProcessVariables;
 import io.opsflow.incident.Incidents;
 
 /** After "Decide if major": records a major incident on the incident and its timeline. */
@@ -18,7 +19,7 @@ class RecordMajor implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (Boolean.TRUE.equals(execution.getVariable(IncidentVariables.MAJOR))) {
+    if (ProcessVariables.strictFlag(execution, IncidentVariables.MAJOR)) {
       incidents.markMajor(IncidentVariables.incidentKey(execution));
     }
   }

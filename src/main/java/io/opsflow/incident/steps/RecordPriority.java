@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.kernel.process.ProcessVariables;
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.Incidents;
 import io.opsflow.incident.PriorityDecision;
@@ -21,9 +22,9 @@ class RecordPriority implements ExecutionListener {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void notify(DelegateExecution execution) {
-    PriorityDecision decision = PriorityDecision.of((Map<String, Object>) execution.getVariable(IncidentVariables.PRIORITY_RESULT));
+    PriorityDecision decision = PriorityDecision.of(
+        ProcessVariables.strictDecisionResult(execution, IncidentVariables.PRIORITY_RESULT));
     Incident incident = incidents.setPriority(IncidentVariables.incidentKey(execution), decision, "opsflow", null);
     execution.removeVariable(IncidentVariables.PRIORITY_RESULT);
     IncidentFacts.apply(incident, execution);

@@ -8,7 +8,8 @@ import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.TaskActor;
 import io.opsflow.security.Groups;
 import io.opsflow.security.Visibility;
-import static io.opsflow.incident.steps.IncidentVariables.string;
+import io.opsflow.kernel.process.ProcessVariables;
+import static io.opsflow.kernel.process.ProcessVariables.strictText;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -49,7 +50,7 @@ class TriageCompleted implements TaskListener {
     String reason = check.text(task, IncidentVariables.OVERRIDE_REASON);
     Boolean declaredMajor = check.flag(task, IncidentVariables.MAJOR);
     String category = check.text(task, IncidentVariables.CATEGORY);
-    String current = string(task, IncidentVariables.PRIORITY);
+    String current = strictText(task, IncidentVariables.PRIORITY);
     boolean overriding = override != null && !override.equals(current);
     boolean restricted = visibility.restricts(category);
     check.require(diagnosisGroup != null && DIAGNOSIS_GROUPS.contains(diagnosisGroup),
@@ -69,8 +70,8 @@ class TriageCompleted implements TaskListener {
     }
     if (overriding) {
       Map<String, Object> inputs = new HashMap<>();
-      inputs.put(IncidentVariables.IMPACT, string(task, IncidentVariables.IMPACT));
-      inputs.put(IncidentVariables.URGENCY, string(task, IncidentVariables.URGENCY));
+      inputs.put(IncidentVariables.IMPACT, strictText(task, IncidentVariables.IMPACT));
+      inputs.put(IncidentVariables.URGENCY, strictText(task, IncidentVariables.URGENCY));
       inputs.put(IncidentVariables.PRIORITY_OVERRIDE, override);
       PriorityDecision decision = PriorityDecision.of(decisions.single("incident-priority", inputs));
       IncidentFacts.apply(incidents.setPriority(key, decision, actor, reason), task.getExecution());

@@ -108,7 +108,7 @@ public class RetrospectiveSteps {
   @Bean
   JavaDelegate gatherRetrospectiveFacts(Retrospectives retrospectives) {
     return execution -> {
-      String key = ProcessVariables.text(execution, RETRO_KEY);
+      String key = ProcessVariables.lenientText(execution, RETRO_KEY);
       execution.setVariable(FACTS, retrospectives.gatherFacts(key));
       execution.setVariable("preparers", retrospectives.preparers(key));
     };
@@ -122,7 +122,7 @@ public class RetrospectiveSteps {
       String wentWell = check.text(task, "wentWell");
       String wentWrong = check.text(task, "wentWrong");
       check.require(summary != null, "summary must say what happened").orRefuse();
-      retrospectives.prepared(ProcessVariables.text(task, RETRO_KEY), summary, wentWell, wentWrong);
+      retrospectives.prepared(ProcessVariables.lenientText(task, RETRO_KEY), summary, wentWell, wentWrong);
     };
   }
 
@@ -135,7 +135,7 @@ public class RetrospectiveSteps {
       Boolean nothing = check.flag(task, "nothingToAdd");
       check.require(findings != null || Boolean.TRUE.equals(nothing), "findings are required, or tick 'nothing to add'")
           .orRefuse();
-      retrospectives.addFinding(ProcessVariables.text(task, RETRO_KEY), FINDING_GROUPS.get(task.getTaskDefinitionKey()),
+      retrospectives.addFinding(ProcessVariables.lenientText(task, RETRO_KEY), FINDING_GROUPS.get(task.getTaskDefinitionKey()),
           findings, findings == null, TaskActor.of(task));
       task.getExecution().removeVariable("findings");
       task.getExecution().removeVariable("nothingToAdd");
@@ -152,10 +152,10 @@ public class RetrospectiveSteps {
       check.require(rootCauses != null, "rootCauses must name what caused it");
       List<String> problems = new ArrayList<>();
       List<Retrospectives.ItemLine> items = retrospectives.parseItems(itemsText,
-          Boolean.TRUE.equals(task.getVariable(Visibility.VARIABLE)), problems);
+          ProcessVariables.lenientFlag(task, Visibility.VARIABLE), problems);
       problems.forEach(problem -> check.require(false, problem));
       check.orRefuse();
-      retrospectives.reviewed(ProcessVariables.text(task, RETRO_KEY), rootCauses, items);
+      retrospectives.reviewed(ProcessVariables.lenientText(task, RETRO_KEY), rootCauses, items);
     };
   }
 
@@ -163,11 +163,11 @@ public class RetrospectiveSteps {
   @Bean
   JavaDelegate publishRetrospectiveReport(Retrospectives retrospectives, Notifier notifier) {
     return execution -> {
-      String key = ProcessVariables.text(execution, RETRO_KEY);
+      String key = ProcessVariables.lenientText(execution, RETRO_KEY);
       retrospectives.published(key);
       String url = "/api/retrospectives/" + key + "/report";
       execution.setVariable("reportUrl", url);
-      List<String> readers = Boolean.TRUE.equals(execution.getVariable(Visibility.VARIABLE))
+      List<String> readers = ProcessVariables.lenientFlag(execution, Visibility.VARIABLE)
           ? Groups.STAFF.stream().filter(Visibility.RESTRICTED_READERS::contains).toList() : Groups.STAFF;
       notifier.send(new Notification(key, readers, "Retrospective " + key + " published", url));
     };
@@ -179,7 +179,7 @@ public class RetrospectiveSteps {
       FormCheck check = FormCheck.of("report the improvement");
       String note = check.text(task, "implementationNote");
       check.require(note != null, "implementationNote must say what was done").orRefuse();
-      retrospectives.implemented(ProcessVariables.text(task, "actionItemKey"), note, TaskActor.of(task));
+      retrospectives.implemented(ProcessVariables.lenientText(task, "actionItemKey"), note, TaskActor.of(task));
     };
   }
 
@@ -192,7 +192,7 @@ public class RetrospectiveSteps {
       check.require(verified != null, "improvementVerified must be true or false")
           .require(!Boolean.FALSE.equals(verified) || note != null, "verificationNote must say what is missing").orRefuse();
       task.getExecution().setVariable("improvementVerified", verified);
-      retrospectives.verified(ProcessVariables.text(task, "actionItemKey"), verified, note, TaskActor.of(task));
+      retrospectives.verified(ProcessVariables.lenientText(task, "actionItemKey"), verified, note, TaskActor.of(task));
     };
   }
 
@@ -200,7 +200,7 @@ public class RetrospectiveSteps {
   @Bean
   JavaDelegate remindActionItem(Retrospectives retrospectives, Notifier notifier) {
     return execution -> {
-      ActionItem item = retrospectives.item(ProcessVariables.text(execution, "actionItemKey"));
+      ActionItem item = retrospectives.item(ProcessVariables.lenientText(execution, "actionItemKey"));
       notifier.send(new Notification(item.retroKey(), List.of(item.ownerGroup()),
           "Action item " + item.itemKey() + " is due " + item.dueDate(), item.title()));
     };
@@ -210,7 +210,7 @@ public class RetrospectiveSteps {
   @Bean
   JavaDelegate escalateActionItem(Retrospectives retrospectives, Notifier notifier, TaskService taskService) {
     return execution -> {
-      String itemKey = ProcessVariables.text(execution, "actionItemKey");
+      String itemKey = ProcessVariables.lenientText(execution, "actionItemKey");
       retrospectives.escalate(itemKey);
       ActionItem item = retrospectives.item(itemKey);
       for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
@@ -226,6 +226,6 @@ public class RetrospectiveSteps {
 
   @Bean
   JavaDelegate closeRetrospective(Retrospectives retrospectives) {
-    return execution -> retrospectives.close(ProcessVariables.text(execution, RETRO_KEY));
+    return execution -> retrospectives.close(ProcessVariables.lenientText(execution, RETRO_KEY));
   }
 }
