@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.DefaultLoginPageConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -30,6 +32,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -47,6 +50,7 @@ class SecurityConfiguration {
   private static final String ADMIN = Authorities.group(Groups.ADMIN);
   private static final String MANAGER = Authorities.group(Groups.MANAGER);
   private static final String TASKLIST = "/camunda/app/tasklist/default/";
+  private static final String SIGNED_OUT = "/login?logout";
   /**
    * The OpenAPI description of {@code /api} (io.opsflow.apidocs): served like a webapp page, so
    * that Swagger UI reads it with the session of the person signed in.
@@ -106,8 +110,7 @@ class SecurityConfiguration {
         .addFilterBefore(new BearerTokenFilter(serviceAccounts, problems), BasicAuthenticationFilter.class)
         .formLogin(form -> form.authenticationDetailsSource(SignInClient::of)
             .successHandler(SignInForm.succeeded(throttle, TASKLIST))
-            // the URL shows "Invalid credentials" on the form; the handler answers paused sign-ins itself
-            .failureUrl(SignInForm.WRONG_PASSWORD)
+            // the handler sends a wrong password to WRONG_PASSWORD and answers paused sign-ins itself
             .failureHandler(SignInForm.failed(problems))
             .permitAll())
         .logout(logout -> logout
@@ -118,10 +121,21 @@ class SecurityConfiguration {
               if (WEBAPP_LOGOUT.matches(request)) {
                 response.setStatus(HttpStatus.OK.value());
               } else {
-                response.sendRedirect(request.getContextPath() + "/login?logout");
+                response.sendRedirect(request.getContextPath() + SIGNED_OUT);
               }
             }))
-        .exceptionHandling(errors -> errors
+        // own success and failure handlers leave the generated sign-in page without the URLs it
+        // answers with "Invalid credentials" and "You have been signed out" (they would be 404s)
+        .getConfigurer(DefaultLoginPageConfigurer.class).withObjectPostProcessor(
+            new ObjectPostProcessor<DefaultLoginPageGeneratingFilter>() {
+              @Override
+              public <O extends DefaultLoginPageGeneratingFilter> O postProcess(O page) {
+                page.setFailureUrl(SignInForm.WRONG_PASSWORD);
+                page.setLogoutSuccessUrl(SIGNED_OUT);
+                return page;
+              }
+            });
+    http.exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(unauthorized(problems, false), webappApi)
             .defaultAuthenticationEntryPointFor(unauthorized(problems, true), API_DOCS)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), path("/**"))

@@ -41,6 +41,25 @@ class WebappSessionIT extends IntegrationTest {
   }
 
   @Test
+  void aWrongPasswordAndSigningOutLandOnTheSignInPageSayingSo() {
+    Api browser = api().withHeader("Accept", "text/html").browser();
+    Response wrong = browser.submitSignIn("olivia", "not-her-password");
+    assertThat(wrong.header("Location")).endsWith("/login?error");
+    Response wrongPage = browser.get("/login?error");
+
+    Api olivia = api().withHeader("Accept", "text/html").browser();
+    olivia.submitSignIn("olivia", "demo");
+    Response signedOut = olivia.form("/logout", Map.of("_csrf", Api.signInToken(olivia.get("/login"))));
+    assertThat(signedOut.header("Location")).endsWith("/login?logout");
+    Response signedOutPage = olivia.get("/login?logout");
+
+    assertThat(wrongPage.status()).as(wrongPage.toString()).isEqualTo(200);
+    assertThat(wrongPage.body()).contains("Invalid credentials").contains("name=\"password\"");
+    assertThat(signedOutPage.status()).as(signedOutPage.toString()).isEqualTo(200);
+    assertThat(signedOutPage.body()).contains("You have been signed out");
+  }
+
+  @Test
   void behindAnHttpsProxyEveryCookieIsSecure() {
     List<String> cookies = cookiesOfASignIn(api().withHeader("X-Forwarded-Proto", "https"));
 
