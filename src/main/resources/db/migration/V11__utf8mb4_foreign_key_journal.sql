@@ -1,4 +1,4 @@
--- Foreign keys that io.opsflow.platform.Utf8mb4Tables dropped to convert Camunda's tables to utf8mb4
+-- Foreign keys that io.opsflow.kernel.engine.Utf8mb4Tables dropped to convert Camunda's tables to utf8mb4
 -- and adds again; a start interrupted in between finds them here.
 CREATE TABLE opsflow_dropped_foreign_key (
   table_name       VARCHAR(64)   NOT NULL,
