@@ -234,9 +234,9 @@ public class EmergencyPlans {
   }
 
   public void end(String activationKey, String outcome, String summary) {
+    PlanActivation activation = find(activationKey).orElseThrow();
     Instant endedAt = now();
     mapper.end(activationKey, endedAt, outcome, summary);
-    PlanActivation activation = find(activationKey).orElseThrow();
     events.publishEvent(new PlanFinished(activationKey, activation.planKey(), activation.serviceKey(),
         activation.incidentKey(), activation.drill(), outcome, endedAt));
   }

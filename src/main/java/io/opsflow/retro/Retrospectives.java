@@ -122,7 +122,7 @@ public class Retrospectives {
       throw new IllegalStateException(e);
     }
     mapper.setState(key, Retrospective.PREPARING);
-    return factsText(get(key));
+    return factsText(windowed, gathered);
   }
 
   /** Retrospectives not closed whose facts name this incident. */
@@ -132,7 +132,10 @@ public class Retrospectives {
 
   /** The facts as the forms show them: in a retrospective all staff read, without restricted incidents. */
   public String factsText(Retrospective retro) {
-    RetroFacts all = facts(retro);
+    return factsText(retro, facts(retro));
+  }
+
+  private String factsText(Retrospective retro, RetroFacts all) {
     return Texts.forVariable(FactGathering.text(retro, restricted(retro) ? all : visibleToAllStaff(all)),
         wholeAt(retro.retroKey()));
   }

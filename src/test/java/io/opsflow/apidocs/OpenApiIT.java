@@ -150,6 +150,7 @@ class OpenApiIT extends IntegrationTest {
     assertThat(texts(change.path("properties").path("changeType").path("enum")))
         .containsExactly("standard", "normal", "emergency");
 
+    assertThat(schemas.has("AlertmanagerWebhook")).isTrue();
     assertThat(schemas.path("AlertmanagerWebhook").path("additionalProperties").isMissingNode())
         .as("Alertmanager's webhook ignores fields OpsFlow does not use").isTrue();
     assertThat(schemas.path("Problem").path("properties").has("detail")).isTrue();

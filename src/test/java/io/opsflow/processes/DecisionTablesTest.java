@@ -25,14 +25,17 @@ import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Every rule of every decision table in {@code processes/}: one case per rule, fall-through rows
  * included, each asserting the rule that matched and what it gave. The DMN engine alone: no
  * Spring, no database. A table added without cases fails {@link #everyRuleOfEveryTableIsHit()}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DecisionTablesTest {
 
   private static final Path PROCESSES = Path.of("processes");
@@ -204,8 +207,9 @@ class DecisionTablesTest {
   }
 
   /** Runs last: a rule (or a table) that no case above reaches fails here. */
-  @AfterAll
-  static void everyRuleOfEveryTableIsHit() throws IOException {
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void everyRuleOfEveryTableIsHit() throws IOException {
     Map<String, Set<String>> rules = new HashMap<>();
     for (Path file : dmnFiles()) {
       for (DmnDecision decision : parse(file)) {

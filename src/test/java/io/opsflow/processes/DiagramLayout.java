@@ -18,8 +18,7 @@ import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
- * What makes a BPMN diagram read well, checked on its DI (the checks of
- * {@code ../shared/tools/check-bpmn-di}, and left to right): every flow node has a shape; no two
+ * What makes a BPMN diagram read well, checked on its DI: every flow node has a shape; no two
  * shapes on a plane overlap (a boundary event may overlap its host; labels are not shapes);
  * whatever a sub-process contains lies inside the sub-process when drawn on its plane, which it
  * may be only when the sub-process is expanded; and each level of a process (the process, each

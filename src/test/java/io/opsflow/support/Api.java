@@ -74,7 +74,7 @@ public final class Api {
    * cluster, as a load balancer without sticky sessions would send it.
    */
   public Api on(int port) {
-    Api api = new Api("http://localhost:" + port, client);
+    Api api = new Api("http://localhost:" + port, client, cookies);
     api.headers.putAll(headers);
     return api;
   }

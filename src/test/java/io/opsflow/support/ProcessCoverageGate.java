@@ -51,6 +51,8 @@ public class ProcessCoverageGate implements AfterAllCallback {
       while (matcher.find()) {
         elements.add(matcher.group(1));
       }
+      // the pattern must see what the coverage library counts, or the gate would check nothing
+      assertThat(elements).as("elements and flows of %s", processKey).hasSize(model.path("totalElementCount").asInt());
       Set<String> walked = new LinkedHashSet<>();
       for (JsonNode suite : json.path("suites")) {
         for (JsonNode run : suite.path("runs")) {

@@ -80,7 +80,10 @@ public class Utf8mb4Tables implements InitializingBean {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(true);
       try (Statement statement = connection.createStatement()) {
-        strings(connection, "SELECT GET_LOCK('" + LOCK + "', 600)");
+        if (!List.of("1").equals(strings(connection, "SELECT GET_LOCK('" + LOCK + "', 600)"))) {
+          throw new IllegalStateException("Another node has been converting tables to utf8mb4 for 10 minutes;"
+              + " start this one again when it has finished");
+        }
         statement.execute("SET FOREIGN_KEY_CHECKS = 0");
         try {
           convert(connection, statement, strings(connection, NOT_YET_UTF8MB4));

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Tomcat answers some requests before OpsFlow sees them, with an HTML page: a path that is not
  * valid UTF-8 once decoded, or that holds an encoded slash, backslash or NUL. This valve answers
  * them as RFC 9457 problems like every other refusal. Set as the host's error report valve by
- * {@link PlatformConfiguration}.
+ * {@link WebConfiguration}.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 

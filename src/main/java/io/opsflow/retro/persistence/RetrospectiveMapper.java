@@ -29,8 +29,8 @@ public interface RetrospectiveMapper {
   @Select("SELECT * FROM retrospective WHERE subject_key = #{subjectKey}")
   Retrospective findBySubject(String subjectKey);
 
-  /** Retrospectives not closed whose gathered facts name this key. */
-  @Select("SELECT * FROM retrospective WHERE state <> 'closed' AND facts LIKE CONCAT('%', #{key}, '%')")
+  /** Retrospectives not closed whose gathered facts name this key (as a JSON string: INC-1 is not INC-10). */
+  @Select("SELECT * FROM retrospective WHERE state <> 'closed' AND facts LIKE CONCAT('%\"', #{key}, '\"%')")
   List<Retrospective> openNaming(String key);
 
   @Select("""
