@@ -8,6 +8,9 @@
  * start order) stays package-private, so nobody builds on it by accident. It is listed in
  * {@code @Modulithic(sharedModules = "kernel")}, so every module test context includes it.
  * <ul>
+ * <li>{@code domain}: what facades throw when they refuse a request ({@code Refusal}: not found,
+ * invalid, conflict) and enums with stable text codes ({@code Coded}) for states, routes,
+ * priorities and outcomes, mapped by code in JSON, MyBatis, request parameters and variables;</li>
  * <li>{@code web}: API errors as problem responses, strict input (JSON, sizes, UTF-8, keys),
  * filters in front of Camunda's REST surfaces;</li>
  * <li>{@code process}: what delegates and task listeners use (form checks, the acting person,

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import io.opsflow.kernel.domain.Coded;
+import io.opsflow.kernel.domain.Codes;
+
 /**
  * The one way the steps of every process read process variables. Each read says by its name what
  * it does with a value of another type:
@@ -70,6 +73,21 @@ public final class ProcessVariables {
       throw wrongType(name, "a date", value);
     }
     return date.toInstant();
+  }
+
+  /**
+   * A {@link Coded} value the process holds as its code (BPMN, DMN and forms compare it as text);
+   * absent or blank is null; another type or an unknown code fails the step.
+   */
+  public static <E extends Enum<E> & Coded> E strictCode(VariableScope scope, String name, Class<E> type) {
+    String code = strictText(scope, name);
+    return code == null ? null : Codes.find(type, code)
+        .orElseThrow(() -> wrongType(name, "one of " + Codes.list(type), code));
+  }
+
+  /** A {@link Coded} value by its code; anything else (absent, another type, an unknown code) is null. */
+  public static <E extends Enum<E> & Coded> E lenientCode(VariableScope scope, String name, Class<E> type) {
+    return Codes.find(type, lenientText(scope, name)).orElse(null);
   }
 
   /** A whole number that must be there; absent or another type fails the step. */

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,6 +33,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.opsflow.kernel.domain.Codes;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.text.StorableTime;
 
 /**
@@ -48,6 +52,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(e.status(), e.getMessage());
   }
 
+  @ExceptionHandler(Refusal.class)
+  ResponseEntity<ProblemDetail> handleRefusal(Refusal refusal) {
+    return problem(statusOf(refusal), refusal.detail());
+  }
+
   @ExceptionHandler(DuplicateKeyException.class)
   ResponseEntity<ProblemDetail> handleDuplicate(DuplicateKeyException e) {
     return problem(HttpStatus.CONFLICT, "The record already exists; it was created by an earlier or concurrent request.");
@@ -57,6 +66,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
     log.error("Unexpected failure in API request", e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "OpsFlow failed to process the request; the error is logged on the server.");
+  }
+
+  /** 404 for what does not exist, 400 for a rule broken, 409 for a state that does not allow it. */
+  public static HttpStatus statusOf(Refusal refusal) {
+    if (refusal instanceof Refusal.NotFound) {
+      return HttpStatus.NOT_FOUND;
+    }
+    return refusal instanceof Refusal.Conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+  }
+
+  /** A query or path parameter that is not of its type: {@code ?state=opne}. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+    return cast(problem(HttpStatus.BAD_REQUEST, "Parameter '" + name + "' has the value '" + e.getValue()
+        + "', which is not a valid " + typeName(e.getRequiredType()) + "."));
   }
 
   @Override
@@ -143,6 +169,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
     if (type == String.class) {
       return "string";
+    }
+    if (type.isEnum()) {
+      return "one of " + Codes.list(type);
     }
     if (Temporal.class.isAssignableFrom(type)) {
       return "date and time with an offset, as text (e.g. 2026-12-01T22:00:00Z)";

@@ -19,6 +19,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.process.InvalidTaskInput;
 import io.opsflow.kernel.text.Texts;
 
@@ -27,8 +28,8 @@ import io.opsflow.kernel.text.Texts;
  * the listener's exception (and a 400 with its own prefix when a start's first step refuses). For
  * task completion and form submission (task and start forms), claiming and assigning (which
  * listeners may refuse too), process starts and messages (whose first steps check their
- * variables), this filter turns such an answer, when it carries {@link InvalidTaskInput}'s marker,
- * into the 400 it is, with just OpsFlow's message, so Tasklist shows the person what to correct. A
+ * variables), this filter turns such an answer, when it carries {@link InvalidTaskInput}'s marker
+ * or a domain {@link Refusal}'s, into the 400 it is, with just OpsFlow's message, so Tasklist shows the person what to correct. A
  * value the database refused as too long or out of range is a 400 too: the transaction was rolled
  * back, nothing was saved.
  */
@@ -70,6 +71,12 @@ class TaskInputProblemFilter extends OncePerRequestFilter {
     try {
       JsonNode body = json.readTree(new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8));
       String message = body.path("message").asText("");
+      int refused = message.indexOf(Refusal.MARKER);
+      if (refused >= 0) {
+        String ours = message.substring(message.indexOf("): ", refused) + 3);
+        int end = ours.lastIndexOf('.');
+        return end < 0 ? ours : ours.substring(0, end + 1);
+      }
       int start = message.indexOf(InvalidTaskInput.MARKER);
       if (start < 0) {
         Matcher unstorable = UNSTORABLE.matcher(message);

@@ -1,0 +1,38 @@
+package io.opsflow.kernel.domain;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Reads codes back into their {@link Coded} enum constants. */
+public final class Codes {
+
+  private Codes() {
+  }
+
+  /** The constant with this code exactly, if any (null reads as absent). */
+  public static <E extends Enum<E> & Coded> Optional<E> find(Class<E> type, String code) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (constant.code().equals(code)) {
+        return Optional.of(constant);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The constant with this code; an unknown code is {@link Refusal#invalid invalid}, with the codes there are. */
+  public static <E extends Enum<E> & Coded> E of(Class<E> type, String code, String what) {
+    return find(type, code).orElseThrow(() -> Refusal.invalid(
+        what + " '" + code + "' is not one of " + list(type) + "."));
+  }
+
+  /** The codes of a type, for messages: {@code P1, P2, P3, P4}. */
+  public static String list(Class<?> type) {
+    return Arrays.stream(type.getEnumConstants())
+        .map(constant -> constant instanceof Coded coded ? coded.code() : String.valueOf(constant))
+        .collect(Collectors.joining(", "));
+  }
+}
