@@ -99,7 +99,7 @@ class EmailClient implements ChannelClient {
   }
 
   /** SMTP's own answer says whether to try again: 4xx later, 5xx never; no answer at all: later. */
-  private static Delivery smtpFailure(MailException e) {
+  static Delivery smtpFailure(MailException e) {
     Throwable cause = e;
     for (int depth = 0; cause != null && depth < 10; depth++, cause = nextCause(cause)) {
       int code = cause instanceof SMTPSendFailedException sendFailed ? sendFailed.getReturnCode()

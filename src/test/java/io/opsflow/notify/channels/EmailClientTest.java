@@ -14,13 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+
 import jakarta.mail.BodyPart;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -160,6 +164,21 @@ class EmailClientTest {
     String tooMany = String.join(",", java.util.Collections.nCopies(51, "a@example.com"));
     assertThatThrownBy(() -> client.check(new ChannelTarget(ChannelKind.EMAIL, tooMany, null)))
         .hasMessageContaining("at most 50");
+  }
+
+  @Test
+  void smtpSays4xxTryLaterAnd5xxNever() throws Exception {
+    InternetAddress mia = new InternetAddress("mia@example.com");
+    Delivery mailboxFull = EmailClient.smtpFailure(new MailSendException("failed", new SendFailedException("Invalid Addresses",
+        new SMTPAddressFailedException(mia, "RCPT TO:<mia@example.com>", 452, "4.2.2 Mailbox full"))));
+    Delivery noSuchUser = EmailClient.smtpFailure(new MailSendException("failed", new SendFailedException("Invalid Addresses",
+        new SMTPAddressFailedException(mia, "RCPT TO:<mia@example.com>", 550, "5.1.1 No such user"))));
+
+    assertThat(mailboxFull.status()).isEqualTo(452);
+    assertThat(mailboxFull.retryable()).isTrue();
+    assertThat(noSuchUser.status()).isEqualTo(550);
+    assertThat(noSuchUser.retryable()).isFalse();
+    assertThat(noSuchUser.answer()).contains("No such user");
   }
 
   private static String header(MimeMessage mail, String name) {
