@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 
 import io.opsflow.kernel.webhook.SignedWebhook;
+import io.opsflow.kernel.webhook.StandardWebhookSigner;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.opsflow.catalog.ServiceCatalog;
@@ -51,7 +52,10 @@ class DeployHookIT extends IntegrationTest {
 
     List<HookReceiver.Call> calls = hook.callsTo(HOOK_PATH).subList(before, hook.callsTo(HOOK_PATH).size());
     assertThat(calls).hasSize(3).allMatch(call -> key.equals(call.header("X-OpsFlow-Delivery")))
-        .allMatch(call -> call.header("X-OpsFlow-Signature").equals("sha256=" + SignedWebhook.sign(HOOK_SECRET, call.body())));
+        .allMatch(call -> call.header("X-OpsFlow-Signature").equals("sha256=" + SignedWebhook.sign(HOOK_SECRET, call.body())))
+        .as("Standard Webhooks headers, the retry keeping its webhook-id").allMatch(call -> key.equals(call.header("webhook-id"))
+            && call.header("webhook-signature").equals(StandardWebhookSigner.signature(HOOK_SECRET, key,
+                Long.parseLong(call.header("webhook-timestamp")), call.body())));
     Incident incident = processEngine.getRuntimeService().createIncidentQuery().processInstanceId(processId).singleResult();
     assertThat(incident).isNotNull();
     assertThat(incident.getActivityId()).isEqualTo("Task_TriggerDeployment");

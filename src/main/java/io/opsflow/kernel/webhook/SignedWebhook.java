@@ -6,36 +6,49 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * OpsFlow's outbound webhooks (deploy hooks, emergency-plan actions): a JSON POST whose body is
- * signed with HMAC-SHA256 in {@code X-OpsFlow-Signature: sha256=<hex>}, with
- * {@code X-OpsFlow-Event} and a {@code X-OpsFlow-Delivery} id that stays the same on retries, so
- * receivers can ignore repeats. Anything but 2xx throws: the calling process step is retried by
- * the engine and finally shows an incident in Cockpit.
+ * OpsFlow's outbound webhooks (deploy hooks, emergency-plan actions): a JSON POST with
+ * {@code X-OpsFlow-Event} and a delivery id that stays the same on retries, so receivers can
+ * ignore repeats. With a secret, it is signed as Standard Webhooks says ({@code webhook-id} = the
+ * delivery id, {@code webhook-timestamp}, {@code webhook-signature}: see
+ * {@link StandardWebhookSigner}), which also lets receivers reject replays.
+ * <p>
+ * The older headers, {@code X-OpsFlow-Delivery} and {@code X-OpsFlow-Signature: sha256=<hex
+ * HMAC-SHA256 of the body, keyed by the secret's UTF-8 bytes>}, are still sent in this release so
+ * existing receivers keep working while they move to the Standard Webhooks headers; they go away
+ * in the next release.
+ * <p>
+ * Anything but 2xx throws: the calling process step is retried by the engine and finally shows an
+ * incident in Cockpit.
  */
 @Component
 public class SignedWebhook {
 
+  /** Deprecated: sent for one more release next to {@code webhook-signature}. */
   public static final String SIGNATURE_HEADER = "X-OpsFlow-Signature";
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json;
+  private final Clock clock;
 
+  @Autowired
   SignedWebhook(ObjectMapper json) {
+    this(json, Clock.systemUTC());
+  }
+
+  SignedWebhook(ObjectMapper json, Clock clock) {
     this.json = json;
+    this.clock = clock;
   }
 
   public record Target(String url, String secret, Map<String, String> headers) {
@@ -60,6 +73,8 @@ public class SignedWebhook {
         .header("X-OpsFlow-Delivery", delivery)
         .POST(HttpRequest.BodyPublishers.ofString(body));
     if (target.secret() != null && !target.secret().isBlank()) {
+      StandardWebhookSigner.headers(target.secret(), delivery, clock.instant().getEpochSecond(), body)
+          .forEach(request::header);
       request.header(SIGNATURE_HEADER, "sha256=" + sign(target.secret(), body));
     }
     target.headers().forEach(request::header);
@@ -85,13 +100,8 @@ public class SignedWebhook {
     }
   }
 
+  /** The deprecated {@code X-OpsFlow-Signature} value, without its {@code sha256=} prefix. */
   public static String sign(String secret, String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-    }
+    return HexFormat.of().formatHex(Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), body.getBytes(StandardCharsets.UTF_8)));
   }
 }
