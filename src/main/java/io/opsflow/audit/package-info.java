@@ -6,9 +6,9 @@
 @ApplicationModule(displayName = "Audit trail", allowedDependencies = {
     "security",
     "kernel :: audit",
+    "kernel :: domain",
     "kernel :: process",
-    "kernel :: text",
-    "kernel :: web"
+    "kernel :: text"
 })
 package io.opsflow.audit;
 

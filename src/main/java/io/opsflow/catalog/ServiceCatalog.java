@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.catalog.persistence.ServiceMapper;
 import io.opsflow.kernel.audit.AuditEvent;
-import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.security.Directory;
 import io.opsflow.security.Groups;
 
@@ -56,7 +56,7 @@ public class ServiceCatalog {
   }
 
   public Service get(String key) {
-    return find(key).orElseThrow(() -> ApiException.notFound("No service '" + key + "' in the catalog."));
+    return find(key).orElseThrow(() -> Refusal.notFound("No service '" + key + "' in the catalog."));
   }
 
   /** Every service that {@code key} needs, directly or through others. */
@@ -67,10 +67,10 @@ public class ServiceCatalog {
   @Transactional
   public Service create(ServiceDraft draft) {
     if (draft.key() == null) {
-      throw ApiException.badRequest("Invalid request: key must not be blank");
+      throw Refusal.invalid("Invalid request: key must not be blank");
     }
     if (mapper.find(draft.key()) != null) {
-      throw ApiException.conflict("Service '" + draft.key() + "' already exists; change it with PUT /api/services/" + draft.key() + ".");
+      throw Refusal.conflict("Service '" + draft.key() + "' already exists; change it with PUT /api/services/" + draft.key() + ".");
     }
     List<String> dependsOn = checked(draft);
     Instant now = now();
@@ -85,7 +85,7 @@ public class ServiceCatalog {
   public Service update(ServiceDraft draft) {
     ServiceMapper.Row existing = mapper.find(draft.key());
     if (existing == null) {
-      throw ApiException.notFound("No service '" + draft.key() + "' in the catalog; create it with POST /api/services.");
+      throw Refusal.notFound("No service '" + draft.key() + "' in the catalog; create it with POST /api/services.");
     }
     List<String> dependsOn = checked(draft);
     Service before = get(draft.key());
@@ -102,18 +102,18 @@ public class ServiceCatalog {
     requireGroup("onCallGroup", onCallGroup(draft));
     List<String> dependsOn = new ArrayList<>(new LinkedHashSet<>(draft.dependsOn() == null ? List.of() : draft.dependsOn()));
     if (dependsOn.contains(draft.key())) {
-      throw ApiException.badRequest("Service '" + draft.key() + "' cannot depend on itself.");
+      throw Refusal.invalid("Service '" + draft.key() + "' cannot depend on itself.");
     }
     List<String> unknown = dependsOn.stream().filter(target -> mapper.find(target) == null).toList();
     if (!unknown.isEmpty()) {
-      throw ApiException.badRequest("dependsOn names services that are not in the catalog: " + String.join(", ", unknown) + ".");
+      throw Refusal.invalid("dependsOn names services that are not in the catalog: " + String.join(", ", unknown) + ".");
     }
     Map<String, Set<String>> graph = successors(mapper.findAllEdges().stream()
         .filter(edge -> !edge.serviceKey().equals(draft.key()))
         .toList());
     for (String target : dependsOn) {
       if (target.equals(draft.key()) || reachable(target, graph).contains(draft.key())) {
-        throw ApiException.badRequest("Depending on '" + target + "' would create a cycle: '" + target
+        throw Refusal.invalid("Depending on '" + target + "' would create a cycle: '" + target
             + "' already depends on '" + draft.key() + "'.");
       }
     }
@@ -122,7 +122,7 @@ public class ServiceCatalog {
 
   private void requireGroup(String field, String groupId) {
     if (!directory.groupExists(groupId)) {
-      throw ApiException.badRequest(field + " '" + groupId + "' is not a group in OpsFlow; create it in Admin first.");
+      throw Refusal.invalid(field + " '" + groupId + "' is not a group in OpsFlow; create it in Admin first.");
     }
   }
 

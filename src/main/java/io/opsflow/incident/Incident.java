@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * An incident as stored: its facts, routing, priority and SLA, and the times of its life.
  *
- * @param category from the report or the triage (outage, database, security, performance, other)
+ * @param priority null until the incident-priority decision has run
+ * @param category from the report or the triage; null until one of them says
  * @param restricted read only by ops, managers and security (see {@code security.Visibility})
  */
 public record Incident(
@@ -16,16 +17,16 @@ public record Incident(
     String reportedService,
     boolean unknownService,
     String onCallGroup,
-    String impact,
-    String urgency,
-    String priority,
+    Level impact,
+    Level urgency,
+    Priority priority,
     Integer ackSlaMinutes,
     Integer resolveSlaMinutes,
     Instant ackDueAt,
     Instant resolveDueAt,
-    String source,
+    IncidentSource source,
     String reportedBy,
-    String state,
+    IncidentState state,
     boolean major,
     String diagnosisGroup,
     String resolutionSummary,
@@ -40,13 +41,8 @@ public record Incident(
     boolean ackSlaBreached,
     boolean resolveSlaBreached,
     boolean retrospectiveDue,
-    String category,
+    IncidentCategory category,
     boolean restricted) {
-
-  public static final String OPEN = "open";
-  public static final String ACKNOWLEDGED = "acknowledged";
-  public static final String RESOLVED = "resolved";
-  public static final String CLOSED = "closed";
 
   /** The service as people should read it: the catalog key, or what the reporter named. */
   public String serviceLabel() {

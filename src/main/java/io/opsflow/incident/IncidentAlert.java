@@ -13,17 +13,14 @@ public record IncidentAlert(
     String summary,
     @JsonRawValue String labels,
     String generatorUrl,
-    String status,
+    AlertStatus status,
     Instant startsAt,
     Instant endsAt,
     Instant firstSeenAt,
     Instant lastSeenAt,
     int occurrences) {
 
-  public static final String FIRING = "firing";
-  public static final String RESOLVED = "resolved";
-
   public boolean firing() {
-    return FIRING.equals(status);
+    return status == AlertStatus.FIRING;
   }
 }

@@ -2,33 +2,43 @@ package io.opsflow.incident;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+
+import io.opsflow.kernel.domain.Codes;
 
 /**
- * What someone (a person, a monitoring system, an alert) says when an incident is opened.
+ * What someone (a person, a monitoring system, an alert) says when an incident is opened. Impact,
+ * urgency and category are the reporter's text, as a form or a decision gave it: {@link #problems()}
+ * says what is wrong with them in the reporter's words, and the typed values are read only after.
  *
  * @param service catalog key, or whatever the reporter called it; may be blank
- * @param source where the report came from: one of the {@code SOURCE_} constants
- * @param category optional; {@code security} makes the incident restricted from the start
+ * @param impact a {@link Level} code
+ * @param urgency a {@link Level} code
+ * @param category optional, an {@link IncidentCategory} code; {@code security} makes the incident restricted from the start
  */
 public record IncidentReport(String service, String title, String description, String impact, String urgency,
-    String source, String reportedBy, String category) {
+    IncidentSource source, String reportedBy, String category) {
 
-  public static final String SOURCE_ALERTMANAGER = "alertmanager";
-  public static final String SOURCE_API = "api";
-  public static final String SOURCE_TASKLIST = "tasklist";
-  /** A failed deployment of a change (change-release opens the incident). */
-  public static final String SOURCE_CHANGE = "change";
-
-  public static final Set<String> LEVELS = Set.of("high", "medium", "low");
-  /** What kind of incident it is; also an input of the emergency-plan-selection decision. */
-  public static final Set<String> CATEGORIES = Set.of("outage", "database", "security", "performance", "other");
   public static final String CATEGORY_RULE = "category must be outage, database, security, performance or other";
 
   /** A report that does not say what kind of incident it is: triage decides. */
   public IncidentReport(String service, String title, String description, String impact, String urgency,
-      String source, String reportedBy) {
+      IncidentSource source, String reportedBy) {
     this(service, title, description, impact, urgency, source, reportedBy, null);
+  }
+
+  /** The impact; only for a report without {@link #problems()}. */
+  public Level impactLevel() {
+    return Codes.of(Level.class, impact, "impact");
+  }
+
+  /** The urgency; only for a report without {@link #problems()}. */
+  public Level urgencyLevel() {
+    return Codes.of(Level.class, urgency, "urgency");
+  }
+
+  /** The category, null when the report names none; only for a report without {@link #problems()}. */
+  public IncidentCategory categoryOrNull() {
+    return category == null ? null : Codes.of(IncidentCategory.class, category, "category");
   }
 
   /** Everything wrong with the report, in words a reporter can act on; empty when it is fine. */
@@ -45,13 +55,13 @@ public record IncidentReport(String service, String title, String description, S
     if (service != null && service.length() > 200) {
       problems.add("service must be at most 200 characters");
     }
-    if (impact == null || !LEVELS.contains(impact)) {
+    if (Codes.find(Level.class, impact).isEmpty()) {
       problems.add("impact must be high, medium or low");
     }
-    if (urgency == null || !LEVELS.contains(urgency)) {
+    if (Codes.find(Level.class, urgency).isEmpty()) {
       problems.add("urgency must be high, medium or low");
     }
-    if (category != null && !CATEGORIES.contains(category)) {
+    if (category != null && Codes.find(IncidentCategory.class, category).isEmpty()) {
       problems.add(CATEGORY_RULE);
     }
     return problems;

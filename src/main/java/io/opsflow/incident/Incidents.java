@@ -29,6 +29,7 @@ import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.incident.persistence.IncidentMapper;
 import io.opsflow.incident.steps.IncidentVariables;
 import io.opsflow.kernel.audit.AuditEvent;
+import io.opsflow.kernel.domain.Coded;
 import io.opsflow.kernel.keys.BusinessKeys;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Groups;
@@ -92,19 +93,18 @@ public class Incidents {
     }
     Optional<Service> service = Optional.ofNullable(blankToNull(report.service())).flatMap(catalog::find);
     String reported = service.isPresent() ? null : blankToNull(report.service());
-    Instant now = now();
-    Incident incident = new Incident(keys.next(KEY_PREFIX), report.title().strip(), blankToNull(report.description()),
-        service.map(Service::key).orElse(null), reported, service.isEmpty(),
-        service.map(Service::onCallGroup).orElse(Groups.OPS), report.impact(), report.urgency(),
-        null, null, null, null, null, report.source(), report.reportedBy(), Incident.OPEN, false, null, null,
-        now, null, null, null, null, null, null, null, false, false, false, report.category(),
-        visibility.restricts(report.category()));
-    mapper.insert(incident);
+    IncidentCategory category = report.categoryOrNull();
+    String key = keys.next(KEY_PREFIX);
+    mapper.insert(new IncidentMapper.NewIncident(key, report.title().strip(), blankToNull(report.description()),
+        service.map(Service::key).orElse(null), reported, service.map(Service::onCallGroup).orElse(Groups.OPS),
+        report.impactLevel(), report.urgencyLevel(), report.source(), report.reportedBy(), IncidentState.OPEN, now(),
+        category, visibility.restricts(code(category))));
+    Incident incident = mapper.find(key);
     String via = switch (report.source()) {
-      case IncidentReport.SOURCE_ALERTMANAGER -> "from an Alertmanager alert";
-      case IncidentReport.SOURCE_TASKLIST -> "in Tasklist";
-      case IncidentReport.SOURCE_CHANGE -> "for a failed deployment";
-      default -> "through the API";
+      case ALERTMANAGER -> "from an Alertmanager alert";
+      case TASKLIST -> "in Tasklist";
+      case CHANGE -> "for a failed deployment";
+      case API -> "through the API";
     };
     addEntry(incident.incidentKey(), "opened", report.reportedBy(), "Opened " + via + " for " + incident.serviceLabel()
         + (incident.unknownService() ? ": the service is not in the catalog, so the incident goes to ops" : "")
@@ -112,7 +112,7 @@ public class Incidents {
         + (incident.category() == null ? "" : ", category " + incident.category()) + ")"
         + (incident.restricted() ? "; restricted to ops, managers and security" : ""));
     events.publishEvent(new IncidentOpened(incident.incidentKey(), incident.serviceKey(), incident.restricted()));
-    return mapper.find(incident.incidentKey());
+    return incident;
   }
 
   /** The process variables every incident-response instance starts with. */
@@ -125,14 +125,14 @@ public class Incidents {
     variables.put(IncidentVariables.SERVICE, incident.serviceLabel());
     variables.put(IncidentVariables.SERVICE_KEY, incident.serviceKey());
     variables.put(IncidentVariables.ON_CALL_GROUP, incident.onCallGroup());
-    variables.put(IncidentVariables.IMPACT, incident.impact());
-    variables.put(IncidentVariables.URGENCY, incident.urgency());
+    variables.put(IncidentVariables.IMPACT, incident.impact().code());
+    variables.put(IncidentVariables.URGENCY, incident.urgency().code());
     variables.put(IncidentVariables.REPORTER, incident.reportedBy());
     variables.put(IncidentVariables.PRIORITY_OVERRIDE, null);
     variables.put(IncidentVariables.MAJOR, false);
     variables.put(IncidentVariables.RESOLVE_ESCALATED, false);
     variables.put(IncidentVariables.ALERTS_SUMMARY, "");
-    variables.put(IncidentVariables.CATEGORY, incident.category());
+    variables.put(IncidentVariables.CATEGORY, code(incident.category()));
     return variables;
   }
 
@@ -149,8 +149,11 @@ public class Incidents {
     return new IncidentDetails(incident, mapper.alerts(incident.incidentKey()), mapper.timeline(incident.incidentKey()));
   }
 
-  /** @param withRestricted whether the reader sees restricted incidents; if not, they are left out */
-  public List<Incident> list(String state, String service, int limit, boolean withRestricted) {
+  /**
+   * @param state {@code OPEN} lists every incident not closed yet, {@code CLOSED} the closed ones, null all
+   * @param withRestricted whether the reader sees restricted incidents; if not, they are left out
+   */
+  public List<Incident> list(IncidentState state, String service, int limit, boolean withRestricted) {
     return mapper.list(state, service, limit, withRestricted);
   }
 
@@ -182,9 +185,9 @@ public class Incidents {
    * @return whether the incident's restriction changed
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public boolean classify(String key, String category, String actor) {
+  public boolean classify(String key, IncidentCategory category, String actor) {
     Incident incident = mapper.lock(key);
-    boolean restricted = visibility.restricts(category);
+    boolean restricted = visibility.restricts(code(category));
     mapper.classify(key, category, restricted);
     if (restricted == incident.restricted()) {
       return false;
@@ -219,7 +222,7 @@ public class Incidents {
         : "Priority changed from " + incident.priority() + " to " + decision.priority() + ": " + reason;
     if (incident.priority() != null) {
       events.publishEvent(AuditEvent.of("incident.priority-overridden", key).by(actor).details(reason)
-          .change(Map.of("priority", incident.priority()), Map.of("priority", decision.priority())));
+          .change(Map.of("priority", incident.priority().code()), Map.of("priority", decision.priority().code())));
     }
     addEntry(key, "priority", actor, message + "; acknowledge by " + Texts.TIME.format(ackDue) + ", resolve by "
         + Texts.TIME.format(resolveDue));
@@ -231,7 +234,7 @@ public class Incidents {
     Incident incident = mapper.lock(key);
     Instant at = incident.acknowledgedAt() == null ? now() : incident.acknowledgedAt();
     String acknowledgedBy = incident.acknowledgedBy() == null ? by : incident.acknowledgedBy();
-    mapper.acknowledge(key, Incident.ACKNOWLEDGED, at, acknowledgedBy, diagnosisGroup, major);
+    mapper.acknowledge(key, IncidentState.ACKNOWLEDGED, at, acknowledgedBy, diagnosisGroup, major);
     addEntry(key, "acknowledged", by, "Acknowledged after " + human(Duration.between(incident.openedAt(), at))
         + "; diagnosis goes to " + diagnosisGroup + (major ? "; declared a major incident" : ""));
   }
@@ -248,14 +251,14 @@ public class Incidents {
   @Transactional(propagation = Propagation.MANDATORY)
   public void resolve(String key, String by, String summary) {
     mapper.lock(key);
-    mapper.resolve(key, Incident.RESOLVED, now(), by, summary);
+    mapper.resolve(key, IncidentState.RESOLVED, now(), by, summary);
     addEntry(key, "mitigated", by, "Mitigated: " + summary);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void verificationFailed(String key, String by, String note) {
     mapper.lock(key);
-    mapper.setState(key, Incident.ACKNOWLEDGED);
+    mapper.setState(key, IncidentState.ACKNOWLEDGED);
     addEntry(key, "reopened", by, "Verification failed, diagnosis reopened: " + note);
   }
 
@@ -267,10 +270,10 @@ public class Incidents {
         .max(Instant::compareTo).orElse(now());
     Instant now = now();
     if (incident.acknowledgedAt() == null) {
-      mapper.acknowledge(key, Incident.ACKNOWLEDGED, now, by, incident.diagnosisGroup(), incident.major());
+      mapper.acknowledge(key, IncidentState.ACKNOWLEDGED, now, by, incident.diagnosisGroup(), incident.major());
     }
     String summary = "All alerts resolved" + (note == null || note.isBlank() ? "" : ": " + note.strip());
-    mapper.resolve(key, Incident.RESOLVED, recovered, by, summary);
+    mapper.resolve(key, IncidentState.RESOLVED, recovered, by, summary);
     addEntry(key, "closure-confirmed", by, "Closure confirmed after all alerts resolved"
         + (note == null || note.isBlank() ? "" : ": " + note.strip()));
   }
@@ -302,7 +305,7 @@ public class Incidents {
     } else {
       mapper.markResolveSlaBreached(key);
     }
-    addEntry(key, "sla-breached", "opsflow", "The " + sla.label() + " SLA is breached");
+    addEntry(key, "sla-breached", "opsflow", "The " + sla.code() + " SLA is breached");
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -315,9 +318,9 @@ public class Incidents {
     mapper.addEntry(key, now(), kind, actor == null ? "opsflow" : actor, Texts.clip(message, 2000));
   }
 
-  private static Map<String, Object> classification(String category, boolean restricted) {
+  private static Map<String, Object> classification(IncidentCategory category, boolean restricted) {
     Map<String, Object> state = new LinkedHashMap<>();
-    state.put("category", category);
+    state.put("category", code(category));
     state.put("restricted", restricted);
     return state;
   }
@@ -341,6 +344,11 @@ public class Incidents {
   public Optional<ProcessInstance> process(String key) {
     return Optional.ofNullable(runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key).singleResult());
+  }
+
+  /** The code of a value that may be absent, as process variables and other modules' texts hold it. */
+  public static String code(Coded value) {
+    return value == null ? null : value.code();
   }
 
   public static Date date(Instant instant) {

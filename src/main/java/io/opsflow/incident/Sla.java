@@ -1,17 +1,26 @@
 package io.opsflow.incident;
 
-/** The two service-level targets of an incident. */
-public enum Sla {
+import io.opsflow.kernel.domain.Coded;
+
+/** The two service-level targets of an incident; the model's SLA steps name one by its code (input {@code sla}). */
+public enum Sla implements Coded {
   ACKNOWLEDGE("acknowledge"),
   RESOLVE("resolve");
 
-  private final String label;
+  private final String code;
 
-  Sla(String label) {
-    this.label = label;
+  Sla(String code) {
+    this.code = code;
   }
 
-  public String label() {
-    return label;
+  @Override
+  public String code() {
+    return code;
+  }
+
+  /** The code, so that a message that names the value reads as it did when it was text. */
+  @Override
+  public String toString() {
+    return code;
   }
 }

@@ -11,6 +11,7 @@
     "security",
     "tasklist",
     "kernel :: audit",
+    "kernel :: domain",
     "kernel :: keys",
     "kernel :: process",
     "kernel :: text",

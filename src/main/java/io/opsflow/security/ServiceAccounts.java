@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.kernel.audit.AuditEvent;
-import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.security.accounts.ServiceAccountTokenMapper;
 
 /**
@@ -67,13 +67,13 @@ public class ServiceAccounts {
   @Transactional
   public Account create(String id, String group, String description) {
     if (id == null || !ACCOUNT_ID.matcher(id).matches()) {
-      throw ApiException.badRequest("Service account id must be 2-64 lower-case letters, digits or '-', starting with a letter.");
+      throw Refusal.invalid("Service account id must be 2-64 lower-case letters, digits or '-', starting with a letter.");
     }
     if (group == null || !Groups.SERVICE_ACCOUNT_GROUPS.contains(group)) {
-      throw ApiException.badRequest("Service account group must be one of " + Groups.SERVICE_ACCOUNT_GROUPS + ".");
+      throw Refusal.invalid("Service account group must be one of " + Groups.SERVICE_ACCOUNT_GROUPS + ".");
     }
     if (directory.userExists(id)) {
-      throw ApiException.conflict("A user or service account with id '" + id + "' already exists.");
+      throw Refusal.conflict("A user or service account with id '" + id + "' already exists.");
     }
     User user = identityService.newUser(id);
     user.setFirstName(description == null || description.isBlank() ? id : description.strip());
@@ -98,7 +98,7 @@ public class ServiceAccounts {
         .filter(group -> directory.membersOf(group).contains(accountId))
         .findFirst()
         .map(group -> account(accountId, group))
-        .orElseThrow(() -> ApiException.notFound("No service account '" + accountId + "'."));
+        .orElseThrow(() -> Refusal.notFound("No service account '" + accountId + "'."));
   }
 
   private Account account(String id, String group) {
@@ -118,7 +118,7 @@ public class ServiceAccounts {
     get(accountId);
     String cleanLabel = label == null || label.isBlank() ? "token" : label.strip();
     if (cleanLabel.length() > 200) {
-      throw ApiException.badRequest("Token label must be at most 200 characters.");
+      throw Refusal.invalid("Token label must be at most 200 characters.");
     }
     Instant now = now();
     ServiceAccountToken stored = new ServiceAccountToken(
@@ -133,7 +133,7 @@ public class ServiceAccounts {
   @Transactional
   public void revoke(String accountId, String tokenId, String revokedBy) {
     if (tokens.revoke(accountId, tokenId, now(), revokedBy) == 0) {
-      throw ApiException.notFound("Service account '" + accountId + "' has no active token '" + tokenId + "'.");
+      throw Refusal.notFound("Service account '" + accountId + "' has no active token '" + tokenId + "'.");
     }
     events.publishEvent(AuditEvent.of("token.revoked", tokenId).by(revokedBy)
         .details("Token of service account " + accountId)

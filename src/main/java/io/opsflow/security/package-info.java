@@ -8,6 +8,7 @@
  */
 @ApplicationModule(displayName = "Security", allowedDependencies = {
     "kernel :: audit",
+    "kernel :: domain",
     "kernel :: engine",
     "kernel :: process",
     "kernel :: web"

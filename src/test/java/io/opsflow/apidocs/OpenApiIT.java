@@ -144,6 +144,9 @@ class OpenApiIT extends IntegrationTest {
     assertThat(texts(incident.path("required"))).containsExactlyInAnyOrder("title", "impact", "urgency");
     assertThat(texts(incident.path("properties").path("impact").path("enum"))).containsExactly("high", "medium", "low");
     assertThat(incident.path("properties").path("title").path("maxLength").asInt()).isEqualTo(300);
+    assertThat(texts(schemas.path("Incident").path("properties").path("state").path("enum")))
+        .as("typed answers list their codes, as the JSON carries them")
+        .containsExactly("open", "acknowledged", "resolved", "closed");
 
     JsonNode change = schemas.path("NewChange");
     assertThat(change.path("additionalProperties").asBoolean(true)).isFalse();

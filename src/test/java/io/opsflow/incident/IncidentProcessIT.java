@@ -59,7 +59,7 @@ class IncidentProcessIT extends IntegrationTest {
   void p1IsMajorRunsTheEmergencyPlanBesideDevDiagnosisAndEndsWithARetrospective() {
     ProcessInstance process = report("high", "high", "payments-api");
     String key = process.getBusinessKey();
-    assertThat(incident(key).priority()).isEqualTo("P1");
+    assertThat(incident(key).priority()).isEqualTo(Priority.P1);
     notifyOnCall(process);
     assertThat(notifications.about(key)).anyMatch(n -> n.groups().contains("ops") && n.subject().startsWith("[P1]"));
 
@@ -83,7 +83,7 @@ class IncidentProcessIT extends IntegrationTest {
 
     assertThat(process).hasPassed("Task_RequestRetrospective").isEnded();
     Incident closed = incident(key);
-    assertThat(closed.state()).isEqualTo(Incident.CLOSED);
+    assertThat(closed.state()).isEqualTo(IncidentState.CLOSED);
     assertThat(closed.retrospectiveDue()).isTrue();
     assertThat(closed.acknowledgedBy()).isEqualTo("olivia");
     assertThat(closed.resolvedBy()).isEqualTo("devon");
@@ -101,7 +101,7 @@ class IncidentProcessIT extends IntegrationTest {
   @Test
   void p2DeclaredMajorAtTriageRunsThePlanWithOpsDiagnosis() {
     ProcessInstance process = report("high", "medium", "payments-api");
-    assertThat(incident(process.getBusinessKey()).priority()).isEqualTo("P2");
+    assertThat(incident(process.getBusinessKey()).priority()).isEqualTo(Priority.P2);
     notifyOnCall(process);
 
     claimAndComplete(task("Task_AcknowledgeTriage", process), "oscar", Map.of("category", "database", "diagnosisGroup", "ops", "major", true));
@@ -122,7 +122,7 @@ class IncidentProcessIT extends IntegrationTest {
   @Test
   void p3WithOpsDiagnosisNeedsNoPlanAndNoRetrospective() {
     ProcessInstance process = report("medium", "medium", "web-portal");
-    assertThat(incident(process.getBusinessKey()).priority()).isEqualTo("P3");
+    assertThat(incident(process.getBusinessKey()).priority()).isEqualTo(Priority.P3);
     notifyOnCall(process);
 
     claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("category", "outage", "diagnosisGroup", "ops"));
@@ -143,14 +143,14 @@ class IncidentProcessIT extends IntegrationTest {
   void p4OverriddenToP2AtTriageGetsTheP2ResolveTargetAndARetrospective() {
     ProcessInstance process = report("low", "low", "reporting");
     String key = process.getBusinessKey();
-    assertThat(incident(key).priority()).isEqualTo("P4");
+    assertThat(incident(key).priority()).isEqualTo(Priority.P4);
     notifyOnCall(process);
 
     claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("category", "outage", "diagnosisGroup", "dev",
         "priorityOverride", "P2", "overrideReason", "month-end reports block finance"));
 
     Incident overridden = incident(key);
-    assertThat(overridden.priority()).isEqualTo("P2");
+    assertThat(overridden.priority()).isEqualTo(Priority.P2);
     assertThat(overridden.resolveSlaMinutes()).isEqualTo(240);
     assertThat(overridden.resolveDueAt()).isEqualTo(overridden.openedAt().plus(Duration.ofMinutes(240)));
     assertThat(task("Task_DiagnoseMitigate", process).getDueDate()).isEqualTo(Date.from(overridden.resolveDueAt()));
@@ -171,7 +171,7 @@ class IncidentProcessIT extends IntegrationTest {
         Map.of("verified", false, "verificationNote", "checkout still fails for EU users"));
 
     assertThat(process).isWaitingAt("Task_DiagnoseMitigate");
-    assertThat(incident(process.getBusinessKey()).state()).isEqualTo(Incident.ACKNOWLEDGED);
+    assertThat(incident(process.getBusinessKey()).state()).isEqualTo(IncidentState.ACKNOWLEDGED);
     claimAndComplete(task("Task_DiagnoseMitigate", process), "olivia", Map.of("resolutionSummary", "fixed EU routing"));
     claimAndComplete(task("Task_VerifyResolution", process), "quinn", Map.of("verified", true));
     closeIncident(process);
@@ -250,7 +250,7 @@ class IncidentProcessIT extends IntegrationTest {
 
     assertThat(process).isWaitingAt("Task_AcknowledgeTriage", "Task_ConfirmClosure");
     assertThat(task("Task_ConfirmClosure", process)).hasCandidateGroup("ops");
-    assertThat(incident(key).state()).as("it does not close itself").isEqualTo(Incident.OPEN);
+    assertThat(incident(key).state()).as("it does not close itself").isEqualTo(IncidentState.OPEN);
 
     claimAndComplete(task("Task_ConfirmClosure", process), "olivia",
         Map.of("closureConfirmed", true, "closureNote", "error rate back to normal"));
@@ -259,7 +259,7 @@ class IncidentProcessIT extends IntegrationTest {
     assertThat(taskService().createTaskQuery().processInstanceId(process.getId()).count()).isZero();
     closeIncident(process);
     Incident closed = incident(key);
-    assertThat(closed.state()).isEqualTo(Incident.CLOSED);
+    assertThat(closed.state()).isEqualTo(IncidentState.CLOSED);
     assertThat(closed.acknowledgedBy()).isEqualTo("olivia");
     assertThat(closed.resolutionSummary()).contains("error rate back to normal");
     assertThat(process).hasPassed("Task_RequestRetrospective");
@@ -281,7 +281,7 @@ class IncidentProcessIT extends IntegrationTest {
         Map.of("closureConfirmed", false, "closureNote", "users still report slow reports"));
 
     assertThat(process).hasPassed("End_IncidentGoesOn").isWaitingAt("Task_DiagnoseMitigate");
-    assertThat(incident(key).state()).isEqualTo(Incident.ACKNOWLEDGED);
+    assertThat(incident(key).state()).isEqualTo(IncidentState.ACKNOWLEDGED);
     assertThat(timelineKinds(key)).contains("closure-declined");
   }
 
@@ -295,8 +295,8 @@ class IncidentProcessIT extends IntegrationTest {
     assertThat(incident.serviceKey()).isNull();
     assertThat(incident.reportedService()).isEqualTo("billing-legacy");
     assertThat(incident.onCallGroup()).isEqualTo("ops");
-    assertThat(incident.impact()).as("unknown tier counts as medium impact").isEqualTo("medium");
-    assertThat(incident.priority()).isEqualTo("P2");
+    assertThat(incident.impact()).as("unknown tier counts as medium impact").isEqualTo(Level.MEDIUM);
+    assertThat(incident.priority()).isEqualTo(Priority.P2);
     notifyOnCall(process);
     assertThat(task("Task_AcknowledgeTriage", process)).hasCandidateGroup("ops");
     assertThat(runtimeService().getVariable(process.getId(), "service")).isEqualTo("billing-legacy (unknown service)");
@@ -317,10 +317,10 @@ class IncidentProcessIT extends IntegrationTest {
 
     assertThat(process.getBusinessKey()).matches("INC-\\d{4}-\\d{4,}");
     Incident incident = incident(process.getBusinessKey());
-    assertThat(incident.source()).isEqualTo("tasklist");
+    assertThat(incident.source()).isEqualTo(IncidentSource.TASKLIST);
     assertThat(incident.reportedBy()).isEqualTo("quinn");
     assertThat(incident.serviceKey()).isEqualTo("web-portal");
-    assertThat(incident.priority()).isEqualTo("P1");
+    assertThat(incident.priority()).isEqualTo(Priority.P1);
     assertThat(process).isWaitingAt("Task_NotifyOnCall");
     assertThat(runtimeService().getVariable(process.getId(), "incidentKey")).isEqualTo(process.getBusinessKey());
   }
@@ -402,7 +402,7 @@ class IncidentProcessIT extends IntegrationTest {
         .containsExactly("security");
     claimAndComplete(task("Task_VerifyResolution", process), "sasha", Map.of("verified", true));
     closeIncident(process);
-    assertThat(incident(key).category()).isEqualTo("security");
+    assertThat(incident(key).category()).isEqualTo(IncidentCategory.SECURITY);
   }
 
   @Test
@@ -435,7 +435,7 @@ class IncidentProcessIT extends IntegrationTest {
 
   private ProcessInstance reportSecurity(String service) {
     String key = transaction.execute(status -> incidents.open(new IncidentReport(service, "Stolen API key used on " + service,
-        "seen in the access logs", "medium", "medium", "api", "olivia", "security")).incidentKey());
+        "seen in the access logs", "medium", "medium", IncidentSource.API, "olivia", "security")).incidentKey());
     return processOf(key);
   }
 
@@ -447,7 +447,7 @@ class IncidentProcessIT extends IntegrationTest {
 
   private ProcessInstance report(String impact, String urgency, String service) {
     String key = transaction.execute(status -> incidents.open(new IncidentReport(service, "Checkout errors on " + service,
-        "seen by users", impact, urgency, "api", "olivia")).incidentKey());
+        "seen by users", impact, urgency, IncidentSource.API, "olivia")).incidentKey());
     return processOf(key);
   }
 
@@ -469,7 +469,7 @@ class IncidentProcessIT extends IntegrationTest {
 
   private Observation observation(String fingerprint, boolean firing, String service, String severity) {
     IncidentReport report = new IncidentReport(service, "HighErrorRate on " + service, "from a test", "medium",
-        "critical".equals(severity) ? "high" : "medium", "alertmanager", "alertmanager");
+        "critical".equals(severity) ? "high" : "medium", IncidentSource.ALERTMANAGER, "alertmanager");
     return new Observation(fingerprint, firing, "HighErrorRate", severity, "5xx rate high", "{}", null,
         Instant.now(), firing ? null : Instant.now(), report, List.of());
   }

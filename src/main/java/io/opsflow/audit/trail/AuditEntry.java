@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param subject what it was done to: a business key, a service key, a token id, a user or group
  * @param before the state before, where something was changed
  * @param after the state after, where something was changed
- * @param source {@code opsflow} (OpsFlow's own records) or {@code camunda} (Camunda's user operation log)
+ * @param source OpsFlow's own records or Camunda's user operation log
  */
 public record AuditEntry(Instant time, String actor, String action, String subject, String details, JsonNode before,
-    JsonNode after, String source) {
+    JsonNode after, AuditSource source) {
 }

@@ -35,6 +35,7 @@ import io.opsflow.security.Visibility;
 @Component
 public class AuditTrail {
 
+  /** Who acted when nobody is signed in: OpsFlow itself. */
   static final String OPSFLOW = "opsflow";
 
   private final AuditMapper mapper;
@@ -79,7 +80,7 @@ public class AuditTrail {
   public List<AuditEntry> entries(AuditQuery query, boolean withRestricted) {
     List<AuditEntry> entries = new ArrayList<>();
     mapper.find(query).forEach(row -> entries.add(new AuditEntry(row.occurredAt(), row.actor(), row.action(),
-        row.subject(), row.details(), node(row.beforeState()), node(row.afterState()), OPSFLOW)));
+        row.subject(), row.details(), node(row.beforeState()), node(row.afterState()), AuditSource.OPSFLOW)));
     CamundaOperations.Page operations = camunda.entries(query);
     entries.addAll(operations.entries());
     Optional<Instant> horizon = operations.horizon();

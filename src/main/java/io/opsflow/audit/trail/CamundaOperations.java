@@ -32,7 +32,6 @@ class CamundaOperations {
 
   /** Camunda's log rows read at most per question; an operation has a few rows. */
   static final int MAX_ROWS = 2000;
-  private static final String CAMUNDA = "camunda";
 
   private final HistoryService historyService;
   private final ObjectMapper json;
@@ -136,7 +135,7 @@ class CamundaOperations {
         : EntityTypes.GROUP_MEMBERSHIP.equals(first.getEntityType()) ? "User " + values.get("userId") : null;
     return new AuditEntry(first.getTimestamp().toInstant(), first.getUserId(),
         kebab(first.getEntityType()) + "." + kebab(first.getOperationType()), subject, details,
-        before.isEmpty() ? null : before, after.isEmpty() ? null : after, CAMUNDA);
+        before.isEmpty() ? null : before, after.isEmpty() ? null : after, AuditSource.CAMUNDA);
   }
 
   /** {@code Group membership} reads {@code group-membership}, {@code AddGroupLink} {@code add-group-link}. */

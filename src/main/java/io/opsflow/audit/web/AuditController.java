@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.opsflow.audit.trail.AuditEntry;
 import io.opsflow.audit.trail.AuditQuery;
 import io.opsflow.audit.trail.AuditTrail;
-import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.security.Visibility;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -54,10 +54,10 @@ class AuditController {
     Instant start = moment("from", from);
     Instant end = moment("to", to);
     if (start != null && end != null && !start.isBefore(end)) {
-      throw ApiException.badRequest("from must be before to.");
+      throw Refusal.invalid("from must be before to.");
     }
     if (limit < 1 || limit > AuditQuery.MAX_LIMIT) {
-      throw ApiException.badRequest("limit must be between 1 and " + AuditQuery.MAX_LIMIT + ".");
+      throw Refusal.invalid("limit must be between 1 and " + AuditQuery.MAX_LIMIT + ".");
     }
     return trail.entries(new AuditQuery(start, end, blankToNull(actor), blankToNull(subject), limit),
         visibility.seesRestricted(caller));
@@ -70,11 +70,11 @@ class AuditController {
     try {
       Instant moment = OffsetDateTime.parse(value).toInstant();
       if (moment.isBefore(EARLIEST) || moment.isAfter(LATEST)) {
-        throw ApiException.badRequest(name + " must lie between 1970-01-02 and 9999-12-31.");
+        throw Refusal.invalid(name + " must lie between 1970-01-02 and 9999-12-31.");
       }
       return moment;
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(name + " must be an ISO-8601 date and time with offset, e.g. "
+      throw Refusal.invalid(name + " must be an ISO-8601 date and time with offset, e.g. "
           + "2026-03-01T00:00:00Z, not '" + value + "'.");
     }
   }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.catalog.ServiceDraft;
-import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.domain.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -58,7 +58,7 @@ class ServiceController {
   @PutMapping("/{key}")
   Service update(@PathVariable String key, @Valid @RequestBody ServiceDraft draft) {
     if (draft.key() != null && !draft.key().equals(key)) {
-      throw ApiException.badRequest("The body names service '" + draft.key() + "' but the path names '" + key
+      throw Refusal.invalid("The body names service '" + draft.key() + "' but the path names '" + key
           + "'; a service key cannot be changed.");
     }
     return catalog.update(draft.withKey(key));

@@ -12,6 +12,7 @@ import io.opsflow.change.Change;
 import io.opsflow.change.Changes;
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentReport;
+import io.opsflow.incident.IncidentSource;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.process.Decisions;
 
@@ -46,7 +47,7 @@ class OpenDeploymentIncident implements JavaDelegate {
         "Deployment of " + change.serviceKey() + " " + change.version() + " failed (" + change.changeKey() + ")",
         "The deployment of change " + change.changeKey() + " failed"
             + (change.deploymentUrl() == null ? "." : ": " + change.deploymentUrl()) + "\nOps are rolling it back.",
-        impact, urgency, IncidentReport.SOURCE_CHANGE, change.changeKey()));
+        impact, urgency, IncidentSource.CHANGE, change.changeKey()));
     incidents.addEntry(incident.incidentKey(), "change", "opsflow", "Linked to change " + change.changeKey());
     changes.linkIncident(change.changeKey(), incident.incidentKey());
   }

@@ -21,6 +21,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.opsflow.incident.AlertStatus;
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentAlert;
 import io.opsflow.incident.Incidents;
@@ -125,7 +126,7 @@ public class AlertIntake {
     mapper.assignClaim(observation.fingerprint(), incident.incidentKey());
     mapper.insertAlert(new IncidentAlert(incident.incidentKey(), observation.fingerprint(), observation.alertName(),
         observation.severity(), observation.summary(), observation.labels(), observation.generatorUrl(),
-        IncidentAlert.FIRING, observation.startsAt(), null, now, now, 1));
+        AlertStatus.FIRING, observation.startsAt(), null, now, now, 1));
     if (!observation.clipped().isEmpty()) {
       incidents.addEntry(incident.incidentKey(), "alert-clipped", sender, "Alert " + Texts.clip(observation.alertName(), 80)
           + " could not be stored whole: " + String.join("; ", observation.clipped()));

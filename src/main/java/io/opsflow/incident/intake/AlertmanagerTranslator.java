@@ -22,11 +22,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.incident.AlertStatus;
 import io.opsflow.incident.IncidentReport;
+import io.opsflow.incident.IncidentSource;
+import io.opsflow.kernel.domain.Codes;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.process.Decisions;
 import io.opsflow.kernel.text.StorableTime;
 import io.opsflow.kernel.text.Texts;
-import io.opsflow.kernel.web.ApiException;
 
 /**
  * Checks an Alertmanager webhook and turns its alerts into observations. Impact comes from the
@@ -71,14 +74,14 @@ public class AlertmanagerTranslator {
 
   private static void check(AlertmanagerWebhook webhook) {
     if (!"4".equals(webhook.version())) {
-      throw ApiException.badRequest("Unsupported webhook version '" + webhook.version()
+      throw Refusal.invalid("Unsupported webhook version '" + webhook.version()
           + "'; OpsFlow reads Alertmanager's webhook version 4.");
     }
     if (webhook.alerts() == null || webhook.alerts().isEmpty()) {
-      throw ApiException.badRequest("The webhook carries no alerts; nothing was recorded.");
+      throw Refusal.invalid("The webhook carries no alerts; nothing was recorded.");
     }
     if (webhook.alerts().size() > MAX_ALERTS) {
-      throw ApiException.badRequest("The webhook carries " + webhook.alerts().size() + " alerts; at most " + MAX_ALERTS
+      throw Refusal.invalid("The webhook carries " + webhook.alerts().size() + " alerts; at most " + MAX_ALERTS
           + " are accepted at once (set max_alerts in Alertmanager's webhook_config).");
     }
     List<String> problems = new ArrayList<>();
@@ -88,7 +91,7 @@ public class AlertmanagerTranslator {
         problems.add("alerts[" + i + "] is null");
         continue;
       }
-      if (!"firing".equals(alert.status()) && !"resolved".equals(alert.status())) {
+      if (Codes.find(AlertStatus.class, alert.status()).isEmpty()) {
         problems.add("alerts[" + i + "].status must be firing or resolved");
       }
       if (alert.fingerprint() == null || alert.fingerprint().isBlank()) {
@@ -105,7 +108,7 @@ public class AlertmanagerTranslator {
       }
     }
     if (!problems.isEmpty()) {
-      throw ApiException.badRequest("Invalid webhook, nothing was recorded: " + String.join("; ", problems));
+      throw Refusal.invalid("Invalid webhook, nothing was recorded: " + String.join("; ", problems));
     }
   }
 
@@ -122,7 +125,7 @@ public class AlertmanagerTranslator {
         MAX_ALERT_NAME);
     String summary = clipping.fit("annotation summary", annotations.get("summary"), MAX_SUMMARY);
     String reportedService = clipping.fit("service label", serviceName, MAX_SERVICE);
-    boolean firing = "firing".equals(alert.status());
+    boolean firing = AlertStatus.FIRING.code().equals(alert.status());
     IncidentReport report = null;
     if (firing) {
       Map<String, Object> tier = new HashMap<>();
@@ -135,7 +138,7 @@ public class AlertmanagerTranslator {
           : alertName + (reportedService == null ? "" : " on " + reportedService);
       report = new IncidentReport(reportedService, Texts.clip(title, MAX_TITLE),
           clipping.fit("description", description(alert, annotations), MAX_DESCRIPTION), impact, urgency,
-          IncidentReport.SOURCE_ALERTMANAGER, sender);
+          IncidentSource.ALERTMANAGER, sender);
     }
     return new Observation(fingerprint(alert.fingerprint(), clipping), firing, alertName,
         severity, summary, labelsJson(labels, clipping),

@@ -12,19 +12,40 @@ import org.apache.ibatis.annotations.Update;
 
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentAlert;
+import io.opsflow.incident.IncidentCategory;
+import io.opsflow.incident.IncidentSource;
+import io.opsflow.incident.IncidentState;
+import io.opsflow.incident.Level;
+import io.opsflow.incident.Priority;
 import io.opsflow.incident.TimelineEntry;
 
 @Mapper
 public interface IncidentMapper {
+
+  /**
+   * What recording a new incident writes; everything else (priority, SLAs, the times of its life)
+   * comes later, so it is not a half-empty {@link Incident}.
+   *
+   * @param reportedService what the reporter named when it is not a catalog service, else null
+   * @param category null when the report named none
+   */
+  record NewIncident(String incidentKey, String title, String description, String serviceKey, String reportedService,
+      String onCallGroup, Level impact, Level urgency, IncidentSource source, String reportedBy, IncidentState state,
+      Instant openedAt, IncidentCategory category, boolean restricted) {
+
+    public boolean unknownService() {
+      return serviceKey == null;
+    }
+  }
 
   @Insert("""
       INSERT INTO incident (incident_key, title, description, service_key, reported_service, unknown_service,
         on_call_group, impact, urgency, source, reported_by, state, major, opened_at,
         ack_sla_breached, resolve_sla_breached, retrospective_due, category, restricted)
       VALUES (#{incidentKey}, #{title}, #{description}, #{serviceKey}, #{reportedService}, #{unknownService},
-        #{onCallGroup}, #{impact}, #{urgency}, #{source}, #{reportedBy}, #{state}, #{major}, #{openedAt},
+        #{onCallGroup}, #{impact}, #{urgency}, #{source}, #{reportedBy}, #{state}, FALSE, #{openedAt},
         FALSE, FALSE, FALSE, #{category}, #{restricted})""")
-  void insert(Incident incident);
+  void insert(NewIncident incident);
 
   @Select("SELECT * FROM incident WHERE incident_key = #{key}")
   Incident find(String key);
@@ -37,15 +58,16 @@ public interface IncidentMapper {
       <script>
       SELECT * FROM incident
       <where>
-        <if test="state == 'open'">state &lt;&gt; 'closed'</if>
-        <if test="state == 'closed'">state = 'closed'</if>
+        <if test="state != null and state.code() == 'open'">state &lt;&gt; 'closed'</if>
+        <if test="state != null and state.code() == 'closed'">state = 'closed'</if>
         <if test="service != null">AND service_key = #{service}</if>
         <if test="!withRestricted">AND restricted = FALSE</if>
       </where>
       ORDER BY opened_at DESC, incident_key DESC
       LIMIT #{limit}
       </script>""")
-  List<Incident> list(@Param("state") String state, @Param("service") String service, @Param("limit") int limit,
+  /** @param state {@code OPEN} lists every incident not closed yet, {@code CLOSED} the closed ones, null all */
+  List<Incident> list(@Param("state") IncidentState state, @Param("service") String service, @Param("limit") int limit,
       @Param("withRestricted") boolean withRestricted);
 
   @Select("""
@@ -56,7 +78,7 @@ public interface IncidentMapper {
   List<String> restrictedAmong(@Param("keys") java.util.Collection<String> keys);
 
   @Update("UPDATE incident SET category = #{category}, restricted = #{restricted} WHERE incident_key = #{key}")
-  void classify(@Param("key") String key, @Param("category") String category, @Param("restricted") boolean restricted);
+  void classify(@Param("key") String key, @Param("category") IncidentCategory category, @Param("restricted") boolean restricted);
 
   /** Triaged before the category was stored with the incident (it was only a process variable then). */
   @Select("SELECT incident_key FROM incident WHERE category IS NULL AND diagnosis_group IS NOT NULL")
@@ -72,7 +94,7 @@ public interface IncidentMapper {
       UPDATE incident SET priority = #{priority}, ack_sla_minutes = #{ackSlaMinutes},
         resolve_sla_minutes = #{resolveSlaMinutes}, ack_due_at = #{ackDueAt}, resolve_due_at = #{resolveDueAt}
       WHERE incident_key = #{key}""")
-  void updatePriority(@Param("key") String key, @Param("priority") String priority,
+  void updatePriority(@Param("key") String key, @Param("priority") Priority priority,
       @Param("ackSlaMinutes") int ackSlaMinutes, @Param("resolveSlaMinutes") int resolveSlaMinutes,
       @Param("ackDueAt") Instant ackDueAt, @Param("resolveDueAt") Instant resolveDueAt);
 
@@ -80,17 +102,17 @@ public interface IncidentMapper {
       UPDATE incident SET state = #{state}, acknowledged_at = #{at}, acknowledged_by = #{by},
         diagnosis_group = #{diagnosisGroup}, major = #{major}
       WHERE incident_key = #{key}""")
-  void acknowledge(@Param("key") String key, @Param("state") String state, @Param("at") Instant at,
+  void acknowledge(@Param("key") String key, @Param("state") IncidentState state, @Param("at") Instant at,
       @Param("by") String by, @Param("diagnosisGroup") String diagnosisGroup, @Param("major") boolean major);
 
   @Update("""
       UPDATE incident SET state = #{state}, resolved_at = #{at}, resolved_by = #{by}, resolution_summary = #{summary}
       WHERE incident_key = #{key}""")
-  void resolve(@Param("key") String key, @Param("state") String state, @Param("at") Instant at,
+  void resolve(@Param("key") String key, @Param("state") IncidentState state, @Param("at") Instant at,
       @Param("by") String by, @Param("summary") String summary);
 
   @Update("UPDATE incident SET state = #{state} WHERE incident_key = #{key}")
-  void setState(@Param("key") String key, @Param("state") String state);
+  void setState(@Param("key") String key, @Param("state") IncidentState state);
 
   @Update("UPDATE incident SET ack_sla_breached = TRUE WHERE incident_key = #{key}")
   void markAckSlaBreached(String key);

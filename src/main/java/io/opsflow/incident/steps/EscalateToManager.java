@@ -1,5 +1,6 @@
 package io.opsflow.incident.steps;
 
+import static io.opsflow.kernel.process.ProcessVariables.strictCode;
 import static io.opsflow.kernel.process.ProcessVariables.strictText;
 
 import java.util.List;
@@ -40,7 +41,7 @@ class EscalateToManager implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String key = IncidentVariables.incidentKey(execution);
-    Sla sla = Sla.valueOf(strictText(execution, "sla").toUpperCase());
+    Sla sla = strictCode(execution, "sla", Sla.class);
     if (sla == Sla.RESOLVE) {
       // diagnosis reopened after a failed verification keeps managers as candidates
       execution.setVariable(IncidentVariables.RESOLVE_ESCALATED, true);
@@ -48,9 +49,9 @@ class EscalateToManager implements JavaDelegate {
     List<Task> open = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
         .taskDefinitionKeyIn((sla == Sla.ACKNOWLEDGE ? TRIAGE : RESOLUTION).toArray(String[]::new)).list();
     open.forEach(task -> taskService.addCandidateGroup(task.getId(), Groups.MANAGER));
-    incidents.addEntry(key, "escalated", "opsflow", "The " + sla.label() + " work is escalated: managers may take "
+    incidents.addEntry(key, "escalated", "opsflow", "The " + sla.code() + " work is escalated: managers may take "
         + open.stream().map(Task::getName).toList());
     notifier.send(new Notification(key, List.of(Groups.MANAGER),
-        key + ": escalated to managers, " + sla.label() + " SLA long overdue", strictText(execution, IncidentVariables.FACTS)));
+        key + ": escalated to managers, " + sla.code() + " SLA long overdue", strictText(execution, IncidentVariables.FACTS)));
   }
 }

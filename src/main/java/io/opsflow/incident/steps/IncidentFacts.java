@@ -15,7 +15,7 @@ final class IncidentFacts {
   }
 
   static void apply(Incident incident, VariableScope scope) {
-    scope.setVariable(IncidentVariables.PRIORITY, incident.priority());
+    scope.setVariable(IncidentVariables.PRIORITY, Incidents.code(incident.priority()));
     scope.setVariable(IncidentVariables.ACK_DUE_AT, Incidents.date(incident.ackDueAt()));
     scope.setVariable(IncidentVariables.ACK_ESCALATE_AT, Incidents.date(twice(incident.openedAt(), incident.ackDueAt())));
     scope.setVariable(IncidentVariables.RESOLVE_DUE_AT, Incidents.date(incident.resolveDueAt()));

@@ -1,5 +1,6 @@
 package io.opsflow.incident.steps;
 
+import static io.opsflow.kernel.process.ProcessVariables.strictCode;
 import static io.opsflow.kernel.process.ProcessVariables.strictText;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.incident.Incidents;
+import io.opsflow.incident.Priority;
 import io.opsflow.notify.Notification;
 import io.opsflow.notify.Notifier;
 import io.opsflow.kernel.process.ProcessVariables;
@@ -30,7 +32,7 @@ class NotifyOnCall implements JavaDelegate {
     String key = IncidentVariables.incidentKey(execution);
     List<String> groups = IncidentVariables.onCall(execution);
     List<String> channels = notifier.send(new Notification(key, groups,
-        "[" + strictText(execution, IncidentVariables.PRIORITY) + "] " + key + " " + strictText(execution, IncidentVariables.TITLE),
+        "[" + strictCode(execution, IncidentVariables.PRIORITY, Priority.class) + "] " + key + " " + strictText(execution, IncidentVariables.TITLE),
         strictText(execution, IncidentVariables.FACTS)));
     incidents.addEntry(key, "notified", "opsflow", "On-call " + String.join(", ", groups) + " notified via " + String.join(", ", channels));
   }

@@ -1,5 +1,6 @@
 package io.opsflow.incident.steps;
 
+import static io.opsflow.kernel.process.ProcessVariables.strictCode;
 import static io.opsflow.kernel.process.ProcessVariables.strictText;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.incident.Incidents;
+import io.opsflow.incident.Priority;
 import io.opsflow.incident.Sla;
 import io.opsflow.notify.Notification;
 import io.opsflow.notify.Notifier;
@@ -34,14 +36,14 @@ class NotifySlaBreach implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String key = IncidentVariables.incidentKey(execution);
-    Sla sla = Sla.valueOf(strictText(execution, "sla").toUpperCase());
+    Sla sla = strictCode(execution, "sla", Sla.class);
     incidents.slaBreached(key, sla);
     // whoever holds the work: on-call before triage, the diagnosing group after it
     List<String> holders = new ArrayList<>(sla == Sla.ACKNOWLEDGE ? IncidentVariables.onCall(execution)
         : List.of(strictText(execution, IncidentVariables.DIAGNOSIS_GROUP)));
     holders.add(Groups.MANAGER);
     notifier.send(new Notification(key, holders,
-        key + ": " + sla.label() + " SLA breached (" + strictText(execution, IncidentVariables.PRIORITY) + ")",
+        key + ": " + sla.code() + " SLA breached (" + strictCode(execution, IncidentVariables.PRIORITY, Priority.class) + ")",
         strictText(execution, IncidentVariables.FACTS)));
   }
 }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentReport;
+import io.opsflow.incident.IncidentSource;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.OwnProcess;
@@ -50,7 +51,7 @@ class RegisterIncident implements JavaDelegate {
   private Incident registerTasklistReport(DelegateExecution execution, FormCheck check) {
     IncidentReport report = new IncidentReport(check.text(execution, IncidentVariables.SERVICE),
         check.text(execution, IncidentVariables.TITLE), check.text(execution, IncidentVariables.DESCRIPTION),
-        check.text(execution, IncidentVariables.IMPACT), check.text(execution, IncidentVariables.URGENCY), IncidentReport.SOURCE_TASKLIST,
+        check.text(execution, IncidentVariables.IMPACT), check.text(execution, IncidentVariables.URGENCY), IncidentSource.TASKLIST,
         reporter(execution, check), check.text(execution, IncidentVariables.CATEGORY));
     report.problems().forEach(problem -> check.require(false, problem));
     check.orRefuse();

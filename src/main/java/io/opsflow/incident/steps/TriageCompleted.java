@@ -1,14 +1,18 @@
 package io.opsflow.incident.steps;
 
+import io.opsflow.incident.IncidentCategory;
 import io.opsflow.incident.IncidentReport;
 import io.opsflow.incident.Incidents;
+import io.opsflow.incident.Priority;
 import io.opsflow.incident.PriorityDecision;
+import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.process.Decisions;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.TaskActor;
 import io.opsflow.security.Groups;
 import io.opsflow.security.Visibility;
 import io.opsflow.kernel.process.ProcessVariables;
+import static io.opsflow.kernel.process.ProcessVariables.strictCode;
 import static io.opsflow.kernel.process.ProcessVariables.strictText;
 
 import java.util.HashMap;
@@ -29,7 +33,6 @@ import org.springframework.stereotype.Component;
 @Component("triageCompleted")
 class TriageCompleted implements TaskListener {
 
-  static final Set<String> PRIORITIES = Set.of("P1", "P2", "P3", "P4");
   static final Set<String> DIAGNOSIS_GROUPS = Set.of(Groups.OPS, Groups.DEV, Groups.SECURITY);
 
   private final Incidents incidents;
@@ -46,19 +49,21 @@ class TriageCompleted implements TaskListener {
   public void notify(DelegateTask task) {
     FormCheck check = FormCheck.of("complete the triage");
     String diagnosisGroup = check.text(task, IncidentVariables.DIAGNOSIS_GROUP);
-    String override = check.text(task, IncidentVariables.PRIORITY_OVERRIDE);
+    String overrideCode = check.text(task, IncidentVariables.PRIORITY_OVERRIDE);
+    Priority override = Codes.find(Priority.class, overrideCode).orElse(null);
     String reason = check.text(task, IncidentVariables.OVERRIDE_REASON);
     Boolean declaredMajor = check.flag(task, IncidentVariables.MAJOR);
-    String category = check.text(task, IncidentVariables.CATEGORY);
-    String current = strictText(task, IncidentVariables.PRIORITY);
-    boolean overriding = override != null && !override.equals(current);
-    boolean restricted = visibility.restricts(category);
+    String categoryCode = check.text(task, IncidentVariables.CATEGORY);
+    IncidentCategory category = Codes.find(IncidentCategory.class, categoryCode).orElse(null);
+    Priority current = strictCode(task, IncidentVariables.PRIORITY, Priority.class);
+    boolean overriding = override != null && override != current;
+    boolean restricted = category != null && visibility.restricts(category.code());
     check.require(diagnosisGroup != null && DIAGNOSIS_GROUPS.contains(diagnosisGroup),
             "diagnosisGroup must be ops, dev or security")
         .require(!restricted || !Groups.DEV.equals(diagnosisGroup),
             "a security incident is restricted: its diagnosis goes to ops or security, not dev")
-        .require(category != null && IncidentReport.CATEGORIES.contains(category), IncidentReport.CATEGORY_RULE)
-        .require(override == null || PRIORITIES.contains(override), "priorityOverride must be P1, P2, P3 or P4")
+        .require(category != null, IncidentReport.CATEGORY_RULE)
+        .require(overrideCode == null || override != null, "priorityOverride must be P1, P2, P3 or P4")
         .require(!overriding || reason != null, "overrideReason is required when the priority is overridden")
         .require(reason == null || reason.length() <= 1000, "overrideReason must be at most 1000 characters")
         .orRefuse();
@@ -72,7 +77,7 @@ class TriageCompleted implements TaskListener {
       Map<String, Object> inputs = new HashMap<>();
       inputs.put(IncidentVariables.IMPACT, strictText(task, IncidentVariables.IMPACT));
       inputs.put(IncidentVariables.URGENCY, strictText(task, IncidentVariables.URGENCY));
-      inputs.put(IncidentVariables.PRIORITY_OVERRIDE, override);
+      inputs.put(IncidentVariables.PRIORITY_OVERRIDE, override.code());
       PriorityDecision decision = PriorityDecision.of(decisions.single("incident-priority", inputs));
       IncidentFacts.apply(incidents.setPriority(key, decision, actor, reason), task.getExecution());
     } else {

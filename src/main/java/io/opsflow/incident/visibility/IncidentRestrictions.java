@@ -13,10 +13,11 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import io.opsflow.incident.IncidentReport;
+import io.opsflow.incident.IncidentCategory;
 import io.opsflow.incident.Incidents;
 import io.opsflow.incident.persistence.IncidentMapper;
 import io.opsflow.incident.steps.IncidentVariables;
+import io.opsflow.kernel.domain.Codes;
 import io.opsflow.security.RestrictedSubjects;
 import io.opsflow.security.Visibility;
 
@@ -60,9 +61,9 @@ public class IncidentRestrictions implements RestrictedSubjects {
           .flatMap(id -> historyService.createHistoricVariableInstanceQuery().processInstanceId(id)
               .variableName(IncidentVariables.CATEGORY).list().stream())
           .map(HistoricVariableInstance::getValue)
-          .filter(value -> value instanceof String category && IncidentReport.CATEGORIES.contains(category))
+          .flatMap(value -> Codes.find(IncidentCategory.class, value instanceof String code ? code : null).stream())
           .findFirst()
-          .ifPresent(value -> mapper.classify(key, (String) value, visibility.restricts((String) value)));
+          .ifPresent(category -> mapper.classify(key, category, visibility.restricts(category.code())));
     }
   }
 }

@@ -18,13 +18,16 @@ import org.springframework.web.bind.annotation.RestController;
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentDetails;
 import io.opsflow.incident.IncidentReport;
+import io.opsflow.incident.IncidentSource;
+import io.opsflow.incident.IncidentState;
 import io.opsflow.incident.Incidents;
 import io.opsflow.incident.intake.AlertIntake;
 import io.opsflow.incident.intake.AlertmanagerTranslator;
 import io.opsflow.incident.intake.IntakeResult;
 import io.opsflow.incident.intake.Observation;
+import io.opsflow.kernel.domain.Codes;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.text.Texts;
-import io.opsflow.kernel.web.ApiException;
 import io.opsflow.kernel.web.ListFilter;
 import io.opsflow.security.Visibility;
 import io.swagger.v3.oas.annotations.Operation;
@@ -94,7 +97,7 @@ class IncidentController {
   @PostMapping
   ResponseEntity<?> report(@Valid @RequestBody NewIncident request, Authentication caller) {
     IncidentReport report = new IncidentReport(request.service(), request.title(), request.description(),
-        request.impact(), request.urgency(), IncidentReport.SOURCE_API, caller.getName(), request.category());
+        request.impact(), request.urgency(), IncidentSource.API, caller.getName(), request.category());
     String key;
     boolean created;
     if (request.dedupKey() == null) {
@@ -124,7 +127,7 @@ class IncidentController {
   @GetMapping("/{key}")
   IncidentDetails get(@PathVariable String key, Authentication caller) {
     return incidents.details(key, visibility.seesRestricted(caller))
-        .orElseThrow(() -> ApiException.notFound("No incident '" + key + "'."));
+        .orElseThrow(() -> Refusal.notFound("No incident '" + key + "'."));
   }
 
   @Operation(summary = "List incidents, newest first")
@@ -134,8 +137,10 @@ class IncidentController {
       @Parameter(description = "a service key") @RequestParam(required = false) String service,
       @Parameter(schema = @Schema(minimum = "1", maximum = "1000"))
       @RequestParam(defaultValue = "100") int limit, Authentication caller) {
+    // text, not IncidentState: the filter knows only open (not closed yet) and closed, and one value of it
     ListFilter.check(state, service, limit);
-    return incidents.list(state, service, limit, visibility.seesRestricted(caller));
+    return incidents.list(Codes.find(IncidentState.class, state).orElse(null), service, limit,
+        visibility.seesRestricted(caller));
   }
 
 }

@@ -98,7 +98,8 @@ public class FactGathering {
     boolean closed = incident.closedAt() != null;
     Map<String, Integer> alerts = new TreeMap<>();
     details.alerts().forEach(alert -> alerts.merge(alert.alertName(), alert.occurrences(), Integer::sum));
-    return new RetroFacts.IncidentFact(incident.incidentKey(), incident.title(), incident.priority(), incident.state(),
+    return new RetroFacts.IncidentFact(incident.incidentKey(), incident.title(), Incidents.code(incident.priority()),
+        incident.state().code(),
         incident.openedAt(), incident.closedAt(),
         secondsUntil(incident.secondsToAcknowledge(), incident.openedAt(), incident.acknowledgedAt()),
         secondsUntil(incident.secondsToResolve(), incident.openedAt(), incident.resolvedAt()),

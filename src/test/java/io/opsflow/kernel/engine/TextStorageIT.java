@@ -30,6 +30,7 @@ import io.opsflow.catalog.ServiceDraft;
 import io.opsflow.change.ChangeSubmission;
 import io.opsflow.change.Changes;
 import io.opsflow.incident.IncidentReport;
+import io.opsflow.incident.IncidentSource;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.support.Api.Response;
@@ -225,7 +226,7 @@ class TextStorageIT extends IntegrationTest {
     // records only, no processes: the facts are about what happened on the service, a minute ago
     ClockUtil.setCurrentTime(Date.from(now.minusSeconds(60)));
     transaction.executeWithoutResult(status -> IntStream.range(100, 190).forEach(i -> incidents.register(
-        new IncidentReport("text-retro", title + " " + i, null, "low", "low", "api", "olivia"))));
+        new IncidentReport("text-retro", title + " " + i, null, "low", "low", IncidentSource.API, "olivia"))));
     ClockUtil.reset();
 
     Response created = as("mia").post("/api/retrospectives", json(Map.of("service", "text-retro",

@@ -1,0 +1,29 @@
+package io.opsflow.incident;
+
+import io.opsflow.kernel.domain.Coded;
+
+/** Where the report of an incident came from. */
+public enum IncidentSource implements Coded {
+  ALERTMANAGER("alertmanager"),
+  API("api"),
+  TASKLIST("tasklist"),
+  /** A failed deployment of a change (change-release opens the incident). */
+  CHANGE("change");
+
+  private final String code;
+
+  IncidentSource(String code) {
+    this.code = code;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+
+  /** The code, so that a message that names the value reads as it did when it was text. */
+  @Override
+  public String toString() {
+    return code;
+  }
+}
