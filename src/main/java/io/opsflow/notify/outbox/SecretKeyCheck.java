@@ -27,7 +27,13 @@ class SecretKeyCheck implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     boolean prod = Arrays.asList(environment.getActiveProfiles()).contains("prod");
-    if (prod && !channels.keyConfigured() && channels.count() > 0) {
+    if (prod && !channels.keyConfigured()) {
+      check(prod, false, channels.count());
+    }
+  }
+
+  static void check(boolean prod, boolean keyConfigured, long channels) {
+    if (prod && !keyConfigured && channels > 0) {
       throw new UnsafeConfigurationException("notification channels are configured but OPSFLOW_SECRET_KEY is not set,"
           + " so their targets and secrets cannot be read.",
           "Set OPSFLOW_SECRET_KEY to the key the channels were stored with (a new key: `openssl rand -base64 32`,"
