@@ -47,6 +47,10 @@ class NotificationChannelApiIT extends IntegrationTest {
     assertThat(row.get(0)).as("Chinese and emoji stored whole").isEqualTo("值班群 🚨 payments");
     assertThat(row.get(1)).startsWith("v1:").doesNotContain(token).doesNotContain(ScriptedChannels.HOST);
     assertThat(row.get(2)).startsWith("v1:").doesNotContain(SECRET);
+    assertThat(TestDatabase.rows(DATABASE, "SELECT CONCAT(COALESCE(before_state, ''), COALESCE(after_state, ''))"
+        + " FROM audit_entry WHERE subject = 'notification-channel-" + id + "'")).singleElement()
+        .satisfies(audit -> assertThat(audit.get(0)).contains("access_token=***").doesNotContain(token)
+            .doesNotContain(SECRET));
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opsflow.notify.channels.Delivery;
 import io.opsflow.notify.outbox.Dispatcher;
 import io.opsflow.support.Fixtures;
@@ -35,6 +36,9 @@ class OutboxDeliveryIT extends IntegrationTest {
 
   @Autowired
   TransactionTemplate transactions;
+
+  @Autowired
+  MeterRegistry meters;
 
   private String service;
   private String path;
@@ -162,9 +166,12 @@ class OutboxDeliveryIT extends IntegrationTest {
     String reference = "INC-PERM" + Fixtures.uniqueSuffix();
     ScriptedChannels.answer(path, Delivery.failed(200, "{\"errcode\":300001,\"errmsg\":\"token is not exist\"}", false));
     publish(opened(reference));
+    double failedBefore = meters.counter("opsflow.notifications", "kind", "dingtalk", "outcome", "failed").count();
 
     dispatcher.runOnce();
 
+    assertThat(meters.counter("opsflow.notifications", "kind", "dingtalk", "outcome", "failed").count())
+        .isEqualTo(failedBefore + 1);
     assertThat(rows(reference).get(0).subList(0, 2)).containsExactly("failed", "1");
     JsonNode failed = history("state=failed&limit=1000");
     assertThat(failed.findValuesAsText("reference")).contains(reference);
