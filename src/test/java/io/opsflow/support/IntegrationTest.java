@@ -28,12 +28,17 @@ import org.springframework.test.context.DynamicPropertySource;
     "opsflow.admin.user=admin",
     "opsflow.admin.password=demo",
     "camunda.bpm.job-execution.enabled=false",
-    "spring.datasource.hikari.maximum-pool-size=20"})
+    "spring.datasource.hikari.maximum-pool-size=20",
+    "opsflow.secret-key=" + IntegrationTest.SECRET_KEY,
+    // tests run the notification dispatcher themselves, with the clock where they want it
+    "opsflow.notify.delivery.enabled=false"})
 @ActiveProfiles("mysql")
-@Import({RecordingChannel.class, ProcessEngineCoverageConfiguration.class})
+@Import({RecordingChannel.class, ScriptedChannels.class, ProcessEngineCoverageConfiguration.class})
 public abstract class IntegrationTest {
 
   public static final String DATABASE = TestDatabase.name("opsflow_test");
+  /** The key sealing notification channel targets and secrets in tests. */
+  public static final String SECRET_KEY = "dGVzdC1rZXktb2YtdGhlLWludGVncmF0aW9uLXRlc3Q=";
   /** A catalog service whose deploy hook points at {@link HookReceiver}; tests create the service. */
   public static final String HOOKED_SERVICE = "chg-hooked";
   public static final String HOOK_PATH = "/jenkins/job/chg-hooked/build";

@@ -18,7 +18,10 @@ class ChannelClientsIT extends IntegrationTest {
 
   @Test
   void everyKindHasExactlyOneClient() {
-    assertThat(clients).extracting(ChannelClient::kind).containsExactlyInAnyOrder(ChannelKind.values());
+    // the tests' scripted clients (support.ScriptedChannels) stand in front of the real ones
+    List<ChannelClient> real = clients.stream()
+        .filter(client -> client.getClass().getPackage() == ChannelClient.class.getPackage()).toList();
+    assertThat(real).extracting(ChannelClient::kind).containsExactlyInAnyOrder(ChannelKind.values());
   }
 
   @Test

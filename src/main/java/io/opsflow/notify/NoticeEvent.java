@@ -1,0 +1,44 @@
+package io.opsflow.notify;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** What a notice is about: the events notification rules can name, each with its code in the API. */
+public enum NoticeEvent {
+  INCIDENT_OPENED("incident.opened"),
+  INCIDENT_SLA_BREACHED("incident.sla-breached"),
+  INCIDENT_ESCALATED("incident.escalated"),
+  INCIDENT_CLOSED("incident.closed"),
+  CHANGE_APPROVAL_REQUESTED("change.approval-requested"),
+  CHANGE_GATE_REJECTED("change.gate-rejected"),
+  CHANGE_DEPLOYMENT_FAILED("change.deployment-failed"),
+  DRILL_DUE("drill.due"),
+  ACTION_ITEM_OVERDUE("action-item.overdue"),
+  PLAN_ACTIVATED("plan.activated"),
+  FEEDBACK_SPIKE("feedback.spike"),
+  RETROSPECTIVE_PUBLISHED("retrospective.published"),
+  /** A channel's test message ({@code POST /api/notification-channels/{id}/test}); no rule names it. */
+  TEST("test");
+
+  private final String code;
+
+  NoticeEvent(String code) {
+    this.code = code;
+  }
+
+  /** The name in the API, the rules and the outbox ({@code incident.opened}). */
+  public String code() {
+    return code;
+  }
+
+  public static Optional<NoticeEvent> fromCode(String code) {
+    return Arrays.stream(values()).filter(event -> event.code.equals(code)).findFirst();
+  }
+
+  /** The codes a rule may name, for error messages. */
+  public static String ruleCodes() {
+    return Arrays.stream(values()).filter(event -> event != TEST).map(NoticeEvent::code)
+        .collect(Collectors.joining(", "));
+  }
+}

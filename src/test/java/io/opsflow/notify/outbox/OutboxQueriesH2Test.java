@@ -1,0 +1,102 @@
+package io.opsflow.notify.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbox's SQL on H2 (the demo profile's database); the integration tests run it on MariaDB.
+ * Chinese, emoji and the longest title are stored whole on both.
+ */
+class OutboxQueriesH2Test {
+
+  private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
+
+  private SqlSession session;
+  private NotificationMapper outbox;
+  private ChannelMapper channels;
+  private long channel;
+
+  @BeforeEach
+  void database() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:outbox-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    h2.setUser("sa");
+    Flyway.configure().dataSource(h2).table("opsflow_schema_history").load().migrate();
+    Configuration configuration = new Configuration(new Environment("h2", new JdbcTransactionFactory(), h2));
+    configuration.setMapUnderscoreToCamelCase(true);
+    configuration.setArgNameBasedConstructorAutoMapping(true);
+    configuration.addMapper(NotificationMapper.class);
+    configuration.addMapper(ChannelMapper.class);
+    SqlSessionFactory factory = new SqlSessionFactoryBuilder().build(configuration);
+    session = factory.openSession(true);
+    outbox = session.getMapper(NotificationMapper.class);
+    channels = session.getMapper(ChannelMapper.class);
+    ChannelMapper.NewRow row = new ChannelMapper.NewRow(new ChannelMapper.Row(null, "值班群 🚨", "dingtalk", "v1:t",
+        null, "zh-CN", NOW, NOW));
+    channels.insert(row);
+    channel = row.getChannelId();
+  }
+
+  private long enqueue(String noticeId, String title) {
+    NotificationMapper.NewRow row = new NotificationMapper.NewRow(new NotificationMapper.Row(null, noticeId,
+        "incident.opened", "INC-1", channel, Outbox.CHANNEL, "zh-CN", title, "正文 🚨", "正文 🚨", null, "olivia", null,
+        "pending", 0, NOW, null, null, null, null, NOW, null, null, null));
+    outbox.insert(row);
+    return row.getNotificationId();
+  }
+
+  @Test
+  void aClaimedRowBelongsToOneNodeUntilItsLeaseEnds() {
+    String longestTitle = "事".repeat(498) + "🚨";
+    long id = enqueue("incident.opened:INC-1", longestTitle);
+
+    assertThat(channels.lock(channel).name()).isEqualTo("值班群 🚨");
+    assertThat(outbox.dueChannels(NOW)).containsExactly(channel);
+    assertThat(outbox.due(channel, NOW, 10)).extracting(NotificationMapper.Row::title).containsExactly(longestTitle);
+    assertThat(outbox.claim(id, "node-a", NOW.plusSeconds(120), NOW)).isOne();
+    assertThat(outbox.claim(id, "node-b", NOW.plusSeconds(120), NOW)).as("taken").isZero();
+    assertThat(outbox.attemptsSince(channel, NOW.minusSeconds(60))).isOne();
+    assertThat(outbox.releaseExpiredLeases(NOW.plusSeconds(60))).isZero();
+    assertThat(outbox.releaseExpiredLeases(NOW.plusSeconds(121))).isOne();
+    assertThat(outbox.claim(id, "node-b", NOW.plusSeconds(300), NOW.plusSeconds(121))).isOne();
+    assertThat(outbox.delivered(id, "node-a", 200, "late", NOW)).as("not the owner any more").isZero();
+    assertThat(outbox.delivered(id, "node-b", 200, "ok", NOW.plusSeconds(122))).isOne();
+
+    NotificationMapper.Row delivered = outbox.find(id);
+    assertThat(delivered.state()).isEqualTo("delivered");
+    assertThat(delivered.attempts()).isEqualTo(2);
+    assertThat(delivered.title()).isEqualTo(longestTitle);
+    assertThat(outbox.countOf("incident.opened:INC-1", channel, Outbox.CHANNEL)).isOne();
+  }
+
+  @Test
+  void mergedRowsPointAtTheirDigestAndTheHistoryShowsBoth() {
+    long first = enqueue("a", "A");
+    long second = enqueue("b", "B");
+    long digest = enqueue("digest:" + first, "2 条通知");
+    outbox.claim(first, "n", NOW.plusSeconds(60), NOW);
+    outbox.claim(second, "n", NOW.plusSeconds(60), NOW);
+
+    assertThat(outbox.merge(first, "n", digest)).isOne();
+    assertThat(outbox.merge(second, "n", digest)).isOne();
+
+    assertThat(outbox.attemptsSince(channel, NOW.minusSeconds(60))).as("merged rows are not messages").isZero();
+    List<NotificationMapper.Entry> merged = outbox.history("INC-1", "merged", 10);
+    assertThat(merged).extracting(NotificationMapper.Entry::mergedInto).containsOnly(digest);
+    assertThat(merged.get(0).channelName()).isEqualTo("值班群 🚨");
+    assertThat(outbox.history(null, null, 1)).hasSize(1);
+  }
+}
