@@ -17,6 +17,7 @@ import io.opsflow.change.Changes;
 import io.opsflow.emergency.EmergencyPlans;
 import io.opsflow.incident.IncidentDetails;
 import io.opsflow.incident.Incidents;
+import io.opsflow.kernel.domain.Coded;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.retro.RetroFacts;
 import io.opsflow.retro.Retrospective;
@@ -122,9 +123,9 @@ public class FactGathering {
     lines.add(retro.retroKey() + ": " + retro.serviceKey() + ", " + Texts.TIME.format(retro.windowStart()) + " to "
         + Texts.TIME.format(retro.windowEnd()) + (retro.subjectKey() == null ? "" : " (after " + retro.subjectKey() + ")"));
     facts.changes().forEach(change -> lines.add("Change " + change.changeKey() + " " + change.version() + ": "
-        + change.changeType() + ", risk " + change.risk() + ", route " + change.approvalRoute() + ", deployment "
-        + (change.deploymentStatus() == null ? "not reported" : change.deploymentStatus()) + ", outcome "
-        + (change.outcome() == null ? "open" : change.outcome())
+        + code(change.changeType()) + ", risk " + code(change.risk()) + ", route " + code(change.approvalRoute())
+        + ", deployment " + (change.deploymentStatus() == null ? "not reported" : change.deploymentStatus().code())
+        + ", outcome " + (change.outcome() == null ? "open" : change.outcome().code())
         + (change.incidentKey() == null ? "" : ", incident " + change.incidentKey())));
     facts.incidents().forEach(incident -> lines.add("Incident " + incident.incidentKey() + " " + incident.priority()
         + ": " + incident.title() + " (" + incident.state() + ", acknowledged after " + minutes(incident.secondsToAcknowledge())
@@ -141,6 +142,11 @@ public class FactGathering {
       lines.add("No changes or incidents on the service in the window.");
     }
     return String.join("\n", lines);
+  }
+
+  /** A value as people read it: its code ("null" when there is none yet, as text has always said). */
+  public static String code(Coded value) {
+    return value == null ? "null" : value.code();
   }
 
   public static String minutes(Long seconds) {

@@ -43,10 +43,12 @@ class RetrospectiveReport {
       md.append("| Change | Version | Type | Risk | Route | Approvals | Deployed | Outcome | Incident |\n")
           .append("|---|---|---|---|---|---|---|---|---|\n");
       facts.changes().forEach(change -> md.append("| ").append(change.changeKey()).append(" | ").append(cell(change.version()))
-          .append(" | ").append(change.changeType()).append(" | ").append(change.risk()).append(" | ")
-          .append(change.approvalRoute()).append(" | ").append(cell(String.join(", ", change.approvals()))).append(" | ")
-          .append(change.deployedAt() == null ? "-" : Texts.TIME.format(change.deployedAt()) + " (" + change.deploymentStatus() + ")")
-          .append(" | ").append(change.outcome() == null ? "open" : change.outcome()).append(" | ")
+          .append(" | ").append(FactGathering.code(change.changeType())).append(" | ")
+          .append(FactGathering.code(change.risk())).append(" | ").append(FactGathering.code(change.approvalRoute()))
+          .append(" | ").append(cell(String.join(", ", change.approvals()))).append(" | ")
+          .append(change.deployedAt() == null ? "-" : Texts.TIME.format(change.deployedAt()) + " ("
+              + FactGathering.code(change.deploymentStatus()) + ")")
+          .append(" | ").append(change.outcome() == null ? "open" : change.outcome().code()).append(" | ")
           .append(change.incidentKey() == null ? "-" : change.incidentKey()).append(" |\n"));
       md.append("\n");
     }
