@@ -12,6 +12,7 @@ import io.opsflow.change.ChangeOutcome;
 import io.opsflow.change.ChangeRisk;
 import io.opsflow.change.ChangeType;
 import io.opsflow.change.DeploymentStatus;
+import io.opsflow.emergency.PlanOutcome;
 
 /**
  * The facts a retrospective starts from, gathered automatically and stored with it (as JSON).
@@ -75,7 +76,7 @@ public record RetroFacts(List<ChangeFact> changes, List<IncidentFact> incidents,
     }
   }
 
-  public record PlanFact(String activationKey, String planKey, String incidentKey, boolean drill, String outcome,
+  public record PlanFact(String activationKey, String planKey, String incidentKey, boolean drill, PlanOutcome outcome,
       Instant startedAt, Instant endedAt) {
   }
 }

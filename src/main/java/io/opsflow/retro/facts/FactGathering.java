@@ -134,7 +134,7 @@ public class FactGathering {
       lines.add("Alerts: " + facts.alertsByName());
     }
     facts.emergencyPlans().forEach(plan -> lines.add("Emergency plan " + plan.activationKey() + " (" + plan.planKey()
-        + "): " + (plan.outcome() == null ? "running" : plan.outcome())));
+        + "): " + (plan.outcome() == null ? "running" : plan.outcome().code())));
     if (facts.note() != null) {
       lines.add(facts.note());
     }

@@ -74,7 +74,7 @@ class RetrospectiveReport {
     if (!facts.emergencyPlans().isEmpty()) {
       md.append("### Emergency plans\n\n");
       facts.emergencyPlans().forEach(plan -> md.append("- ").append(plan.activationKey()).append(" ").append(plan.planKey())
-          .append(": ").append(plan.outcome() == null ? "running" : plan.outcome()).append("\n"));
+          .append(": ").append(plan.outcome() == null ? "running" : plan.outcome().code()).append("\n"));
       md.append("\n");
     }
 
