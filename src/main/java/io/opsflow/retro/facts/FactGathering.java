@@ -21,6 +21,7 @@ import io.opsflow.kernel.domain.Coded;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.retro.RetroFacts;
 import io.opsflow.retro.Retrospective;
+import io.opsflow.retro.SubjectType;
 
 /**
  * Gathers a retrospective's facts from the other modules: the change, every incident on the
@@ -47,10 +48,10 @@ public class FactGathering {
   public RetroFacts gather(Retrospective retro) {
     Map<String, ChangeDetails> changeDetails = new LinkedHashMap<>();
     Map<String, IncidentDetails> incidentDetails = new LinkedHashMap<>();
-    if (Retrospective.SUBJECT_CHANGE.equals(retro.subjectType())) {
+    if (retro.subjectType() == SubjectType.CHANGE) {
       changes.details(retro.subjectKey()).ifPresent(change -> changeDetails.put(change.change().changeKey(), change));
     }
-    if (Retrospective.SUBJECT_INCIDENT.equals(retro.subjectType())) {
+    if (retro.subjectType() == SubjectType.INCIDENT) {
       incidents.details(retro.subjectKey()).ifPresent(incident -> incidentDetails.put(retro.subjectKey(), incident));
       changes.linkedTo(retro.subjectKey()).ifPresent(change -> changeDetails.put(change.change().changeKey(), change));
     }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.retro.ActionItem;
+import io.opsflow.retro.ActionItemState;
 import io.opsflow.retro.RetroFacts;
 import io.opsflow.retro.Retrospective;
 import io.opsflow.retro.Retrospectives;
@@ -31,10 +32,10 @@ class RetrospectiveReport {
     RetroFacts facts = details.facts();
     StringBuilder md = new StringBuilder();
     md.append("# Retrospective ").append(retro.retroKey()).append(": ").append(retro.serviceKey()).append("\n\n");
-    md.append("- Subject: ").append(retro.subjectKey() == null ? "requested by hand" : retro.subjectType() + " " + retro.subjectKey())
+    md.append("- Subject: ").append(retro.subjectKey() == null ? "requested by hand" : retro.subjectType().code() + " " + retro.subjectKey())
         .append("\n- Window: ").append(Texts.TIME.format(retro.windowStart())).append(" to ")
         .append(Texts.TIME.format(retro.windowEnd()))
-        .append("\n- State: ").append(retro.state()).append("\n\n");
+        .append("\n- State: ").append(retro.state().code()).append("\n\n");
 
     md.append("## Facts\n\n### Changes\n\n");
     if (facts.changes().isEmpty()) {
@@ -96,8 +97,8 @@ class RetrospectiveReport {
     } else {
       md.append("| Item | Title | Owner | Due | State |\n|---|---|---|---|---|\n");
       details.actionItems().forEach(item -> md.append("| ").append(item.itemKey()).append(" | ").append(cell(item.title()))
-          .append(" | ").append(item.ownerGroup()).append(" | ").append(item.dueDate()).append(" | ").append(item.state())
-          .append(item.escalated() && !ActionItem.VERIFIED.equals(item.state()) ? " (overdue, escalated)" : "")
+          .append(" | ").append(item.ownerGroup()).append(" | ").append(item.dueDate()).append(" | ").append(item.state().code())
+          .append(item.escalated() && item.state() != ActionItemState.VERIFIED ? " (overdue, escalated)" : "")
           .append(" |\n"));
     }
     return md.toString();
