@@ -93,8 +93,7 @@ class RetrospectiveController {
   @Operation(summary = "List retrospectives")
   @GetMapping
   List<Retrospective> list(@Parameter(description = "a service key") @RequestParam(required = false) String service,
-      @Parameter(schema = @Schema(allowableValues = {"requested", "preparing", "collecting", "reviewing", "improving",
-          "closed"}))
+      @Parameter(schema = @Schema(implementation = RetrospectiveState.class))
       @RequestParam(required = false) String state,
       Authentication caller) {
     ListFilter.checkKey("service", service);
