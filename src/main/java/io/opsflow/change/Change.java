@@ -13,7 +13,7 @@ public record Change(
     String serviceKey,
     String version,
     String title,
-    String changeType,
+    ChangeType changeType,
     boolean testsFailed,
     boolean hasDbMigration,
     Instant plannedStart,
@@ -23,41 +23,22 @@ public record Change(
     String requestedVia,
     @JsonIgnore String idempotencyKey,
     @JsonIgnore String requestHash,
-    String risk,
-    String approvalRoute,
+    ChangeRisk risk,
+    ApprovalRoute approvalRoute,
     Integer verificationMinutes,
     String conflicts,
-    String state,
-    String gateStatus,
+    ChangeState state,
+    GateStatus gateStatus,
     String gateReason,
     Instant gateOpenedAt,
-    String deploymentStatus,
+    DeploymentStatus deploymentStatus,
     String deploymentUrl,
     Instant deployedAt,
-    String outcome,
+    ChangeOutcome outcome,
     String incidentKey,
     boolean retrospectiveDue,
     Instant createdAt,
     Instant closedAt) {
-
-  public static final String AWAITING_APPROVAL = "awaiting-approval";
-  public static final String SCHEDULED = "scheduled";
-  public static final String DEPLOYING = "deploying";
-  public static final String VERIFYING = "verifying";
-  public static final String ROLLING_BACK = "rolling-back";
-  public static final String CLOSED = "closed";
-  public static final String REJECTED = "rejected";
-  public static final String CANCELLED = "cancelled";
-
-  /** Outcomes of a closed change. */
-  public static final String SUCCEEDED = "succeeded";
-  public static final String FAILED = "failed";
-  public static final String ROLLED_BACK = "rolled-back";
-
-  public static final String GATE_PENDING = "pending";
-  public static final String GATE_APPROVED = "approved";
-  public static final String GATE_REJECTED = "rejected";
-  public static final String GATE_CANCELLED = "cancelled";
 
   /** The same change without its incident, for a reader who may not know of it (a restricted one). */
   Change withoutIncident() {
@@ -68,6 +49,6 @@ public record Change(
   }
 
   public boolean open() {
-    return !CLOSED.equals(state) && !REJECTED.equals(state) && !CANCELLED.equals(state);
+    return !state.ended();
   }
 }

@@ -3,14 +3,13 @@ package io.opsflow.change;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-/** What CI or a person submits to request a change. */
+/** What CI or a person submits to request a change (a change type it did not know is null, and a problem). */
 public record ChangeSubmission(
     String service,
     String version,
     String title,
-    String changeType,
+    ChangeType changeType,
     boolean testsFailed,
     boolean hasDbMigration,
     Instant plannedStart,
@@ -20,8 +19,6 @@ public record ChangeSubmission(
     String requestedVia,
     String idempotencyKey,
     String requestHash) {
-
-  public static final Set<String> TYPES = Set.of("standard", "normal", "emergency");
 
   /** Problems a requester can fix, without looking anything up; empty when the shape is right. */
   public List<String> problems() {
@@ -35,7 +32,7 @@ public record ChangeSubmission(
     if (blank(title) || title.length() > 300) {
       problems.add("title must be 1-300 characters");
     }
-    if (changeType == null || !TYPES.contains(changeType)) {
+    if (changeType == null) {
       problems.add("changeType must be standard, normal or emergency");
     }
     if (commitSha != null && commitSha.length() > 64) {

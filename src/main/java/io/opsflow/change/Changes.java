@@ -21,14 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.change.persistence.ChangeInsert;
 import io.opsflow.change.persistence.ChangeMapper;
 import io.opsflow.change.steps.ChangeProperties;
 import io.opsflow.change.steps.ChangeVariables;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.audit.AuditEvent;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.keys.BusinessKeys;
 import io.opsflow.kernel.text.Texts;
-import io.opsflow.kernel.web.ApiException;
 import io.opsflow.security.Directory;
 
 /** The change records: the one place that writes changes, approvals, gates and freeze windows. */
@@ -91,15 +92,15 @@ public class Changes {
   public Change register(ChangeSubmission submission) {
     List<String> problems = problems(submission);
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
+      throw Refusal.invalid("Invalid change: " + String.join("; ", problems) + ".");
     }
-    Change change = new Change(keys.next(KEY_PREFIX), submission.service(), submission.version().strip(),
+    ChangeInsert change = new ChangeInsert(keys.next(KEY_PREFIX), submission.service(), submission.version().strip(),
         submission.title().strip(), submission.changeType(), submission.testsFailed(), submission.hasDbMigration(),
         submission.plannedStart(), submission.commitSha(), submission.pipelineUrl(), submission.requestedBy(),
-        submission.requestedVia(), submission.idempotencyKey(), submission.requestHash(), null, null, null, null,
-        Change.AWAITING_APPROVAL, Change.GATE_PENDING, null, null, null, null, null, null, null, false, now(), null);
+        submission.requestedVia(), submission.idempotencyKey(), submission.requestHash(), ChangeState.AWAITING_APPROVAL,
+        GateStatus.PENDING, now());
     mapper.insert(change);
-    addEntry(change.changeKey(), "requested", submission.requestedVia(), "Requested " + submission.changeType()
+    addEntry(change.changeKey(), "requested", submission.requestedVia(), "Requested " + submission.changeType().code()
         + " change of " + submission.service() + " to " + change.version()
         + (submission.requestedBy().equals(submission.requestedVia()) ? "" : " for " + submission.requestedBy())
         + (submission.plannedStart() == null ? "" : ", planned for " + Texts.TIME.format(submission.plannedStart())));
@@ -114,7 +115,7 @@ public class Changes {
     variables.put(ChangeVariables.SERVICE_TIER, service.tier());
     variables.put(ChangeVariables.TITLE, change.title());
     variables.put(ChangeVariables.VERSION, change.version());
-    variables.put(ChangeVariables.CHANGE_TYPE, change.changeType());
+    variables.put(ChangeVariables.CHANGE_TYPE, change.changeType().code());
     variables.put(ChangeVariables.TESTS_FAILED, change.testsFailed());
     variables.put(ChangeVariables.HAS_DB_MIGRATION, change.hasDbMigration());
     variables.put(ChangeVariables.PLANNED_START, change.plannedStart() == null ? null : java.util.Date.from(change.plannedStart()));
@@ -129,7 +130,7 @@ public class Changes {
   }
 
   public Change get(String key) {
-    return find(key).orElseThrow(() -> ApiException.notFound("No change '" + key + "'."));
+    return find(key).orElseThrow(() -> Refusal.notFound("No change '" + key + "'."));
   }
 
   public Optional<Change> findByIdempotencyKey(String via, String idempotencyKey) {
@@ -193,15 +194,15 @@ public class Changes {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public void setRisk(String key, String risk, String route, int verificationMinutes) {
+  public void setRisk(String key, ChangeRisk risk, ApprovalRoute route, int verificationMinutes) {
     mapper.setRisk(key, risk, route, verificationMinutes);
-    addEntry(key, "risk", "opsflow", "Risk " + risk + ", approval route " + route + ", verification window "
+    addEntry(key, "risk", "opsflow", "Risk " + risk.code() + ", approval route " + route.code() + ", verification window "
         + verificationMinutes + " min");
   }
 
   /** The freeze window a non-emergency change would fall into, if any. */
   public Optional<FreezeWindow> freezeWindowFor(Change change) {
-    return "emergency".equals(change.changeType()) ? Optional.empty() : freezeWindowCovering(change);
+    return change.changeType() == ChangeType.EMERGENCY ? Optional.empty() : freezeWindowCovering(change);
   }
 
   private Optional<FreezeWindow> freezeWindowCovering(Change change) {
@@ -228,7 +229,7 @@ public class Changes {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < conflicts.size(); i++) {
       Change other = conflicts.get(i);
-      String line = other.changeKey() + " (" + other.serviceKey() + " " + other.version() + ", " + other.state()
+      String line = other.changeKey() + " (" + other.serviceKey() + " " + other.version() + ", " + other.state().code()
           + ", from " + Texts.TIME.format(start(other)) + ")";
       if (text.length() + line.length() > Texts.TEXT_COLUMN_MAX - 100) {
         text.append("... and ").append(conflicts.size() - i).append(" more open changes overlap");
@@ -255,22 +256,22 @@ public class Changes {
   @Transactional(propagation = Propagation.MANDATORY)
   public void reject(String key, String reason) {
     mapper.lock(key);
-    mapper.setGate(key, Change.REJECTED, Change.GATE_REJECTED, gateReason(reason), null);
-    mapper.close(key, Change.REJECTED, now());
+    mapper.setGate(key, ChangeState.REJECTED, GateStatus.REJECTED, gateReason(reason), null);
+    mapper.close(key, ChangeState.REJECTED, now());
     addEntry(key, "gate-rejected", "opsflow", "Gate rejected: " + reason);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void cancel(String key, String by, String reason) {
     Change change = mapper.lock(key);
-    mapper.setGate(key, Change.CANCELLED, Change.GATE_CANCELLED, gateReason(reason), change.gateOpenedAt());
-    mapper.close(key, Change.CANCELLED, now());
+    mapper.setGate(key, ChangeState.CANCELLED, GateStatus.CANCELLED, gateReason(reason), change.gateOpenedAt());
+    mapper.close(key, ChangeState.CANCELLED, now());
     addEntry(key, "cancelled", by, "Cancelled: " + reason);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void scheduled(String key, Instant plannedStart) {
-    mapper.setState(key, Change.SCHEDULED);
+    mapper.setState(key, ChangeState.SCHEDULED);
     addEntry(key, "scheduled", "opsflow", "Approved; the gate opens at the planned start " + Texts.TIME.format(plannedStart));
   }
 
@@ -279,7 +280,7 @@ public class Changes {
   public Instant openGate(String key) {
     mapper.lock(key);
     Instant now = now();
-    mapper.setGate(key, Change.DEPLOYING, Change.GATE_APPROVED, null, now);
+    mapper.setGate(key, ChangeState.DEPLOYING, GateStatus.APPROVED, null, now);
     addEntry(key, "gate-approved", "opsflow", "Gate approved: the pipeline may deploy");
     return deploymentDeadlineAfter(now);
   }
@@ -295,34 +296,35 @@ public class Changes {
    * @return true when this report is new and the process must be told
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public boolean recordDeployment(String key, String status, String url, String by) {
+  public boolean recordDeployment(String key, DeploymentStatus status, String url, String by) {
     Change change = mapper.lock(key);
     if (change == null) {
-      throw ApiException.notFound("No change '" + key + "'.");
+      throw Refusal.notFound("No change '" + key + "'.");
     }
     if (change.deploymentStatus() != null) {
-      if (change.deploymentStatus().equals(status)) {
+      if (change.deploymentStatus() == status) {
         return false;
       }
-      throw ApiException.conflict("Change " + key + " already has the deployment result '" + change.deploymentStatus()
-          + "'; it cannot be changed to '" + status + "'.");
+      throw Refusal.conflict("Change " + key + " already has the deployment result '" + change.deploymentStatus().code()
+          + "'; it cannot be changed to '" + status.code() + "'.");
     }
-    if (!Change.GATE_APPROVED.equals(change.gateStatus())) {
-      throw ApiException.conflict("The gate of change " + key + " is " + change.gateStatus()
+    if (change.gateStatus() != GateStatus.APPROVED) {
+      throw Refusal.conflict("The gate of change " + key + " is " + change.gateStatus().code()
           + (change.gateReason() == null ? "" : " (" + change.gateReason() + ")")
           + "; deploy only once GET /api/changes/" + key + "/gate says approved.");
     }
-    mapper.setDeployment(key, status, url, now(), Change.SUCCEEDED.equals(status) ? Change.VERIFYING : Change.ROLLING_BACK);
-    addEntry(key, "deployment-" + status, by, "Deployment " + status + (url == null ? "" : ": " + url));
+    mapper.setDeployment(key, status, url, now(),
+        status == DeploymentStatus.SUCCEEDED ? ChangeState.VERIFYING : ChangeState.ROLLING_BACK);
+    addEntry(key, "deployment-" + status.code(), by, "Deployment " + status.code() + (url == null ? "" : ": " + url));
     return true;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void rolledBack(String key, String by, String note) {
     Change change = mapper.lock(key);
-    if (!Change.FAILED.equals(change.deploymentStatus())) {
+    if (change.deploymentStatus() != DeploymentStatus.FAILED) {
       // a failed deployment stays failed; a working one taken back is rolled back
-      mapper.setOutcome(key, Change.ROLLED_BACK);
+      mapper.setOutcome(key, ChangeOutcome.ROLLED_BACK);
     }
     addEntry(key, "rolled-back", by, "Rolled back" + (note == null ? "" : ": " + note));
   }
@@ -335,14 +337,14 @@ public class Changes {
 
   /** Closes the change with its outcome, and answers it. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public String close(String key) {
+  public ChangeOutcome close(String key) {
     Change change = mapper.lock(key);
-    String outcome = change.outcome() != null ? change.outcome()
-        : Change.FAILED.equals(change.deploymentStatus()) ? Change.FAILED : Change.SUCCEEDED;
+    ChangeOutcome outcome = change.outcome() != null ? change.outcome()
+        : change.deploymentStatus() == DeploymentStatus.FAILED ? ChangeOutcome.FAILED : ChangeOutcome.SUCCEEDED;
     Instant closedAt = now();
     mapper.setOutcome(key, outcome);
-    mapper.close(key, Change.CLOSED, closedAt);
-    addEntry(key, "closed", "opsflow", "Closed: " + outcome);
+    mapper.close(key, ChangeState.CLOSED, closedAt);
+    addEntry(key, "closed", "opsflow", "Closed: " + outcome.code());
     events.publishEvent(new ChangeClosed(key, change.serviceKey(), change.changeType(), change.approvalRoute(), outcome,
         change.incidentKey(), change.deployedAt(), closedAt));
     return outcome;
@@ -373,11 +375,11 @@ public class Changes {
   @Transactional
   public FreezeWindow addFreezeWindow(Instant startsAt, Instant endsAt, List<String> services, String reason, String by) {
     if (!endsAt.isAfter(startsAt)) {
-      throw ApiException.badRequest("end must be after start.");
+      throw Refusal.invalid("end must be after start.");
     }
     List<String> unknown = services.stream().filter(service -> catalog.find(service).isEmpty()).toList();
     if (!unknown.isEmpty()) {
-      throw ApiException.badRequest("services not in the catalog: " + String.join(", ", unknown) + ".");
+      throw Refusal.invalid("services not in the catalog: " + String.join(", ", unknown) + ".");
     }
     FreezeWindow window = new FreezeWindow(UUID.randomUUID().toString(), startsAt, endsAt,
         String.join(",", new LinkedHashSet<>(services)), reason.strip(), by, now());
@@ -394,7 +396,7 @@ public class Changes {
   public void deleteFreezeWindow(String id) {
     FreezeWindow window = mapper.findFreezeWindow(id);
     if (window == null || mapper.deleteFreezeWindow(id) == 0) {
-      throw ApiException.notFound("No freeze window '" + id + "'.");
+      throw Refusal.notFound("No freeze window '" + id + "'.");
     }
     events.publishEvent(AuditEvent.of("freeze-window.deleted", id).change(state(window), null));
   }
@@ -415,7 +417,7 @@ public class Changes {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void recordFreezeOverride(Change change) {
-    if (!"emergency".equals(change.changeType())) {
+    if (change.changeType() != ChangeType.EMERGENCY) {
       return;
     }
     freezeWindowCovering(change).ifPresent(window -> {

@@ -1,5 +1,5 @@
 package io.opsflow.change;
 
 /** What a pipeline polls: may it deploy? */
-public record Gate(String changeKey, String status, String reason) {
+public record Gate(String changeKey, GateStatus status, String reason) {
 }

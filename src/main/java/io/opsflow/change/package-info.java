@@ -9,6 +9,7 @@
     "security",
     "tasklist",
     "kernel :: audit",
+    "kernel :: domain",
     "kernel :: keys",
     "kernel :: process",
     "kernel :: text",

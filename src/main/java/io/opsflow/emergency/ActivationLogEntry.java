@@ -8,8 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * A note, a notice to users, or an automated action of an activation.
  *
  * @param entryId the row id that orders the entries; it stays inside OpsFlow
- * @param kind note, notice, action, dry-run or command
  */
 public record ActivationLogEntry(@JsonIgnore long entryId, String activationKey, Instant occurredAt, String step,
-    String kind, String actor, String message) {
+    ActivationLogKind kind, String actor, String message) {
 }

@@ -31,13 +31,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.opsflow.emergency.persistence.ActivationInsert;
 import io.opsflow.emergency.persistence.EmergencyMapper;
 import io.opsflow.emergency.steps.PlanVariables;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.audit.AuditEvent;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.keys.BusinessKeys;
 import io.opsflow.kernel.text.Texts;
-import io.opsflow.kernel.web.ApiException;
 import io.opsflow.security.Groups;
 
 /**
@@ -133,7 +134,7 @@ public class EmergencyPlans {
   /** Starts a plan by hand; the plan's first step records the activation. */
   @Transactional
   public PlanActivation activate(String planKey, String service, String incidentKey, boolean drill, String by) {
-    plan(planKey).orElseThrow(() -> ApiException.notFound("No emergency plan '" + planKey + "'."));
+    plan(planKey).orElseThrow(() -> Refusal.notFound("No emergency plan '" + planKey + "'."));
     Map<String, Object> variables = new HashMap<>();
     variables.put(PlanVariables.SERVICE, service);
     variables.put(PlanVariables.INCIDENT_KEY, incidentKey == null ? "" : incidentKey);
@@ -146,13 +147,12 @@ public class EmergencyPlans {
   @Transactional(propagation = Propagation.MANDATORY)
   public PlanActivation register(String planKey, String processInstanceId, String incidentKey, String service,
       boolean drill, String startedBy) {
-    PlanActivation activation = new PlanActivation(keys.next(KEY_PREFIX), planKey, processInstanceId,
-        incidentKey == null || incidentKey.isBlank() ? null : incidentKey, service, drill, startedBy, now(), null, null,
-        null, null);
+    ActivationInsert activation = new ActivationInsert(keys.next(KEY_PREFIX), planKey, processInstanceId,
+        incidentKey == null || incidentKey.isBlank() ? null : incidentKey, service, drill, startedBy, now());
     mapper.insert(activation);
-    log(activation.activationKey(), "Activate plan", "command", startedBy, (drill ? "Drill" : "Activation") + " of "
-        + planKey + " for " + service + (activation.incidentKey() == null ? "" : " (incident " + incidentKey + ")"));
-    return activation;
+    log(activation.activationKey(), "Activate plan", ActivationLogKind.COMMAND, startedBy, (drill ? "Drill" : "Activation")
+        + " of " + planKey + " for " + service + (activation.incidentKey() == null ? "" : " (incident " + incidentKey + ")"));
+    return mapper.find(activation.activationKey());
   }
 
   /** The activation with exactly this key (the database would also match it with trailing spaces). */
@@ -193,7 +193,7 @@ public class EmergencyPlans {
     if (!proceed) {
       events.publishEvent(AuditEvent.of("emergency-plan.aborted", activationKey).by(commander).details(briefing));
     }
-    log(activationKey, "Take command", "command", commander, (proceed ? "Runs the plan" : "The plan does not apply")
+    log(activationKey, "Take command", ActivationLogKind.COMMAND, commander, (proceed ? "Runs the plan" : "The plan does not apply")
         + (briefing == null ? "" : ": " + briefing));
   }
 
@@ -204,17 +204,17 @@ public class EmergencyPlans {
   @Transactional
   public PlanActivation abort(String activationKey, String by, String reason, boolean withRestricted) {
     PlanActivation activation = find(activationKey, withRestricted)
-        .orElseThrow(() -> ApiException.notFound("No emergency plan activation '" + activationKey + "'."));
+        .orElseThrow(() -> Refusal.notFound("No emergency plan activation '" + activationKey + "'."));
     if (activation.endedAt() != null || runtimeService.createProcessInstanceQuery()
         .processInstanceId(activation.processInstanceId()).count() == 0) {
-      throw ApiException.conflict("Emergency plan activation " + activationKey + " has already ended"
-          + (activation.outcome() == null ? "." : ": " + activation.outcome() + "."));
+      throw Refusal.conflict("Emergency plan activation " + activationKey + " has already ended"
+          + (activation.outcome() == null ? "." : ": " + activation.outcome().code() + "."));
     }
     try {
       runtimeService.createMessageCorrelation(ABORT_MESSAGE).processInstanceId(activation.processInstanceId())
           .setVariable(PlanVariables.ABORTED_BY, by).setVariable(PlanVariables.ABORT_REASON, reason).correlateWithResult();
     } catch (OptimisticLockingException | MismatchingMessageCorrelationException movedOn) {
-      throw ApiException.conflict("Emergency plan activation " + activationKey + " moved on at the same moment (a step"
+      throw Refusal.conflict("Emergency plan activation " + activationKey + " moved on at the same moment (a step"
           + " finished or an action ran); look at it again and abort again if it still runs.");
     }
     return mapper.find(activationKey);
@@ -223,17 +223,17 @@ public class EmergencyPlans {
   /** Recorded by the plan's "Record abort" step when the commander aborted it while it ran. */
   public void aborted(String activationKey, String by, String reason) {
     events.publishEvent(AuditEvent.of("emergency-plan.aborted", activationKey).by(by).details(reason));
-    log(activationKey, "Abort plan", "abort", by, "Aborted while running; every open step is closed"
+    log(activationKey, "Abort plan", ActivationLogKind.ABORT, by, "Aborted while running; every open step is closed"
         + (reason == null ? "" : ": " + reason));
   }
 
   /** Step names come from plans teams write in Modeler: cut, like the message, to their columns. */
-  public void log(String activationKey, String step, String kind, String actor, String message) {
+  public void log(String activationKey, String step, ActivationLogKind kind, String actor, String message) {
     mapper.log(activationKey, now(), step == null ? "(unnamed step)" : Texts.clip(step, 200), kind,
         actor == null ? "opsflow" : actor, Texts.clip(message, 4000));
   }
 
-  public void end(String activationKey, String outcome, String summary) {
+  public void end(String activationKey, PlanOutcome outcome, String summary) {
     PlanActivation activation = find(activationKey).orElseThrow();
     Instant endedAt = now();
     mapper.end(activationKey, endedAt, outcome, summary);
@@ -253,7 +253,7 @@ public class EmergencyPlans {
 
   public Report report(String activationKey, boolean withRestricted) {
     PlanActivation activation = find(activationKey, withRestricted)
-        .orElseThrow(() -> ApiException.notFound("No emergency plan activation '" + activationKey + "'."));
+        .orElseThrow(() -> Refusal.notFound("No emergency plan activation '" + activationKey + "'."));
     String definitionId = historyService.createHistoricProcessInstanceQuery()
         .processInstanceId(activation.processInstanceId()).singleResult().getProcessDefinitionId();
     // the engine caches models per definition; this is no parse per report

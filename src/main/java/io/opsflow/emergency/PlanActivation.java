@@ -16,11 +16,6 @@ public record PlanActivation(
     Instant startedAt,
     String commander,
     Instant endedAt,
-    String outcome,
+    PlanOutcome outcome,
     String summary) {
-
-  /** Outcomes of an ended activation. */
-  public static final String RESTORED = "restored";
-  public static final String MITIGATED = "mitigated";
-  public static final String ABORTED = "aborted";
 }

@@ -7,8 +7,7 @@ import java.time.Instant;
  * step), for the modules that tell about or count plans and drills (notifications, metrics).
  *
  * @param incidentKey the incident it was activated for, or null (a drill, or a plan without one)
- * @param outcome {@link PlanActivation#RESTORED}, {@link PlanActivation#MITIGATED} or {@link PlanActivation#ABORTED}
  */
 public record PlanFinished(String activationKey, String planKey, String serviceKey, String incidentKey,
-    boolean drill, String outcome, Instant endedAt) {
+    boolean drill, PlanOutcome outcome, Instant endedAt) {
 }

@@ -9,10 +9,10 @@
     "security",
     "tasklist",
     "kernel :: audit",
+    "kernel :: domain",
     "kernel :: keys",
     "kernel :: process",
     "kernel :: text",
-    "kernel :: web",
     "kernel :: webhook"
 })
 package io.opsflow.emergency;

@@ -10,7 +10,7 @@ public record ActionItem(
     String title,
     String ownerGroup,
     LocalDate dueDate,
-    String state,
+    ActionItemState state,
     boolean escalated,
     String implementationNote,
     String implementedBy,
@@ -19,9 +19,4 @@ public record ActionItem(
     String verifiedBy,
     Instant verifiedAt,
     Instant createdAt) {
-
-  public static final String OPEN = "open";
-  public static final String IMPLEMENTED = "implemented";
-  public static final String REOPENED = "reopened";
-  public static final String VERIFIED = "verified";
 }

@@ -7,6 +7,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import io.opsflow.change.ApprovalRoute;
+import io.opsflow.change.ChangeOutcome;
+import io.opsflow.change.ChangeRisk;
+import io.opsflow.change.ChangeType;
+import io.opsflow.change.DeploymentStatus;
+import io.opsflow.emergency.PlanOutcome;
+
 /**
  * The facts a retrospective starts from, gathered automatically and stored with it (as JSON).
  *
@@ -46,9 +53,9 @@ public record RetroFacts(List<ChangeFact> changes, List<IncidentFact> incidents,
         emergencyPlans.stream().filter(plan -> !restrictedIncidents.contains(plan.incidentKey())).toList(), note);
   }
 
-  public record ChangeFact(String changeKey, String version, String title, String changeType, String risk,
-      String approvalRoute, List<String> approvals, Instant gateOpenedAt, Instant deployedAt, String deploymentStatus,
-      String outcome, String incidentKey) {
+  public record ChangeFact(String changeKey, String version, String title, ChangeType changeType, ChangeRisk risk,
+      ApprovalRoute approvalRoute, List<String> approvals, Instant gateOpenedAt, Instant deployedAt,
+      DeploymentStatus deploymentStatus, ChangeOutcome outcome, String incidentKey) {
 
     ChangeFact withoutIncident() {
       return new ChangeFact(changeKey, version, title, changeType, risk, approvalRoute, approvals, gateOpenedAt,
@@ -69,7 +76,7 @@ public record RetroFacts(List<ChangeFact> changes, List<IncidentFact> incidents,
     }
   }
 
-  public record PlanFact(String activationKey, String planKey, String incidentKey, boolean drill, String outcome,
+  public record PlanFact(String activationKey, String planKey, String incidentKey, boolean drill, PlanOutcome outcome,
       Instant startedAt, Instant endedAt) {
   }
 }

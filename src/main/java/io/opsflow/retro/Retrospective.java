@@ -1,7 +1,6 @@
 package io.opsflow.retro;
 
 import java.time.Instant;
-import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -11,12 +10,12 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public record Retrospective(
     String retroKey,
-    String subjectType,
+    SubjectType subjectType,
     String subjectKey,
     String serviceKey,
     Instant windowStart,
     Instant windowEnd,
-    String state,
+    RetrospectiveState state,
     String requestedBy,
     @JsonIgnore String facts,
     String summary,
@@ -26,19 +25,6 @@ public record Retrospective(
     Instant createdAt,
     Instant publishedAt,
     Instant closedAt) {
-
-  /** What a retrospective looks back on ({@link #subjectType()}). */
-  public static final String SUBJECT_CHANGE = "change";
-  public static final String SUBJECT_INCIDENT = "incident";
-  public static final String SUBJECT_MANUAL = "manual";
-
-  public static final String REQUESTED = "requested";
-  public static final String PREPARING = "preparing";
-  public static final String COLLECTING = "collecting";
-  public static final String REVIEWING = "reviewing";
-  public static final String IMPROVING = "improving";
-  public static final String CLOSED = "closed";
-  public static final List<String> STATES = List.of(REQUESTED, PREPARING, COLLECTING, REVIEWING, IMPROVING, CLOSED);
 
   /** The same retrospective with its window ending no later than {@code moment}. */
   Retrospective endingBy(Instant moment) {

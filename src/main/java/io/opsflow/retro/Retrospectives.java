@@ -27,10 +27,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.incident.Incidents;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.keys.BusinessKeys;
 import io.opsflow.kernel.text.Texts;
-import io.opsflow.kernel.web.ApiException;
 import io.opsflow.retro.facts.FactGathering;
+import io.opsflow.retro.persistence.ActionItemInsert;
+import io.opsflow.retro.persistence.RetrospectiveInsert;
 import io.opsflow.retro.persistence.RetrospectiveMapper;
 import io.opsflow.security.Directory;
 import io.opsflow.security.Groups;
@@ -79,13 +81,13 @@ public class Retrospectives {
    * one (the unique subject key decides, also for requests arriving together).
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public Optional<Retrospective> register(String subjectType, String subjectKey, String service, Instant windowStart,
+  public Optional<Retrospective> register(SubjectType subjectType, String subjectKey, String service, Instant windowStart,
       Instant windowEnd, String requestedBy) {
     if (subjectKey != null && mapper.findBySubject(subjectKey) != null) {
       return Optional.empty();
     }
-    Retrospective retro = new Retrospective(keys.next(KEY_PREFIX), subjectType, subjectKey, service, windowStart,
-        windowEnd, Retrospective.REQUESTED, requestedBy, null, null, null, null, null, now(), null, null);
+    RetrospectiveInsert retro = new RetrospectiveInsert(keys.next(KEY_PREFIX), subjectType, subjectKey, service,
+        windowStart, windowEnd, RetrospectiveState.REQUESTED, requestedBy, now());
     try {
       mapper.insert(retro);
     } catch (DuplicateKeyException requestedTogether) {
@@ -121,7 +123,7 @@ public class Retrospectives {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    mapper.setState(key, Retrospective.PREPARING);
+    mapper.setState(key, RetrospectiveState.PREPARING);
     return factsText(windowed, gathered);
   }
 
@@ -142,7 +144,7 @@ public class Retrospectives {
 
   /** A retrospective of a restricted incident is restricted too. */
   public boolean restricted(Retrospective retro) {
-    return Retrospective.SUBJECT_INCIDENT.equals(retro.subjectType()) && incidents.restricted(retro.subjectKey());
+    return retro.subjectType() == SubjectType.INCIDENT && incidents.restricted(retro.subjectKey());
   }
 
   private RetroFacts visibleToAllStaff(RetroFacts gathered) {
@@ -150,7 +152,7 @@ public class Retrospectives {
   }
 
   public Retrospective get(String key) {
-    return find(key).orElseThrow(() -> ApiException.notFound("No retrospective '" + key + "'."));
+    return find(key).orElseThrow(() -> Refusal.notFound("No retrospective '" + key + "'."));
   }
 
   /** The retrospective with exactly this key (the database would also match it with trailing spaces). */
@@ -168,17 +170,17 @@ public class Retrospectives {
    */
   public Details details(String key, boolean withRestricted) {
     Retrospective retro = find(key).filter(found -> withRestricted || !restricted(found))
-        .orElseThrow(() -> ApiException.notFound("No retrospective '" + key + "'."));
+        .orElseThrow(() -> Refusal.notFound("No retrospective '" + key + "'."));
     RetroFacts all = facts(retro);
     return new Details(retro, withRestricted ? all : visibleToAllStaff(all), mapper.findings(key), mapper.items(key));
   }
 
-  public List<Retrospective> list(String service, String state, boolean withRestricted) {
+  public List<Retrospective> list(String service, RetrospectiveState state, boolean withRestricted) {
     List<Retrospective> all = mapper.list(service, state);
     if (withRestricted) {
       return all;
     }
-    Set<String> restricted = incidents.restrictedAmong(all.stream().filter(retro -> Retrospective.SUBJECT_INCIDENT.equals(retro.subjectType()))
+    Set<String> restricted = incidents.restrictedAmong(all.stream().filter(retro -> retro.subjectType() == SubjectType.INCIDENT)
         .map(Retrospective::subjectKey).toList());
     return all.stream().filter(retro -> !restricted.contains(retro.subjectKey())).toList();
   }
@@ -271,8 +273,8 @@ public class Retrospectives {
     mapper.reviewed(key, rootCauses);
     for (int i = 0; i < items.size(); i++) {
       ItemLine line = items.get(i);
-      mapper.insertItem(new ActionItem(key + "-A" + (i + 1), key, line.title(), line.ownerGroup(), line.dueDate(),
-          ActionItem.OPEN, false, null, null, null, null, null, null, now()));
+      mapper.insertItem(new ActionItemInsert(key + "-A" + (i + 1), key, line.title(), line.ownerGroup(), line.dueDate(),
+          ActionItemState.OPEN, now()));
     }
   }
 
@@ -288,7 +290,7 @@ public class Retrospectives {
 
   /** The action items the process tracks, one parallel branch each. */
   public List<String> openItems(String key) {
-    return mapper.items(key).stream().filter(item -> !ActionItem.VERIFIED.equals(item.state()))
+    return mapper.items(key).stream().filter(item -> item.state() != ActionItemState.VERIFIED)
         .map(ActionItem::itemKey).toList();
   }
 
@@ -330,7 +332,7 @@ public class Retrospectives {
   }
 
   public void verified(String itemKey, boolean verified, String note, String by) {
-    mapper.verified(itemKey, verified ? ActionItem.VERIFIED : ActionItem.REOPENED, note, by, now());
+    mapper.verified(itemKey, verified ? ActionItemState.VERIFIED : ActionItemState.REOPENED, note, by, now());
   }
 
   public void escalate(String itemKey) {

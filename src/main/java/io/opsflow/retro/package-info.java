@@ -12,6 +12,7 @@
     "notify",
     "security",
     "tasklist",
+    "kernel :: domain",
     "kernel :: keys",
     "kernel :: process",
     "kernel :: text",

@@ -78,8 +78,8 @@ class ChangeProcessIT extends IntegrationTest {
     assertThat(process).hasPassed("Task_AssessRisk", "Task_OpenGate").hasNotPassed("Task_ApproveChange");
     assertThat(gate(key).path("status").asText()).isEqualTo("approved");
     Change change = changes.get(key);
-    assertThat(change.approvalRoute()).isEqualTo("auto");
-    assertThat(change.risk()).isEqualTo("low");
+    assertThat(change.approvalRoute()).isEqualTo(ApprovalRoute.AUTO);
+    assertThat(change.risk()).isEqualTo(ChangeRisk.LOW);
     assertThat(process).hasPassed("End_NoHook").isWaitingAt("EventGateway_Deployment");
 
     report(key, "succeeded").status();
@@ -89,14 +89,14 @@ class ChangeProcessIT extends IntegrationTest {
     assertThat(process).hasPassed("Task_CloseChange").hasNotPassed("Task_ConfirmInProduction", "Task_RequestRetrospective")
         .isEnded();
     Change closed = changes.get(key);
-    assertThat(closed.state()).isEqualTo(Change.CLOSED);
-    assertThat(closed.outcome()).isEqualTo("succeeded");
+    assertThat(closed.state()).isEqualTo(ChangeState.CLOSED);
+    assertThat(closed.outcome()).isEqualTo(ChangeOutcome.SUCCEEDED);
     assertThat(closed.retrospectiveDue()).isFalse();
     assertThat(published.stream(ChangeClosed.class)).singleElement().satisfies(event -> {
       assertThat(event.changeKey()).isEqualTo(key);
       assertThat(event.serviceKey()).isEqualTo(TIER3);
-      assertThat(event.approvalRoute()).isEqualTo("auto");
-      assertThat(event.outcome()).isEqualTo(Change.SUCCEEDED);
+      assertThat(event.approvalRoute()).isEqualTo(ApprovalRoute.AUTO);
+      assertThat(event.outcome()).isEqualTo(ChangeOutcome.SUCCEEDED);
       assertThat(event.closedAt()).isEqualTo(closed.closedAt());
     });
   }
@@ -105,7 +105,7 @@ class ChangeProcessIT extends IntegrationTest {
   void normalChangeNeedsOpsDevAndQaAndTheRequesterCanApproveNothing() {
     ProcessInstance process = request(TIER2, "normal", false, false, null, "olivia");
     String key = process.getBusinessKey();
-    assertThat(changes.get(key).approvalRoute()).isEqualTo("peer");
+    assertThat(changes.get(key).approvalRoute()).isEqualTo(ApprovalRoute.PEER);
     assertThat(approvalGroups(process)).containsExactlyInAnyOrder("ops", "dev", "qa");
     Task opsApproval = approvalTask(process, "ops");
 
@@ -141,7 +141,7 @@ class ChangeProcessIT extends IntegrationTest {
     claimAndComplete(task("Task_ConfirmInProduction", process), "quinn", Map.of("confirmedInProduction", true));
 
     assertThat(process).hasPassed("End_Closed").isEnded();
-    assertThat(changes.get(key).outcome()).isEqualTo("succeeded");
+    assertThat(changes.get(key).outcome()).isEqualTo(ChangeOutcome.SUCCEEDED);
     assertThat(timeline(key)).containsSubsequence("requested", "risk", "approved", "gate-approved", "deployment-succeeded",
         "verification", "alert", "kept", "confirmed", "closed");
   }
@@ -160,7 +160,7 @@ class ChangeProcessIT extends IntegrationTest {
     JsonNode gate = gate(key);
     assertThat(gate.path("status").asText()).isEqualTo("rejected");
     assertThat(gate.path("reason").asText()).contains("devon").contains("migration locks the orders table");
-    assertThat(changes.get(key).state()).isEqualTo(Change.REJECTED);
+    assertThat(changes.get(key).state()).isEqualTo(ChangeState.REJECTED);
   }
 
   @Test
@@ -169,7 +169,7 @@ class ChangeProcessIT extends IntegrationTest {
     ProcessInstance process = request(HOOKED_SERVICE, "normal", false, true, start, "devon");
     String key = process.getBusinessKey();
     Change change = changes.get(key);
-    assertThat(change.approvalRoute()).isEqualTo("cab");
+    assertThat(change.approvalRoute()).isEqualTo(ApprovalRoute.CAB);
     assertThat(approvalGroups(process)).containsExactlyInAnyOrder("ops", "dev", "qa", "manager");
 
     approve(process, "ops", "olivia", true, null);
@@ -179,7 +179,7 @@ class ChangeProcessIT extends IntegrationTest {
 
     assertThat(process).hasPassed("Task_ScheduleChange").isWaitingAt("Timer_PlannedStart");
     assertThat(gate(key).path("status").asText()).as("approved but not yet open").isEqualTo("pending");
-    assertThat(changes.get(key).state()).isEqualTo(Change.SCHEDULED);
+    assertThat(changes.get(key).state()).isEqualTo(ChangeState.SCHEDULED);
     ClockUtil.setCurrentTime(Date.from(start.plusSeconds(1)));
     execute(job("Timer_PlannedStart", process));
 
@@ -207,7 +207,7 @@ class ChangeProcessIT extends IntegrationTest {
 
     assertThat(process).hasPassed("Task_RequestRetrospective", "End_ClosedWithRetrospective").isEnded();
     Change closed = changes.get(key);
-    assertThat(closed.outcome()).isEqualTo("failed");
+    assertThat(closed.outcome()).isEqualTo(ChangeOutcome.FAILED);
     assertThat(closed.retrospectiveDue()).isTrue();
     var retrospective = runtimeService().createProcessInstanceQuery().processDefinitionKey("post-launch-retrospective")
         .variableValueEquals("subjectKey", key).singleResult();
@@ -218,7 +218,7 @@ class ChangeProcessIT extends IntegrationTest {
   void emergencyChangeNeedsOneManagerAndAStalledDeploymentGoesToOps() {
     ProcessInstance process = request(TIER1, "emergency", true, true, null, "olivia");
     String key = process.getBusinessKey();
-    assertThat(changes.get(key).approvalRoute()).isEqualTo("expedited");
+    assertThat(changes.get(key).approvalRoute()).isEqualTo(ApprovalRoute.EXPEDITED);
     assertThat(approvalGroups(process)).containsExactly("manager");
     approve(process, "manager", "mia", true, "hotfix for the outage");
     assertThat(process).isWaitingAt("EventGateway_Deployment");
@@ -246,7 +246,7 @@ class ChangeProcessIT extends IntegrationTest {
     claimAndComplete(task("Task_RollBack", process), "oscar", Map.of("rollbackNote", "previous image restored"));
 
     assertThat(process).hasPassed("End_ClosedWithRetrospective").isEnded();
-    assertThat(changes.get(key).outcome()).isEqualTo("rolled-back");
+    assertThat(changes.get(key).outcome()).isEqualTo(ChangeOutcome.ROLLED_BACK);
     assertThat(timeline(key)).contains("investigated", "deadline-extended", "rollback-decided", "rolled-back");
   }
 
@@ -280,8 +280,8 @@ class ChangeProcessIT extends IntegrationTest {
     claimAndComplete(task("Task_RollBack", process), "olivia", Map.of("rollbackNote", "rolled back"));
 
     assertThat(process).hasPassed("Gateway_Confirmed", "Task_RollBack", "End_ClosedWithRetrospective").isEnded();
-    assertThat(changes.get(process.getBusinessKey()).outcome()).isEqualTo("rolled-back");
-    assertThat(published.stream(ChangeClosed.class).map(ChangeClosed::outcome)).containsExactly(Change.ROLLED_BACK);
+    assertThat(changes.get(process.getBusinessKey()).outcome()).isEqualTo(ChangeOutcome.ROLLED_BACK);
+    assertThat(published.stream(ChangeClosed.class).map(ChangeClosed::outcome)).containsExactly(ChangeOutcome.ROLLED_BACK);
   }
 
   @Test

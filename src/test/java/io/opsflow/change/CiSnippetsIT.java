@@ -62,7 +62,7 @@ class CiSnippetsIT extends IntegrationTest {
     assertThat(result.exitCode()).as(result.output()).isZero();
     Change change = changeFrom(result);
     assertThat(change.idempotencyKey()).isEqualTo("github-acme/payments-" + runId);
-    assertThat(change.deploymentStatus()).isEqualTo("succeeded");
+    assertThat(change.deploymentStatus()).isEqualTo(DeploymentStatus.SUCCEEDED);
     assertThat(change.commitSha()).isEqualTo("1a2b3c4d");
     assertThat(change.pipelineUrl()).isEqualTo("https://github.example/acme/payments/actions/runs/" + runId);
   }
@@ -88,7 +88,7 @@ class CiSnippetsIT extends IntegrationTest {
     assertThat(result.exitCode()).as(result.output()).isZero();
     Change change = changes.get(key);
     assertThat(change.requestedBy()).isEqualTo("olivia");
-    assertThat(change.deploymentStatus()).isEqualTo("succeeded");
+    assertThat(change.deploymentStatus()).isEqualTo(DeploymentStatus.SUCCEEDED);
   }
 
   @Test
@@ -101,7 +101,7 @@ class CiSnippetsIT extends IntegrationTest {
 
     assertThat(result.exitCode()).as(result.output()).isNotZero();
     Change change = changeFrom(result);
-    assertThat(change.deploymentStatus()).isEqualTo("failed");
+    assertThat(change.deploymentStatus()).isEqualTo(DeploymentStatus.FAILED);
     assertThat(change.incidentKey()).as("a failed deployment opens an incident").startsWith("INC-");
   }
 

@@ -96,7 +96,7 @@ class EmergencyPlanProcessIT extends IntegrationTest {
       assertThat(event.serviceKey()).isEqualTo("payments-api");
       assertThat(event.incidentKey()).isEqualTo(incident);
       assertThat(event.drill()).isFalse();
-      assertThat(event.outcome()).isEqualTo(PlanActivation.RESTORED);
+      assertThat(event.outcome()).isEqualTo(PlanOutcome.RESTORED);
       assertThat(event.endedAt()).isNotNull();
     });
   }
@@ -125,7 +125,7 @@ class EmergencyPlanProcessIT extends IntegrationTest {
       assertThat(event.activationKey()).isEqualTo(key);
       assertThat(event.drill()).isTrue();
       assertThat(event.incidentKey()).isNull();
-      assertThat(event.outcome()).isEqualTo(PlanActivation.MITIGATED);
+      assertThat(event.outcome()).isEqualTo(PlanOutcome.MITIGATED);
     });
   }
 
@@ -151,7 +151,7 @@ class EmergencyPlanProcessIT extends IntegrationTest {
 
     assertThat(process).hasPassed("Task_IsolateHosts", "Task_PreserveEvidence", "Task_RotateCredentials",
         "Task_CloseAttackPath", "Task_VerifyNoAccess", "Task_NotifyAuthorities", "End_PlanClosed").isEnded();
-    assertThat(plans.report(key, true).log()).anyMatch(entry -> entry.kind().equals("action")
+    assertThat(plans.report(key, true).log()).anyMatch(entry -> entry.kind() == ActivationLogKind.ACTION
         && entry.message().contains("'isolate-hosts' called") && entry.message().contains("HTTP 200"));
   }
 
@@ -192,11 +192,11 @@ class EmergencyPlanProcessIT extends IntegrationTest {
     assertThat(process).hasPassed("Task_FreezeWritesByHand", "Gateway_FreezeWritesDone", "Task_PromoteReplica",
         "Task_ReconcileTransactions", "End_PlanClosed").isEnded();
     EmergencyPlans.Report report = plans.report(key, true);
-    assertThat(report.activation().outcome()).isEqualTo("restored");
-    assertThat(report.log()).anyMatch(entry -> entry.kind().equals("action-failed")
+    assertThat(report.activation().outcome()).isEqualTo(PlanOutcome.RESTORED);
+    assertThat(report.log()).anyMatch(entry -> entry.kind() == ActivationLogKind.ACTION_FAILED
         && entry.message().contains("failed at attempt 3: emergency.action webhook") && entry.message().contains("HTTP 503"));
     assertThat(report.log()).anyMatch(entry -> entry.step().equals("Do it by hand: freeze-writes")
-        && entry.kind().equals("note") && entry.actor().equals("olivia")
+        && entry.kind() == ActivationLogKind.NOTE && entry.actor().equals("olivia")
         && entry.message().equals("set read-only in the admin UI"));
     assertThat(report.steps()).anyMatch(step -> step.step().equals("Do it by hand: freeze-writes")
         && step.role().equals("ops") && "olivia".equals(step.who()) && step.endedAt() != null && !step.cancelled());
@@ -352,7 +352,7 @@ class EmergencyPlanProcessIT extends IntegrationTest {
       new EmergencyPlanRunner(processEngine).run(process.getId(), "aborted");
 
       assertThat(process).hasPassed("Task_RecordAborted", "End_PlanClosed").hasNotPassed("Task_StandDown").isEnded();
-      assertThat(plans.find(key).orElseThrow().outcome()).isEqualTo("aborted");
+      assertThat(plans.find(key).orElseThrow().outcome()).isEqualTo(PlanOutcome.ABORTED);
     }
   }
 

@@ -86,7 +86,7 @@ class RetrospectiveProcessIT extends IntegrationTest {
     assertThat(items).isEqualTo("2");
     completeItem(retro, key + "-A1", "quinn", "added a k6 test to the pipeline");
     verifyItem(retro, key + "-A1", false, "the test does not run on release branches");
-    assertThat(retrospectives.item(key + "-A1").state()).isEqualTo(ActionItem.REOPENED);
+    assertThat(retrospectives.item(key + "-A1").state()).isEqualTo(ActionItemState.REOPENED);
     assertThat(as("olivia").get("/api/retrospectives/" + key).json().path("actionItems").get(0).path("state").asText())
         .isEqualTo("reopened");
     completeItem(retro, key + "-A1", "quinn", "runs on release branches too");
@@ -109,7 +109,7 @@ class RetrospectiveProcessIT extends IntegrationTest {
     Response html = api().basic("olivia", "demo").withHeader("Accept", "text/html").get("/api/retrospectives/" + key + "/report");
     assertThat(html.header("Content-Type")).startsWith("text/html");
     assertThat(html.body()).contains("<table>").contains("<h1>Retrospective " + key);
-    assertThat(retrospectives.get(key).state()).isEqualTo(Retrospective.CLOSED);
+    assertThat(retrospectives.get(key).state()).isEqualTo(RetrospectiveState.CLOSED);
   }
 
   @Test

@@ -11,10 +11,16 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
+import io.opsflow.change.ApprovalRoute;
 import io.opsflow.change.Change;
 import io.opsflow.change.ChangeApproval;
 import io.opsflow.change.ChangeEvent;
+import io.opsflow.change.ChangeOutcome;
+import io.opsflow.change.ChangeRisk;
+import io.opsflow.change.ChangeState;
+import io.opsflow.change.DeploymentStatus;
 import io.opsflow.change.FreezeWindow;
+import io.opsflow.change.GateStatus;
 
 @Mapper
 public interface ChangeMapper {
@@ -26,7 +32,7 @@ public interface ChangeMapper {
       VALUES (#{changeKey}, #{serviceKey}, #{version}, #{title}, #{changeType}, #{testsFailed}, #{hasDbMigration},
         #{plannedStart}, #{commitSha}, #{pipelineUrl}, #{requestedBy}, #{requestedVia}, #{idempotencyKey},
         #{requestHash}, #{state}, #{gateStatus}, FALSE, #{createdAt})""")
-  void insert(Change change);
+  void insert(ChangeInsert change);
 
   @Select("SELECT * FROM change_request WHERE change_key = #{key}")
   Change find(String key);
@@ -71,37 +77,37 @@ public interface ChangeMapper {
   @Update("""
       UPDATE change_request SET risk = #{risk}, approval_route = #{route}, verification_minutes = #{verificationMinutes}
       WHERE change_key = #{key}""")
-  void setRisk(@Param("key") String key, @Param("risk") String risk, @Param("route") String route,
+  void setRisk(@Param("key") String key, @Param("risk") ChangeRisk risk, @Param("route") ApprovalRoute route,
       @Param("verificationMinutes") int verificationMinutes);
 
   @Update("UPDATE change_request SET conflicts = #{conflicts} WHERE change_key = #{key}")
   void setConflicts(@Param("key") String key, @Param("conflicts") String conflicts);
 
   @Update("UPDATE change_request SET state = #{state} WHERE change_key = #{key}")
-  void setState(@Param("key") String key, @Param("state") String state);
+  void setState(@Param("key") String key, @Param("state") ChangeState state);
 
   @Update("""
       UPDATE change_request SET state = #{state}, gate_status = #{gate}, gate_reason = #{reason},
         gate_opened_at = #{openedAt}
       WHERE change_key = #{key}""")
-  void setGate(@Param("key") String key, @Param("state") String state, @Param("gate") String gate,
+  void setGate(@Param("key") String key, @Param("state") ChangeState state, @Param("gate") GateStatus gate,
       @Param("reason") String reason, @Param("openedAt") Instant openedAt);
 
   @Update("""
       UPDATE change_request SET deployment_status = #{status}, deployment_url = #{url}, deployed_at = #{at},
         state = #{state}
       WHERE change_key = #{key}""")
-  void setDeployment(@Param("key") String key, @Param("status") String status, @Param("url") String url,
-      @Param("at") Instant at, @Param("state") String state);
+  void setDeployment(@Param("key") String key, @Param("status") DeploymentStatus status, @Param("url") String url,
+      @Param("at") Instant at, @Param("state") ChangeState state);
 
   @Update("UPDATE change_request SET outcome = #{outcome} WHERE change_key = #{key}")
-  void setOutcome(@Param("key") String key, @Param("outcome") String outcome);
+  void setOutcome(@Param("key") String key, @Param("outcome") ChangeOutcome outcome);
 
   @Update("UPDATE change_request SET incident_key = #{incident} WHERE change_key = #{key}")
   void linkIncident(@Param("key") String key, @Param("incident") String incidentKey);
 
   @Update("UPDATE change_request SET state = #{state}, closed_at = #{at} WHERE change_key = #{key}")
-  void close(@Param("key") String key, @Param("state") String state, @Param("at") Instant at);
+  void close(@Param("key") String key, @Param("state") ChangeState state, @Param("at") Instant at);
 
   @Update("UPDATE change_request SET retrospective_due = TRUE WHERE change_key = #{key}")
   void markRetrospectiveDue(String key);

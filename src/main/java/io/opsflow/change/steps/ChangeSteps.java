@@ -89,7 +89,7 @@ class ChangeSteps {
   /** Close change: stores the outcome, which the retrospective-needed decision reads next. */
   @Bean
   JavaDelegate closeChange(Changes changes) {
-    return execution -> execution.setVariable(ChangeVariables.OUTCOME, changes.close(key(execution)));
+    return execution -> execution.setVariable(ChangeVariables.OUTCOME, changes.close(key(execution)).code());
   }
 
   /**

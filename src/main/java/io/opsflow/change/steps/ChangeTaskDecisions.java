@@ -1,12 +1,11 @@
 package io.opsflow.change.steps;
 
-import java.util.Set;
-
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.opsflow.change.Changes;
+import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.TaskActor;
 import io.opsflow.kernel.process.ProcessVariables;
@@ -18,19 +17,17 @@ import io.opsflow.kernel.process.ProcessVariables;
 @Configuration(proxyBeanMethods = false)
 class ChangeTaskDecisions {
 
-  static final Set<String> INVESTIGATION_OUTCOMES = Set.of("wait", "cancel");
-
   /** "Investigate stalled deployment": wait longer or cancel the change, with a note. */
   @Bean
   TaskListener investigationDecision(Changes changes) {
     return task -> {
       FormCheck check = FormCheck.of("finish the investigation");
-      String decision = check.text(task, ChangeVariables.INVESTIGATION);
+      Investigation decision = Codes.find(Investigation.class, check.text(task, ChangeVariables.INVESTIGATION)).orElse(null);
       String note = check.text(task, ChangeVariables.INVESTIGATION_NOTE);
-      check.require(decision != null && INVESTIGATION_OUTCOMES.contains(decision), "investigation must be wait or cancel")
+      check.require(decision != null, "investigation must be wait or cancel")
           .require(note != null, "investigationNote must say what you found").orRefuse();
       changes.addEntry(ChangeVariables.changeKey(task), "investigated", TaskActor.of(task),
-          ("wait".equals(decision) ? "Keep waiting: " : "Cancel: ") + note);
+          (decision == Investigation.WAIT ? "Keep waiting: " : "Cancel: ") + note);
     };
   }
 

@@ -45,11 +45,11 @@ class CheckPolicies implements JavaDelegate {
   static String summary(Change change) {
     return String.join("\n",
         change.changeKey() + ": " + change.title(),
-        change.changeType() + " change of " + change.serviceKey() + " to " + change.version()
+        change.changeType().code() + " change of " + change.serviceKey() + " to " + change.version()
             + (change.commitSha() == null ? "" : " (" + change.commitSha() + ")"),
         "Requested by " + change.requestedBy() + (change.requestedBy().equals(change.requestedVia()) ? ""
             : " via " + change.requestedVia()),
-        "Risk " + change.risk() + ", route " + change.approvalRoute() + (change.testsFailed() ? ", TESTS FAILED" : "")
+        "Risk " + change.risk().code() + ", route " + change.approvalRoute().code() + (change.testsFailed() ? ", TESTS FAILED" : "")
             + (change.hasDbMigration() ? ", with a database migration" : ""),
         "Planned start: " + (change.plannedStart() == null ? "as soon as approved" : Texts.TIME.format(change.plannedStart())),
         change.pipelineUrl() == null ? "" : "Pipeline: " + change.pipelineUrl()).strip();

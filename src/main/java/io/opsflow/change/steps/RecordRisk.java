@@ -6,8 +6,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-import io.opsflow.kernel.process.ProcessVariables;
+import io.opsflow.change.ApprovalRoute;
+import io.opsflow.change.ChangeRisk;
 import io.opsflow.change.Changes;
+import io.opsflow.kernel.domain.Coded;
+import io.opsflow.kernel.domain.Codes;
+import io.opsflow.kernel.process.ProcessVariables;
 
 /** After "Assess risk": stores the change-risk decision; what its route asks for is the next decision's. */
 @Component("recordRisk")
@@ -22,13 +26,20 @@ class RecordRisk implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     Map<String, Object> result = ProcessVariables.strictDecisionResult(execution, ChangeVariables.RISK_RESULT);
-    String risk = (String) result.get("risk");
-    String route = (String) result.get("approvalRoute");
+    ChangeRisk risk = decided(result, "risk", ChangeRisk.class);
+    ApprovalRoute route = decided(result, "approvalRoute", ApprovalRoute.class);
     int minutes = ((Number) result.get("verificationMinutes")).intValue();
     changes.setRisk(ChangeVariables.changeKey(execution), risk, route, minutes);
     execution.removeVariable(ChangeVariables.RISK_RESULT);
-    execution.setVariable(ChangeVariables.RISK, risk);
-    execution.setVariable(ChangeVariables.APPROVAL_ROUTE, route);
+    execution.setVariable(ChangeVariables.RISK, risk.code());
+    execution.setVariable(ChangeVariables.APPROVAL_ROUTE, route.code());
     execution.setVariable(ChangeVariables.VERIFICATION_MINUTES, minutes);
+  }
+
+  /** An output the table does not allow is a defect of the model: the step fails (a Cockpit incident). */
+  private static <E extends Enum<E> & Coded> E decided(Map<String, Object> result, String output, Class<E> type) {
+    Object value = result.get(output);
+    return Codes.find(type, value instanceof String code ? code : null).orElseThrow(() -> new IllegalStateException(
+        "The change-risk decision gave " + output + " '" + value + "', which is not one of " + Codes.list(type)));
   }
 }

@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 
 import io.opsflow.change.Change;
 import io.opsflow.change.ChangeSubmission;
+import io.opsflow.change.ChangeType;
 import io.opsflow.change.Changes;
+import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.OwnProcess;
 import io.opsflow.kernel.process.TaskActor;
@@ -45,7 +47,8 @@ class RegisterChange implements JavaDelegate {
     Instant plannedStart = check.moment(execution, ChangeVariables.PLANNED_START);
     ChangeSubmission submission = new ChangeSubmission(check.text(execution, ChangeVariables.SERVICE),
         check.text(execution, ChangeVariables.VERSION), check.text(execution, ChangeVariables.TITLE),
-        check.text(execution, ChangeVariables.CHANGE_TYPE), Boolean.TRUE.equals(testsFailed),
+        Codes.find(ChangeType.class, check.text(execution, ChangeVariables.CHANGE_TYPE)).orElse(null),
+        Boolean.TRUE.equals(testsFailed),
         Boolean.TRUE.equals(migration), plannedStart, null, null, requester, requester, null, null);
     check.require(requester != null, "requester is missing: start the change signed in");
     changes.problems(submission).forEach(problem -> check.require(false, problem));

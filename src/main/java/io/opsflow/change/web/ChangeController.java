@@ -25,13 +25,19 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opsflow.change.ApprovalRoute;
 import io.opsflow.change.Change;
 import io.opsflow.change.ChangeDetails;
+import io.opsflow.change.ChangeRisk;
+import io.opsflow.change.ChangeState;
+import io.opsflow.change.ChangeType;
 import io.opsflow.change.ChangeSubmission;
 import io.opsflow.change.Changes;
+import io.opsflow.change.DeploymentStatus;
 import io.opsflow.change.Gate;
 import io.opsflow.change.steps.ChangeVariables;
-import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.domain.Codes;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.web.ListFilter;
 import io.opsflow.security.Authorities;
 import io.opsflow.security.Visibility;
@@ -70,6 +76,7 @@ class ChangeController {
     this.visibility = visibility;
   }
 
+  /** Codes stay text here so that every problem of a body is named in one answer, with the field's own words. */
   record NewChange(
       @NotBlank @Size(max = 64) String service,
       @NotBlank @Size(max = 100) String version,
@@ -84,7 +91,7 @@ class ChangeController {
   }
 
   /** What a pipeline needs back: the key to poll and the gate. */
-  record ChangeAnswer(String changeKey, String state, String risk, String approvalRoute, Gate gate) {
+  record ChangeAnswer(String changeKey, ChangeState state, ChangeRisk risk, ApprovalRoute approvalRoute, Gate gate) {
 
     static ChangeAnswer of(Change change) {
       return new ChangeAnswer(change.changeKey(), change.state(), change.risk(), change.approvalRoute(),
@@ -108,16 +115,17 @@ class ChangeController {
       @Parameter(description = "makes a re-run of a pipeline reuse its change (1-200 characters)")
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Authentication caller) {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-      throw ApiException.badRequest("Idempotency-Key must be 1-200 characters.");
+      throw Refusal.invalid("Idempotency-Key must be 1-200 characters.");
     }
     String requestedBy = requester(body, caller);
-    ChangeSubmission submission = new ChangeSubmission(body.service(), body.version(), body.title(), body.changeType(),
+    ChangeSubmission submission = new ChangeSubmission(body.service(), body.version(), body.title(),
+        Codes.of(ChangeType.class, body.changeType(), "changeType"),
         "failed".equals(body.tests()), body.hasDbMigration(),
         body.plannedStart() == null ? null : body.plannedStart().toInstant(), body.commitSha(), body.pipelineUrl(),
         requestedBy, caller.getName(), idempotencyKey, hash(body));
     List<String> problems = changes.problems(submission);
     if (!problems.isEmpty()) {
-      throw ApiException.badRequest("Invalid change: " + String.join("; ", problems) + ".");
+      throw Refusal.invalid("Invalid change: " + String.join("; ", problems) + ".");
     }
     if (idempotencyKey != null) {
       var earlier = changes.findByIdempotencyKey(caller.getName(), idempotencyKey);
@@ -135,7 +143,7 @@ class ChangeController {
 
   private ResponseEntity<ChangeAnswer> repeat(Change earlier, ChangeSubmission submission) {
     if (!earlier.requestHash().equals(submission.requestHash())) {
-      throw ApiException.conflict("Idempotency-Key '" + submission.idempotencyKey() + "' was used for a different change ("
+      throw Refusal.conflict("Idempotency-Key '" + submission.idempotencyKey() + "' was used for a different change ("
           + earlier.changeKey() + "); use a new key for a new change.");
     }
     return ResponseEntity.ok(ChangeAnswer.of(changes.get(earlier.changeKey())));
@@ -145,7 +153,7 @@ class ChangeController {
   private static String requester(NewChange body, Authentication caller) {
     if (Authorities.isPerson(caller)) {
       if (body.requestedBy() != null && !body.requestedBy().equals(caller.getName())) {
-        throw ApiException.badRequest("requestedBy must be you (" + caller.getName()
+        throw Refusal.invalid("requestedBy must be you (" + caller.getName()
             + ") or left out; only pipelines request changes on someone's behalf.");
       }
       return caller.getName();
@@ -157,7 +165,7 @@ class ChangeController {
   @GetMapping("/{key}")
   ChangeDetails get(@PathVariable String key, Authentication caller) {
     return changes.details(key, visibility.seesRestricted(caller))
-        .orElseThrow(() -> ApiException.notFound("No change '" + key + "'."));
+        .orElseThrow(() -> Refusal.notFound("No change '" + key + "'."));
   }
 
   @Operation(summary = "Poll the deployment gate of a change", description =
@@ -186,15 +194,16 @@ class ChangeController {
   @ApiResponse(responseCode = "409", description = "The gate is not approved, or another result was reported")
   @PostMapping("/{key}/deployment")
   ChangeAnswer reportDeployment(@PathVariable String key, @Valid @RequestBody DeploymentReport report, Principal caller) {
-    transaction.executeWithoutResult(status -> {
-      if (changes.recordDeployment(key, report.status(), report.url(), caller.getName())) {
+    transaction.executeWithoutResult(transactionStatus -> {
+      DeploymentStatus status = Codes.of(DeploymentStatus.class, report.status(), "status");
+      if (changes.recordDeployment(key, status, report.url(), caller.getName())) {
         boolean told = !runtimeService.createMessageCorrelation(MESSAGE_DEPLOYMENT_REPORTED)
             .processInstanceBusinessKey(key)
             .setVariable(ChangeVariables.DEPLOYMENT_STATUS, report.status())
             .setVariable(ChangeVariables.DEPLOYMENT_URL, report.url())
             .correlateAllWithResult().isEmpty();
         if (!told) {
-          throw ApiException.conflict("Change " + key + " is not waiting for a deployment report.");
+          throw Refusal.conflict("Change " + key + " is not waiting for a deployment report.");
         }
       }
     });

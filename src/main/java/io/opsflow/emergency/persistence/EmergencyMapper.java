@@ -10,7 +10,9 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 import io.opsflow.emergency.ActivationLogEntry;
+import io.opsflow.emergency.ActivationLogKind;
 import io.opsflow.emergency.PlanActivation;
+import io.opsflow.emergency.PlanOutcome;
 
 @Mapper
 public interface EmergencyMapper {
@@ -20,7 +22,7 @@ public interface EmergencyMapper {
         started_by, started_at)
       VALUES (#{activationKey}, #{planKey}, #{processInstanceId}, #{incidentKey}, #{serviceKey}, #{drill},
         #{startedBy}, #{startedAt})""")
-  void insert(PlanActivation activation);
+  void insert(ActivationInsert activation);
 
   @Select("SELECT * FROM plan_activation WHERE activation_key = #{key}")
   PlanActivation find(String key);
@@ -31,7 +33,7 @@ public interface EmergencyMapper {
   @Update("""
       UPDATE plan_activation SET ended_at = #{at}, outcome = #{outcome}, summary = #{summary}
       WHERE activation_key = #{key}""")
-  void end(@Param("key") String key, @Param("at") Instant at, @Param("outcome") String outcome,
+  void end(@Param("key") String key, @Param("at") Instant at, @Param("outcome") PlanOutcome outcome,
       @Param("summary") String summary);
 
   @Select("""
@@ -61,7 +63,8 @@ public interface EmergencyMapper {
   @Insert("""
       INSERT INTO plan_activation_log (activation_key, occurred_at, step, kind, actor, message)
       VALUES (#{key}, #{at}, #{step}, #{kind}, #{actor}, #{message})""")
-  void log(@Param("key") String key, @Param("at") Instant at, @Param("step") String step, @Param("kind") String kind,
+  void log(@Param("key") String key, @Param("at") Instant at, @Param("step") String step,
+      @Param("kind") ActivationLogKind kind,
       @Param("actor") String actor, @Param("message") String message);
 
   @Select("SELECT * FROM plan_activation_log WHERE activation_key = #{key} ORDER BY entry_id")

@@ -15,6 +15,7 @@ import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.emergency.ActivationLogKind;
 import io.opsflow.emergency.EmergencyPlans;
 import io.opsflow.kernel.webhook.SignedWebhook;
 import io.opsflow.kernel.process.ProcessVariables;
@@ -54,7 +55,7 @@ class PlanAction implements JavaDelegate {
     String step = execution.getCurrentActivityName();
     SignedWebhook.Target target = properties.actions().get(action);
     if (target == null || !target.configured()) {
-      plans.log(activation, step, "action", "opsflow", "NOT EXECUTED: no target is configured for action '" + action
+      plans.log(activation, step, ActivationLogKind.ACTION, "opsflow", "NOT EXECUTED: no target is configured for action '" + action
           + "' (opsflow.emergency.actions." + action + ".url)");
       return;
     }
@@ -65,7 +66,7 @@ class PlanAction implements JavaDelegate {
     body.put("service", ProcessVariables.lenientText(execution, PlanVariables.SERVICE));
     body.put("incidentKey", ProcessVariables.lenientText(execution, PlanVariables.INCIDENT_KEY));
     if (ProcessVariables.lenientFlag(execution, PlanVariables.DRILL)) {
-      plans.log(activation, step, "dry-run", "opsflow", "Drill: would POST action '" + action + "' to " + target.url());
+      plans.log(activation, step, ActivationLogKind.DRY_RUN, "opsflow", "Drill: would POST action '" + action + "' to " + target.url());
       return;
     }
     int status;
@@ -79,10 +80,10 @@ class PlanAction implements JavaDelegate {
       }
       String failed = "Action '" + action + "' failed" + (permanent ? " for good" : "") + " at attempt "
           + attempt.number() + ": " + describe(failure);
-      plans.log(activation, step, "action-failed", "opsflow", failed + "; handed to people");
+      plans.log(activation, step, ActivationLogKind.ACTION_FAILED, "opsflow", failed + "; handed to people");
       throw new BpmnError(ACTION_FAILED, failed);
     }
-    plans.log(activation, step, "action", "opsflow", "Action '" + action + "' called " + target.url() + ": HTTP " + status);
+    plans.log(activation, step, ActivationLogKind.ACTION, "opsflow", "Action '" + action + "' called " + target.url() + ": HTTP " + status);
   }
 
   /** A receiver that refuses the call (bad request, unauthorized, not found …) will refuse every retry too. */

@@ -2,7 +2,6 @@ package io.opsflow.emergency.steps;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -10,9 +9,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.emergency.ActivationLogKind;
 import io.opsflow.emergency.EmergencyPlans;
-import io.opsflow.emergency.PlanActivation;
+import io.opsflow.emergency.PlanOutcome;
 import io.opsflow.incident.Incidents;
+import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.TaskActor;
 import io.opsflow.kernel.process.ProcessVariables;
@@ -20,8 +21,6 @@ import io.opsflow.kernel.process.ProcessVariables;
 /** The named steps and task listeners every emergency plan uses. */
 @Configuration(proxyBeanMethods = false)
 class PlanSteps {
-
-  static final Set<String> OUTCOMES = Set.of(PlanActivation.RESTORED, PlanActivation.MITIGATED, PlanActivation.ABORTED);
 
   /** "Take command": the incident commander decides whether the plan applies. */
   @Bean
@@ -51,11 +50,11 @@ class PlanSteps {
       check.require(ownListener || note != null || notice != null, "stepNote must say what was done").orRefuse();
       String activation = ProcessVariables.lenientText(task, PlanVariables.ACTIVATION_KEY);
       if (notice != null) {
-        plans.log(activation, task.getName(), "notice", TaskActor.of(task), notice);
+        plans.log(activation, task.getName(), ActivationLogKind.NOTICE, TaskActor.of(task), notice);
         task.getExecution().removeVariable(PlanVariables.NOTICE);
       }
       if (note != null) {
-        plans.log(activation, task.getName(), "note", TaskActor.of(task), note);
+        plans.log(activation, task.getName(), ActivationLogKind.NOTE, TaskActor.of(task), note);
         task.getExecution().removeVariable(PlanVariables.STEP_NOTE);
       }
     };
@@ -66,9 +65,9 @@ class PlanSteps {
   TaskListener standDown() {
     return task -> {
       FormCheck check = FormCheck.of("stand down");
-      String outcome = check.text(task, PlanVariables.OUTCOME);
+      PlanOutcome outcome = Codes.find(PlanOutcome.class, check.text(task, PlanVariables.OUTCOME)).orElse(null);
       String summary = check.text(task, PlanVariables.SUMMARY);
-      check.require(outcome != null && OUTCOMES.contains(outcome), "outcome must be restored, mitigated or aborted")
+      check.require(outcome != null, "outcome must be restored, mitigated or aborted")
           .require(summary != null, "standDownSummary must say how the plan ended").orRefuse();
     };
   }
@@ -76,7 +75,7 @@ class PlanSteps {
   /** Plan does not apply: the outcome is "aborted". */
   @Bean
   JavaDelegate recordPlanAborted() {
-    return execution -> execution.setVariable(PlanVariables.OUTCOME, PlanActivation.ABORTED);
+    return execution -> execution.setVariable(PlanVariables.OUTCOME, PlanOutcome.ABORTED.code());
   }
 
   /**
@@ -91,7 +90,7 @@ class PlanSteps {
         return named == null ? "opsflow" : named;
       });
       String reason = ProcessVariables.lenientText(execution, PlanVariables.ABORT_REASON);
-      execution.setVariable(PlanVariables.OUTCOME, PlanActivation.ABORTED);
+      execution.setVariable(PlanVariables.OUTCOME, PlanOutcome.ABORTED.code());
       execution.setVariable(PlanVariables.SUMMARY, "Aborted by " + by + (reason == null ? "" : ": " + reason));
       plans.aborted(ProcessVariables.lenientText(execution, PlanVariables.ACTIVATION_KEY), by, reason);
     };
@@ -102,13 +101,13 @@ class PlanSteps {
   JavaDelegate closePlanActivation(EmergencyPlans plans, Incidents incidents) {
     return execution -> {
       String activation = ProcessVariables.lenientText(execution, PlanVariables.ACTIVATION_KEY);
-      String outcome = ProcessVariables.lenientText(execution, PlanVariables.OUTCOME);
+      PlanOutcome outcome = ProcessVariables.strictCode(execution, PlanVariables.OUTCOME, PlanOutcome.class);
       String summary = ProcessVariables.lenientText(execution, PlanVariables.SUMMARY);
       plans.end(activation, outcome, summary);
       String incident = ProcessVariables.lenientText(execution, PlanVariables.INCIDENT_KEY);
       if (incident != null && incidents.find(incident).isPresent()) {
-        incidents.addEntry(incident, "emergency-plan", "opsflow", "Emergency plan " + activation + " ended: " + outcome
-            + (summary == null ? "" : ". " + summary));
+        incidents.addEntry(incident, "emergency-plan", "opsflow", "Emergency plan " + activation + " ended: "
+            + (outcome == null ? null : outcome.code()) + (summary == null ? "" : ". " + summary));
       }
     };
   }

@@ -16,7 +16,7 @@ import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.emergency.EmergencyPlans;
 import io.opsflow.emergency.PlanActivation;
 import io.opsflow.incident.Incidents;
-import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.security.Visibility;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -62,11 +62,11 @@ class EmergencyController {
   ResponseEntity<PlanActivation> activate(@PathVariable String planKey, @Valid @RequestBody NewActivation body,
       Authentication caller) {
     if (catalog.find(body.service()).isEmpty()) {
-      throw ApiException.badRequest("service '" + body.service() + "' is not in the catalog.");
+      throw Refusal.invalid("service '" + body.service() + "' is not in the catalog.");
     }
     if (body.incidentKey() != null && !body.incidentKey().isBlank()
         && incidents.details(body.incidentKey(), visibility.seesRestricted(caller)).isEmpty()) {
-      throw ApiException.badRequest("incidentKey '" + body.incidentKey() + "' is not an incident.");
+      throw Refusal.invalid("incidentKey '" + body.incidentKey() + "' is not an incident.");
     }
     PlanActivation activation = plans.activate(planKey, body.service(), body.incidentKey(), body.drill(), caller.getName());
     return ResponseEntity.created(URI.create("/api/emergency-plans/activations/" + activation.activationKey()))
@@ -77,7 +77,7 @@ class EmergencyController {
   @GetMapping("/activations/{key}")
   PlanActivation activation(@PathVariable String key, Authentication caller) {
     return plans.find(key, visibility.seesRestricted(caller))
-        .orElseThrow(() -> ApiException.notFound("No emergency plan activation '" + key + "'."));
+        .orElseThrow(() -> Refusal.notFound("No emergency plan activation '" + key + "'."));
   }
 
   /** The commander (a manager) aborts a running plan: every open step closes, the outcome is "aborted". */

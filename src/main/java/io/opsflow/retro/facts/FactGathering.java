@@ -17,9 +17,11 @@ import io.opsflow.change.Changes;
 import io.opsflow.emergency.EmergencyPlans;
 import io.opsflow.incident.IncidentDetails;
 import io.opsflow.incident.Incidents;
+import io.opsflow.kernel.domain.Coded;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.retro.RetroFacts;
 import io.opsflow.retro.Retrospective;
+import io.opsflow.retro.SubjectType;
 
 /**
  * Gathers a retrospective's facts from the other modules: the change, every incident on the
@@ -46,10 +48,10 @@ public class FactGathering {
   public RetroFacts gather(Retrospective retro) {
     Map<String, ChangeDetails> changeDetails = new LinkedHashMap<>();
     Map<String, IncidentDetails> incidentDetails = new LinkedHashMap<>();
-    if (Retrospective.SUBJECT_CHANGE.equals(retro.subjectType())) {
+    if (retro.subjectType() == SubjectType.CHANGE) {
       changes.details(retro.subjectKey()).ifPresent(change -> changeDetails.put(change.change().changeKey(), change));
     }
-    if (Retrospective.SUBJECT_INCIDENT.equals(retro.subjectType())) {
+    if (retro.subjectType() == SubjectType.INCIDENT) {
       incidents.details(retro.subjectKey()).ifPresent(incident -> incidentDetails.put(retro.subjectKey(), incident));
       changes.linkedTo(retro.subjectKey()).ifPresent(change -> changeDetails.put(change.change().changeKey(), change));
     }
@@ -123,9 +125,9 @@ public class FactGathering {
     lines.add(retro.retroKey() + ": " + retro.serviceKey() + ", " + Texts.TIME.format(retro.windowStart()) + " to "
         + Texts.TIME.format(retro.windowEnd()) + (retro.subjectKey() == null ? "" : " (after " + retro.subjectKey() + ")"));
     facts.changes().forEach(change -> lines.add("Change " + change.changeKey() + " " + change.version() + ": "
-        + change.changeType() + ", risk " + change.risk() + ", route " + change.approvalRoute() + ", deployment "
-        + (change.deploymentStatus() == null ? "not reported" : change.deploymentStatus()) + ", outcome "
-        + (change.outcome() == null ? "open" : change.outcome())
+        + code(change.changeType()) + ", risk " + code(change.risk()) + ", route " + code(change.approvalRoute())
+        + ", deployment " + (change.deploymentStatus() == null ? "not reported" : change.deploymentStatus().code())
+        + ", outcome " + (change.outcome() == null ? "open" : change.outcome().code())
         + (change.incidentKey() == null ? "" : ", incident " + change.incidentKey())));
     facts.incidents().forEach(incident -> lines.add("Incident " + incident.incidentKey() + " " + incident.priority()
         + ": " + incident.title() + " (" + incident.state() + ", acknowledged after " + minutes(incident.secondsToAcknowledge())
@@ -134,7 +136,7 @@ public class FactGathering {
       lines.add("Alerts: " + facts.alertsByName());
     }
     facts.emergencyPlans().forEach(plan -> lines.add("Emergency plan " + plan.activationKey() + " (" + plan.planKey()
-        + "): " + (plan.outcome() == null ? "running" : plan.outcome())));
+        + "): " + (plan.outcome() == null ? "running" : plan.outcome().code())));
     if (facts.note() != null) {
       lines.add(facts.note());
     }
@@ -142,6 +144,11 @@ public class FactGathering {
       lines.add("No changes or incidents on the service in the window.");
     }
     return String.join("\n", lines);
+  }
+
+  /** A value as people read it: its code ("null" when there is none yet, as text has always said). */
+  public static String code(Coded value) {
+    return value == null ? "null" : value.code();
   }
 
   public static String minutes(Long seconds) {

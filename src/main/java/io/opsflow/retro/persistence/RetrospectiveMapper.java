@@ -10,8 +10,10 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 import io.opsflow.retro.ActionItem;
+import io.opsflow.retro.ActionItemState;
 import io.opsflow.retro.Finding;
 import io.opsflow.retro.Retrospective;
+import io.opsflow.retro.RetrospectiveState;
 
 @Mapper
 public interface RetrospectiveMapper {
@@ -21,7 +23,7 @@ public interface RetrospectiveMapper {
         requested_by, created_at)
       VALUES (#{retroKey}, #{subjectType}, #{subjectKey}, #{serviceKey}, #{windowStart}, #{windowEnd}, #{state},
         #{requestedBy}, #{createdAt})""")
-  void insert(Retrospective retrospective);
+  void insert(RetrospectiveInsert retrospective);
 
   @Select("SELECT * FROM retrospective WHERE retro_key = #{key}")
   Retrospective find(String key);
@@ -42,10 +44,10 @@ public interface RetrospectiveMapper {
       </where>
       ORDER BY created_at DESC, retro_key DESC LIMIT 500
       </script>""")
-  List<Retrospective> list(@Param("service") String service, @Param("state") String state);
+  List<Retrospective> list(@Param("service") String service, @Param("state") RetrospectiveState state);
 
   @Update("UPDATE retrospective SET state = #{state} WHERE retro_key = #{key}")
-  void setState(@Param("key") String key, @Param("state") String state);
+  void setState(@Param("key") String key, @Param("state") RetrospectiveState state);
 
   @Update("UPDATE retrospective SET facts = #{facts}, window_end = #{windowEnd} WHERE retro_key = #{key}")
   void setFacts(@Param("key") String key, @Param("facts") String facts, @Param("windowEnd") Instant windowEnd);
@@ -76,7 +78,7 @@ public interface RetrospectiveMapper {
   @Insert("""
       INSERT INTO action_item (item_key, retro_key, title, owner_group, due_date, state, escalated, created_at)
       VALUES (#{itemKey}, #{retroKey}, #{title}, #{ownerGroup}, #{dueDate}, #{state}, FALSE, #{createdAt})""")
-  void insertItem(ActionItem item);
+  void insertItem(ActionItemInsert item);
 
   @Select("SELECT * FROM action_item WHERE retro_key = #{key} ORDER BY item_key")
   List<ActionItem> items(String key);
@@ -93,7 +95,7 @@ public interface RetrospectiveMapper {
   @Update("""
       UPDATE action_item SET state = #{state}, verification_note = #{note}, verified_by = #{by}, verified_at = #{at}
       WHERE item_key = #{key}""")
-  void verified(@Param("key") String key, @Param("state") String state, @Param("note") String note,
+  void verified(@Param("key") String key, @Param("state") ActionItemState state, @Param("note") String note,
       @Param("by") String by, @Param("at") Instant at);
 
   @Update("UPDATE action_item SET escalated = TRUE WHERE item_key = #{key}")

@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 import io.opsflow.change.ChangeRetrospectiveRequested;
 import io.opsflow.incident.IncidentRetrospectiveRequested;
-import io.opsflow.retro.Retrospective;
 import io.opsflow.retro.Retrospectives;
+import io.opsflow.retro.SubjectType;
 
 /**
  * Starts post-launch-retrospective when incident-response or change-release asks for one. The
@@ -25,17 +25,17 @@ class RetrospectiveRequests {
 
   @EventListener
   void onIncident(IncidentRetrospectiveRequested request) {
-    start(Retrospective.SUBJECT_INCIDENT, request.incidentKey());
+    start(SubjectType.INCIDENT, request.incidentKey());
   }
 
   @EventListener
   void onChange(ChangeRetrospectiveRequested request) {
-    start(Retrospective.SUBJECT_CHANGE, request.changeKey());
+    start(SubjectType.CHANGE, request.changeKey());
   }
 
-  private void start(String subjectType, String subjectKey) {
+  private void start(SubjectType subjectType, String subjectKey) {
     runtimeService.createMessageCorrelation(Retrospectives.MESSAGE_REQUESTED)
-        .setVariable(RetrospectiveSteps.SUBJECT_TYPE, subjectType).setVariable(RetrospectiveSteps.SUBJECT_KEY, subjectKey)
+        .setVariable(RetrospectiveSteps.SUBJECT_TYPE, subjectType.code()).setVariable(RetrospectiveSteps.SUBJECT_KEY, subjectKey)
         .correlateStartMessage();
   }
 }

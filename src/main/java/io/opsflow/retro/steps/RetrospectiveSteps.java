@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,14 +17,15 @@ import org.springframework.context.annotation.Configuration;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.change.Changes;
 import io.opsflow.incident.Incidents;
+import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.ProcessVariables;
 import io.opsflow.kernel.process.TaskActor;
 import io.opsflow.notify.Notification;
 import io.opsflow.notify.Notifier;
 import io.opsflow.retro.ActionItem;
-import io.opsflow.retro.Retrospective;
 import io.opsflow.retro.Retrospectives;
+import io.opsflow.retro.SubjectType;
 import io.opsflow.security.Groups;
 import io.opsflow.security.Visibility;
 
@@ -36,8 +36,6 @@ public class RetrospectiveSteps {
   public static final String RETRO_KEY = "retroKey";
   /** The gathered facts as the forms show them. */
   public static final String FACTS = "facts";
-  static final Set<String> SUBJECT_TYPES = Set.of(Retrospective.SUBJECT_CHANGE, Retrospective.SUBJECT_INCIDENT,
-      Retrospective.SUBJECT_MANUAL);
   /** Variables of the start message {@link Retrospectives#MESSAGE_REQUESTED}: what to look back on. */
   static final String SUBJECT_TYPE = "subjectType";
   static final String SUBJECT_KEY = "subjectKey";
@@ -56,32 +54,33 @@ public class RetrospectiveSteps {
       ServiceCatalog catalog, Visibility visibility) {
     return execution -> {
       FormCheck check = FormCheck.of("request the retrospective");
-      String type = check.text(execution, SUBJECT_TYPE);
+      String typeCode = check.text(execution, SUBJECT_TYPE);
+      SubjectType type = Codes.find(SubjectType.class, typeCode).orElse(null);
       String subject = check.text(execution, SUBJECT_KEY);
-      check.require(type == null || SUBJECT_TYPES.contains(type), "subjectType must be change, incident or manual")
-          .require(!Retrospective.SUBJECT_CHANGE.equals(type) || changes.find(subject).isPresent(), "subjectKey must name a change")
-          .require(!Retrospective.SUBJECT_INCIDENT.equals(type) || incidents.find(subject).isPresent(), "subjectKey must name an incident")
+      check.require(typeCode == null || type != null, "subjectType must be change, incident or manual")
+          .require(type != SubjectType.CHANGE || changes.find(subject).isPresent(), "subjectKey must name a change")
+          .require(type != SubjectType.INCIDENT || incidents.find(subject).isPresent(), "subjectKey must name an incident")
           .orRefuse();
       Instant now = retrospectives.now();
       Instant start;
       Instant end;
       String service;
       String requestedBy;
-      if (Retrospective.SUBJECT_CHANGE.equals(type)) {
+      if (type == SubjectType.CHANGE) {
         var change = changes.get(subject);
         service = change.serviceKey();
         start = change.createdAt();
         end = now.plus(retrospectives.observationWindow(service));
         requestedBy = "change-release";
         execution.setVariable("observationEndsAt", Date.from(end));
-      } else if (Retrospective.SUBJECT_INCIDENT.equals(type)) {
+      } else if (type == SubjectType.INCIDENT) {
         var incident = incidents.find(subject).orElseThrow();
         service = incident.serviceKey() != null ? incident.serviceKey() : incident.serviceLabel();
         start = incident.openedAt().minus(Duration.ofDays(1));
         end = now;
         requestedBy = "incident-response";
       } else {
-        type = Retrospective.SUBJECT_MANUAL;
+        type = SubjectType.MANUAL;
         service = check.text(execution, "service");
         start = check.requiredMoment(execution, "windowStart");
         end = check.requiredMoment(execution, "windowEnd");
@@ -92,7 +91,7 @@ public class RetrospectiveSteps {
         // the person signed in, not what a form may claim; the API names its caller
         requestedBy = TaskActor.authenticated().orElse(by == null ? "opsflow" : by);
       }
-      execution.setVariable(SUBJECT_TYPE, type);
+      execution.setVariable(SUBJECT_TYPE, type.code());
       var registered = retrospectives.register(type, subject, service, start, end, requestedBy);
       execution.setVariable("duplicate", registered.isEmpty());
       registered.ifPresent(retro -> {

@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.opsflow.catalog.ServiceCatalog;
-import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.domain.Codes;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.web.ListFilter;
 import io.opsflow.retro.Retrospective;
+import io.opsflow.retro.RetrospectiveState;
 import io.opsflow.retro.Retrospectives;
 import io.opsflow.security.Visibility;
 import io.swagger.v3.oas.annotations.Operation;
@@ -73,10 +75,10 @@ class RetrospectiveController {
   @PostMapping
   ResponseEntity<Retrospectives.Details> request(@Valid @RequestBody NewRetrospective body, Authentication caller) {
     if (catalog.find(body.service()).isEmpty()) {
-      throw ApiException.badRequest("service '" + body.service() + "' is not in the catalog.");
+      throw Refusal.invalid("service '" + body.service() + "' is not in the catalog.");
     }
     if (!body.from().isBefore(body.to())) {
-      throw ApiException.badRequest("from must be before to.");
+      throw Refusal.invalid("from must be before to.");
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put("service", body.service());
@@ -91,16 +93,15 @@ class RetrospectiveController {
   @Operation(summary = "List retrospectives")
   @GetMapping
   List<Retrospective> list(@Parameter(description = "a service key") @RequestParam(required = false) String service,
-      @Parameter(schema = @Schema(allowableValues = {Retrospective.REQUESTED, Retrospective.PREPARING,
-          Retrospective.COLLECTING, Retrospective.REVIEWING, Retrospective.IMPROVING, Retrospective.CLOSED}))
+      @Parameter(schema = @Schema(implementation = RetrospectiveState.class))
       @RequestParam(required = false) String state,
       Authentication caller) {
     ListFilter.checkKey("service", service);
-    if (state != null && !Retrospective.STATES.contains(state)) {
-      throw ApiException.badRequest("state must be one of " + String.join(", ", Retrospective.STATES) + ", not '" + state
-          + "'.");
-    }
-    return retrospectives.list(service, state, visibility.seesRestricted(caller));
+    // text, not the enum: the refusal names the parameter in the words this API has always used
+    RetrospectiveState wanted = state == null ? null : Codes.find(RetrospectiveState.class, state)
+        .orElseThrow(() -> Refusal.invalid("state must be one of " + Codes.list(RetrospectiveState.class) + ", not '"
+            + state + "'."));
+    return retrospectives.list(service, wanted, visibility.seesRestricted(caller));
   }
 
   @Operation(summary = "Read one retrospective with its facts, findings and action items")

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.retro.ActionItem;
+import io.opsflow.retro.ActionItemState;
 import io.opsflow.retro.RetroFacts;
 import io.opsflow.retro.Retrospective;
 import io.opsflow.retro.Retrospectives;
@@ -31,10 +32,10 @@ class RetrospectiveReport {
     RetroFacts facts = details.facts();
     StringBuilder md = new StringBuilder();
     md.append("# Retrospective ").append(retro.retroKey()).append(": ").append(retro.serviceKey()).append("\n\n");
-    md.append("- Subject: ").append(retro.subjectKey() == null ? "requested by hand" : retro.subjectType() + " " + retro.subjectKey())
+    md.append("- Subject: ").append(retro.subjectKey() == null ? "requested by hand" : retro.subjectType().code() + " " + retro.subjectKey())
         .append("\n- Window: ").append(Texts.TIME.format(retro.windowStart())).append(" to ")
         .append(Texts.TIME.format(retro.windowEnd()))
-        .append("\n- State: ").append(retro.state()).append("\n\n");
+        .append("\n- State: ").append(retro.state().code()).append("\n\n");
 
     md.append("## Facts\n\n### Changes\n\n");
     if (facts.changes().isEmpty()) {
@@ -43,10 +44,12 @@ class RetrospectiveReport {
       md.append("| Change | Version | Type | Risk | Route | Approvals | Deployed | Outcome | Incident |\n")
           .append("|---|---|---|---|---|---|---|---|---|\n");
       facts.changes().forEach(change -> md.append("| ").append(change.changeKey()).append(" | ").append(cell(change.version()))
-          .append(" | ").append(change.changeType()).append(" | ").append(change.risk()).append(" | ")
-          .append(change.approvalRoute()).append(" | ").append(cell(String.join(", ", change.approvals()))).append(" | ")
-          .append(change.deployedAt() == null ? "-" : Texts.TIME.format(change.deployedAt()) + " (" + change.deploymentStatus() + ")")
-          .append(" | ").append(change.outcome() == null ? "open" : change.outcome()).append(" | ")
+          .append(" | ").append(FactGathering.code(change.changeType())).append(" | ")
+          .append(FactGathering.code(change.risk())).append(" | ").append(FactGathering.code(change.approvalRoute()))
+          .append(" | ").append(cell(String.join(", ", change.approvals()))).append(" | ")
+          .append(change.deployedAt() == null ? "-" : Texts.TIME.format(change.deployedAt()) + " ("
+              + FactGathering.code(change.deploymentStatus()) + ")")
+          .append(" | ").append(change.outcome() == null ? "open" : change.outcome().code()).append(" | ")
           .append(change.incidentKey() == null ? "-" : change.incidentKey()).append(" |\n"));
       md.append("\n");
     }
@@ -72,7 +75,7 @@ class RetrospectiveReport {
     if (!facts.emergencyPlans().isEmpty()) {
       md.append("### Emergency plans\n\n");
       facts.emergencyPlans().forEach(plan -> md.append("- ").append(plan.activationKey()).append(" ").append(plan.planKey())
-          .append(": ").append(plan.outcome() == null ? "running" : plan.outcome()).append("\n"));
+          .append(": ").append(plan.outcome() == null ? "running" : plan.outcome().code()).append("\n"));
       md.append("\n");
     }
 
@@ -94,8 +97,8 @@ class RetrospectiveReport {
     } else {
       md.append("| Item | Title | Owner | Due | State |\n|---|---|---|---|---|\n");
       details.actionItems().forEach(item -> md.append("| ").append(item.itemKey()).append(" | ").append(cell(item.title()))
-          .append(" | ").append(item.ownerGroup()).append(" | ").append(item.dueDate()).append(" | ").append(item.state())
-          .append(item.escalated() && !ActionItem.VERIFIED.equals(item.state()) ? " (overdue, escalated)" : "")
+          .append(" | ").append(item.ownerGroup()).append(" | ").append(item.dueDate()).append(" | ").append(item.state().code())
+          .append(item.escalated() && item.state() != ActionItemState.VERIFIED ? " (overdue, escalated)" : "")
           .append(" |\n"));
     }
     return md.toString();

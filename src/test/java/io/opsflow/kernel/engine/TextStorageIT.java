@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.catalog.ServiceDraft;
 import io.opsflow.change.ChangeSubmission;
+import io.opsflow.change.ChangeType;
 import io.opsflow.change.Changes;
 import io.opsflow.incident.IncidentReport;
 import io.opsflow.incident.IncidentSource;
@@ -180,8 +181,8 @@ class TextStorageIT extends IntegrationTest {
     ensureService(service, 2);
     // records only: what counts for conflicts is the open changes on the service
     List<String> open = transaction.execute(status -> IntStream.range(0, 60).mapToObj(i -> changes.register(
-        new ChangeSubmission(service, ("1.0." + i + "-" + "r".repeat(100)).substring(0, 100), "Busy service", "normal",
-            false, false, null, null, null, "olivia", "ci-bot", null, null)).changeKey()).toList());
+        new ChangeSubmission(service, ("1.0." + i + "-" + "r".repeat(100)).substring(0, 100), "Busy service",
+            ChangeType.NORMAL, false, false, null, null, null, "olivia", "ci-bot", null, null)).changeKey()).toList());
 
     Response next = api().bearer("demo-ci-token").post("/api/changes", json(Map.of("service", service,
         "version", "2.0", "title", "The next one", "changeType", "normal", "tests", "passed", "hasDbMigration", false)));

@@ -1,0 +1,21 @@
+package io.opsflow.retro;
+
+import io.opsflow.kernel.domain.Coded;
+
+/** What a retrospective looks back on: a change, an incident, or a service and window chosen by hand. */
+public enum SubjectType implements Coded {
+  CHANGE("change"),
+  INCIDENT("incident"),
+  MANUAL("manual");
+
+  private final String code;
+
+  SubjectType(String code) {
+    this.code = code;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+}
