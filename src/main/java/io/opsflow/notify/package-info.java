@@ -11,6 +11,7 @@
     "catalog",
     "security",
     "kernel :: audit",
+    "kernel :: domain",
     "kernel :: engine",
     "kernel :: text",
     "kernel :: web",

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.kernel.audit.AuditEvent;
-import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.notify.channels.ChannelClient;
 import io.opsflow.notify.channels.ChannelKind;
 import io.opsflow.notify.channels.ChannelTarget;
@@ -79,7 +79,7 @@ public class Channels {
     try {
       secret = draft.secret() == null ? openSecret(existing) : draft.secret();
     } catch (SecretBox.SealBroken e) {
-      throw ApiException.conflict("The stored secret of channel " + id + " cannot be read with the configured"
+      throw Refusal.conflict("The stored secret of channel " + id + " cannot be read with the configured"
           + " OPSFLOW_SECRET_KEY; send the secret again with the change.");
     }
     ChannelKind kind = checked(draft, secret);
@@ -97,7 +97,7 @@ public class Channels {
     ChannelView before = get(id);
     long rules = mapper.rulesUsing(id);
     if (rules > 0) {
-      throw ApiException.conflict("Channel " + id + " is used by " + rules + " notification rule(s); remove it from"
+      throw Refusal.conflict("Channel " + id + " is used by " + rules + " notification rule(s); remove it from"
           + " them (PUT /api/notification-rules/{id}) or delete them first.");
     }
     mapper.delete(id);
@@ -142,13 +142,13 @@ public class Channels {
 
   private ChannelKind checked(ChannelDraft draft, String secret) {
     ChannelKind kind = kind(draft.kind()).filter(known -> clients.of(known).isPresent())
-        .orElseThrow(() -> ApiException.badRequest("kind must be one of: " + String.join(", ", clients.kinds())
+        .orElseThrow(() -> Refusal.invalid("kind must be one of: " + String.join(", ", clients.kinds())
             + " (not '" + draft.kind() + "')."));
     try {
       clients.of(kind).orElseThrow().check(new ChannelTarget(kind, draft.target().strip(),
           secret == null || secret.isEmpty() ? null : secret));
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("The " + kind.code() + " channel cannot be used: " + e.getMessage());
+      throw Refusal.invalid("The " + kind.code() + " channel cannot be used: " + e.getMessage());
     }
     return kind;
   }
@@ -165,7 +165,7 @@ public class Channels {
     String target;
     try {
       target = TargetMask.mask(box.open(row.targetSealed(), TARGET));
-    } catch (SecretBox.SealBroken | ApiException e) {
+    } catch (SecretBox.SealBroken | Refusal e) {
       target = "(cannot be read with the configured OPSFLOW_SECRET_KEY)";
     }
     return new ChannelView(row.channelId(), row.name(), row.kind(), target, row.secretSealed() != null,
@@ -180,8 +180,8 @@ public class Channels {
     return row;
   }
 
-  private static ApiException notFound(long id) {
-    return ApiException.notFound("No notification channel " + id + "; GET /api/notification-channels lists them.");
+  private static Refusal notFound(long id) {
+    return Refusal.notFound("No notification channel " + id + "; GET /api/notification-channels lists them.");
   }
 
   static Optional<ChannelKind> kind(String code) {

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opsflow.kernel.text.Texts;
-import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.notify.channels.Delivery;
 import io.opsflow.notify.channels.Message;
 import io.opsflow.notify.channels.Recipient;
@@ -168,7 +168,7 @@ public class Dispatcher {
         kind = channel.get().kind().code();
         delivery = ChannelClients.attempt(channel.get().client(), channel.get().target(), message(row));
       }
-    } catch (ApiException noKey) {
+    } catch (Refusal noKey) {
       delivery = Delivery.failed(0, noKey.getMessage(), true);
     } catch (RuntimeException e) {
       // the key changed (the target no longer opens) or no client for the kind is installed

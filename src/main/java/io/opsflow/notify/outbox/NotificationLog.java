@@ -5,7 +5,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.web.ListFilter;
 
 /** The outbox read back: what was sent about a business key, or what failed. */
@@ -23,11 +23,11 @@ public class NotificationLog {
   public List<NotificationView> find(String reference, String state, int limit) {
     ListFilter.checkKey("reference", reference);
     if (state != null && !STATES.contains(state)) {
-      throw ApiException.badRequest("state must be one of pending, sending, delivered, failed, merged; not '" + state
+      throw Refusal.invalid("state must be one of pending, sending, delivered, failed, merged; not '" + state
           + "'.");
     }
     if (limit < 1 || limit > 1000) {
-      throw ApiException.badRequest("limit must be between 1 and 1000.");
+      throw Refusal.invalid("limit must be between 1 and 1000.");
     }
     return mapper.history(reference, state, limit).stream().map(NotificationLog::view).toList();
   }

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.kernel.audit.AuditEvent;
-import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.notify.Notice;
 import io.opsflow.notify.NoticeEvent;
 import io.opsflow.security.Directory;
@@ -112,21 +112,21 @@ public class Rules {
 
   private List<Long> checked(RuleDraft draft) {
     if (NoticeEvent.fromCode(draft.event()).filter(event -> event != NoticeEvent.TEST).isEmpty()) {
-      throw ApiException.badRequest("event must be one of: " + NoticeEvent.ruleCodes() + " (not '" + draft.event()
+      throw Refusal.invalid("event must be one of: " + NoticeEvent.ruleCodes() + " (not '" + draft.event()
           + "').");
     }
     if (draft.service() != null && catalog.find(draft.service()).isEmpty()) {
-      throw ApiException.badRequest("service '" + draft.service() + "' is not in the catalog; leave it out to match"
+      throw Refusal.invalid("service '" + draft.service() + "' is not in the catalog; leave it out to match"
           + " every service.");
     }
     if (draft.group() != null && !directory.groupExists(draft.group())) {
-      throw ApiException.badRequest("group '" + draft.group() + "' is not a group in OpsFlow; leave it out to match"
+      throw Refusal.invalid("group '" + draft.group() + "' is not a group in OpsFlow; leave it out to match"
           + " every group.");
     }
     List<Long> targets = List.copyOf(new LinkedHashSet<>(draft.channels()));
     List<String> unknown = targets.stream().filter(id -> channels.find(id) == null).map(String::valueOf).toList();
     if (!unknown.isEmpty()) {
-      throw ApiException.badRequest("channels names channels that do not exist: " + String.join(", ", unknown)
+      throw Refusal.invalid("channels names channels that do not exist: " + String.join(", ", unknown)
           + "; GET /api/notification-channels lists them.");
     }
     return targets;
@@ -141,7 +141,7 @@ public class Rules {
   private RuleMapper.Row row(long id) {
     RuleMapper.Row row = mapper.find(id);
     if (row == null) {
-      throw ApiException.notFound("No notification rule " + id + "; GET /api/notification-rules lists them.");
+      throw Refusal.notFound("No notification rule " + id + "; GET /api/notification-rules lists them.");
     }
     return row;
   }

@@ -9,10 +9,9 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.http.HttpStatus;
 
 import io.opsflow.kernel.engine.UnsafeConfigurationException;
-import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.domain.Refusal;
 
 /**
  * Seals channel targets and secrets at rest with AES-256-GCM: a random 96-bit nonce per value, the
@@ -103,7 +102,7 @@ public final class SecretBox {
 
   private void requireKey() {
     if (key == null) {
-      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "No secret key is configured, so channel targets and"
+      throw Refusal.conflict("No secret key is configured, so channel targets and"
           + " secrets cannot be stored encrypted. Set OPSFLOW_SECRET_KEY (opsflow.secret-key) to the output of"
           + " `openssl rand -base64 32` and restart OpsFlow.");
     }

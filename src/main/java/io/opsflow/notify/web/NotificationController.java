@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.notify.outbox.NotificationLog;
 import io.opsflow.notify.outbox.NotificationView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,7 +36,7 @@ class NotificationController {
       @RequestParam(required = false) String state,
       @Parameter(schema = @Schema(minimum = "1", maximum = "1000")) @RequestParam(defaultValue = "100") int limit) {
     if (incident != null && reference != null && !incident.equals(reference)) {
-      throw ApiException.badRequest("Give incident or reference, not both.");
+      throw Refusal.invalid("Give incident or reference, not both.");
     }
     return log.find(incident != null ? incident : reference, state, limit);
   }

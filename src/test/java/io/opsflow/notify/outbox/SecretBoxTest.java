@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 import io.opsflow.kernel.engine.UnsafeConfigurationException;
-import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.domain.Refusal;
 
 class SecretBoxTest {
 
@@ -56,9 +55,8 @@ class SecretBoxTest {
     SecretBox none = SecretBox.of("");
 
     assertThat(none.isConfigured()).isFalse();
-    assertThatThrownBy(() -> none.seal("x", "secret")).isInstanceOfSatisfying(ApiException.class, e -> {
-      assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-      assertThat(e.getMessage()).contains("OPSFLOW_SECRET_KEY", "openssl rand -base64 32");
+    assertThatThrownBy(() -> none.seal("x", "secret")).isInstanceOfSatisfying(Refusal.Conflict.class, e -> {
+      assertThat(e.detail()).contains("OPSFLOW_SECRET_KEY", "openssl rand -base64 32");
     });
   }
 
