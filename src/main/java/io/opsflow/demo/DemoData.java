@@ -1,6 +1,5 @@
 package io.opsflow.demo;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -61,7 +60,7 @@ class DemoData implements ApplicationRunner {
 
   /** Olivia and Oscar take turns a week each, handing over on Mondays at 09:00 Beijing time. */
   static final ScheduleDraft OPS_SCHEDULE = new ScheduleDraft("Ops weekly", Groups.OPS, List.of("olivia", "oscar"),
-      "weekly", "09:00", "Asia/Shanghai", LocalDate.of(2026, 1, 5));
+      "weekly", "09:00", "Asia/Shanghai", "2026-01-05");
 
   static final List<ContactEntry> CONTACTS = List.of(
       new ContactEntry("olivia", new ContactDraft(null, "+8613800000001", "olivia-dd", "olivia", "ou_olivia")),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
@@ -217,12 +218,18 @@ public class OnCallSettings {
       throw ApiException.badRequest("timeZone '" + draft.timeZone() + "' is not an IANA time zone such as "
           + "Asia/Shanghai or Europe/Berlin.");
     }
-    if (draft.start().isBefore(EARLIEST_START) || draft.start().isAfter(LATEST_START)) {
+    LocalDate start;
+    try {
+      start = LocalDate.parse(draft.start());
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest("start '" + draft.start() + "' is not a date of the calendar.");
+    }
+    if (start.isBefore(EARLIEST_START) || start.isAfter(LATEST_START)) {
       throw ApiException.badRequest("start must lie between " + EARLIEST_START + " and " + LATEST_START + ".");
     }
     String handoff = draft.handoffTime() == null ? ScheduleDraft.DEFAULT_HANDOFF : draft.handoffTime();
     return new OnCallMapper.ScheduleRow(id, draft.name().strip(), draft.group(), draft.rotation(), handoff,
-        draft.timeZone(), draft.start(), createdAt, now());
+        draft.timeZone(), start, createdAt, now());
   }
 
   /** The person exists and is in the group: only they can work the group's tasks. */

@@ -151,7 +151,9 @@ class OnCallApiIT extends IntegrationTest {
       bad time zone     | {"name":"x","group":"ops","members":["olivia"],"rotation":"daily","timeZone":"Mars/Olympus","start":"2026-11-30"}               | timeZone 'Mars/Olympus' is not an IANA time zone
       offset as zone    | {"name":"x","group":"ops","members":["olivia"],"rotation":"daily","timeZone":"+08:00","start":"2026-11-30"}                     | is not an IANA time zone
       bad handoff       | {"name":"x","group":"ops","members":["olivia"],"rotation":"daily","handoffTime":"25:00","timeZone":"UTC","start":"2026-11-30"}  | handoffTime must be a 24-hour time
-      bad start         | {"name":"x","group":"ops","members":["olivia"],"rotation":"daily","timeZone":"UTC","start":"2026-13-01"}                        | start
+      bad start         | {"name":"x","group":"ops","members":["olivia"],"rotation":"daily","timeZone":"UTC","start":"2026-13-01"}                        | start '2026-13-01' is not a date
+      start as number   | {"name":"x","group":"ops","members":["olivia"],"rotation":"daily","timeZone":"UTC","start":12345}                               | start
+      start with time   | {"name":"x","group":"ops","members":["olivia"],"rotation":"daily","timeZone":"UTC","start":"2026-11-30T00:00:00Z"}              | start must be a date yyyy-MM-dd
       start far away    | {"name":"x","group":"ops","members":["olivia"],"rotation":"daily","timeZone":"UTC","start":"9999-12-31"}                        | start must lie between
       no name           | {"group":"ops","members":["olivia"],"rotation":"daily","timeZone":"UTC","start":"2026-11-30"}                                   | name must not be blank
       unknown field     | {"name":"x","group":"ops","members":["olivia"],"rotation":"daily","timeZone":"UTC","start":"2026-11-30","owner":"me"}           | Unknown field 'owner'
