@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -148,7 +149,7 @@ public class OnCall {
 
   public List<EscalationPolicy> policies() {
     return mapper.findAllLevels().stream().collect(Collectors.groupingBy(OnCallMapper.LevelRow::scope,
-        java.util.TreeMap::new, Collectors.toList())).values().stream().map(OnCall::policy).toList();
+        TreeMap::new, Collectors.toList())).values().stream().map(OnCall::policy).toList();
   }
 
   /** The policy of a scope ({@code service:<key>} or {@code group:<id>}), if one was set. */
