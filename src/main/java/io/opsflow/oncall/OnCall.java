@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 
 import io.opsflow.catalog.ServiceCatalog;
-import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.oncall.persistence.OnCallMapper;
 import io.opsflow.security.Directory;
 import io.opsflow.security.Groups;
@@ -82,9 +82,9 @@ public class OnCall {
     return Optional.ofNullable(row).filter(found -> found.scheduleId().equals(id)).map(this::schedule);
   }
 
-  /** The schedule, or a 404 problem. */
+  /** The schedule; {@link Refusal.NotFound} when there is none. */
   public Schedule getSchedule(String id) {
-    return schedule(id).orElseThrow(() -> ApiException.notFound("No on-call schedule '" + id + "'."));
+    return schedule(id).orElseThrow(() -> Refusal.notFound("No on-call schedule '" + id + "'."));
   }
 
   public List<ShiftOverride> overrides(String scheduleId) {
@@ -110,10 +110,10 @@ public class OnCall {
   /** Who is on call over {@code [from, to)}, rotation shifts cut by overrides, at most a year. */
   public List<Shift> shifts(String scheduleId, Instant from, Instant to) {
     if (!to.isAfter(from)) {
-      throw ApiException.badRequest("to must be after from.");
+      throw Refusal.invalid("to must be after from.");
     }
     if (ChronoUnit.DAYS.between(from, to) > MAX_SPAN_DAYS) {
-      throw ApiException.badRequest("Shifts are listed for at most " + MAX_SPAN_DAYS + " days at a time.");
+      throw Refusal.invalid("Shifts are listed for at most " + MAX_SPAN_DAYS + " days at a time.");
     }
     Schedule schedule = getSchedule(scheduleId);
     Rota rota = Rota.of(schedule);
@@ -159,9 +159,9 @@ public class OnCall {
     return levels.isEmpty() ? Optional.empty() : Optional.of(policy(levels));
   }
 
-  /** How to reach a person; a 404 problem for a user that does not exist. */
+  /** How to reach a person; {@link Refusal.NotFound} for a user that does not exist. */
   public Contact contact(String userId) {
-    User user = user(userId).orElseThrow(() -> ApiException.notFound("No user '" + userId + "'."));
+    User user = user(userId).orElseThrow(() -> Refusal.notFound("No user '" + userId + "'."));
     OnCallMapper.ContactRow row = mapper.findContact(userId);
     String profileEmail = blankToNull(user.getEmail());
     if (row == null) {

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.kernel.audit.AuditEvent;
-import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.oncall.persistence.OnCallMapper;
 import io.opsflow.security.Directory;
 
@@ -80,7 +80,7 @@ public class OnCallSettings {
     Schedule before = onCall.getSchedule(id);
     List<String> policies = mapper.findScopesPaging("schedule:" + id);
     if (!policies.isEmpty()) {
-      throw ApiException.conflict("Escalation policies page this schedule (" + String.join(", ", policies)
+      throw Refusal.conflict("Escalation policies page this schedule (" + String.join(", ", policies)
           + "); change them first.");
     }
     mapper.deleteOverridesOf(id);
@@ -96,10 +96,10 @@ public class OnCallSettings {
     Instant from = draft.from().toInstant();
     Instant to = draft.to().toInstant();
     if (!to.isAfter(from)) {
-      throw ApiException.badRequest("to (" + to + ") must be after from (" + from + ").");
+      throw Refusal.invalid("to (" + to + ") must be after from (" + from + ").");
     }
     if (Duration.between(from, to).compareTo(MAX_OVERRIDE) > 0) {
-      throw ApiException.badRequest("An override lasts at most " + MAX_OVERRIDE.toDays() + " days; change the "
+      throw Refusal.invalid("An override lasts at most " + MAX_OVERRIDE.toDays() + " days; change the "
           + "schedule's members for longer.");
     }
     OnCallMapper.OverrideRow row = new OnCallMapper.OverrideRow(UUID.randomUUID().toString(), schedule.id(),
@@ -116,25 +116,25 @@ public class OnCallSettings {
     Schedule schedule = onCall.getSchedule(scheduleId);
     OnCallMapper.OverrideRow row = mapper.findOverride(overrideId);
     if (row == null || !row.overrideId().equals(overrideId) || !row.scheduleId().equals(schedule.id())) {
-      throw ApiException.notFound("Schedule '" + scheduleId + "' has no override '" + overrideId + "'.");
+      throw Refusal.notFound("Schedule '" + scheduleId + "' has no override '" + overrideId + "'.");
     }
     mapper.deleteOverride(overrideId);
     events.publishEvent(AuditEvent.of("oncall-override.deleted", schedule.id()).details(overrideId)
         .change(OnCall.override(row), null));
   }
 
-  /** Sets the policy of a service; a 404 problem when the catalog has no such service. */
+  /** Sets the policy of a service; {@link Refusal.NotFound} when the catalog has no such service. */
   @Transactional
   public EscalationPolicy putServicePolicy(String serviceKey, PolicyDraft draft, String by) {
     catalog.get(serviceKey);
     return putPolicy(EscalationPolicy.serviceScope(serviceKey), draft, by);
   }
 
-  /** Sets a group's default policy; a 404 problem when there is no such group. */
+  /** Sets a group's default policy; {@link Refusal.NotFound} when there is no such group. */
   @Transactional
   public EscalationPolicy putGroupPolicy(String groupId, PolicyDraft draft, String by) {
     if (!directory.groupExists(groupId)) {
-      throw ApiException.notFound("No group '" + groupId + "'.");
+      throw Refusal.notFound("No group '" + groupId + "'.");
     }
     return putPolicy(EscalationPolicy.groupScope(groupId), draft, by);
   }
@@ -142,12 +142,12 @@ public class OnCallSettings {
   @Transactional
   public void deletePolicy(String scope) {
     EscalationPolicy before = onCall.policy(scope)
-        .orElseThrow(() -> ApiException.notFound("No escalation policy for " + scope + "."));
+        .orElseThrow(() -> Refusal.notFound("No escalation policy for " + scope + "."));
     mapper.deleteLevels(scope);
     events.publishEvent(AuditEvent.of("escalation-policy.deleted", scope).change(before, null));
   }
 
-  /** Replaces how a person is reached; a 404 problem for a user that does not exist. */
+  /** Replaces how a person is reached; {@link Refusal.NotFound} for a user that does not exist. */
   @Transactional
   public Contact putContact(String userId, ContactDraft draft) {
     Contact before = onCall.contact(userId);
@@ -167,15 +167,15 @@ public class OnCallSettings {
     for (int index = 0; index < levels.size(); index++) {
       PolicyDraft.LevelDraft level = levels.get(index);
       if (index == 0 && level.afterMinutes() != 0) {
-        throw ApiException.badRequest("The first level pages at once: its afterMinutes must be 0.");
+        throw Refusal.invalid("The first level pages at once: its afterMinutes must be 0.");
       }
       if (level.afterMinutes() <= previous) {
-        throw ApiException.badRequest("Level " + (index + 1) + " must page later than level " + index
+        throw Refusal.invalid("Level " + (index + 1) + " must page later than level " + index
             + ": afterMinutes " + level.afterMinutes() + " is not after " + previous + ".");
       }
       previous = level.afterMinutes();
       if (level.pages() == null || !PolicyDraft.NOTIFY.matcher(level.pages()).matches()) {
-        throw ApiException.badRequest("levels[" + index + "].notify " + PolicyDraft.NOTIFY_RULE + ", not '"
+        throw Refusal.invalid("levels[" + index + "].notify " + PolicyDraft.NOTIFY_RULE + ", not '"
             + level.pages() + "'.");
       }
       requireTarget(index + 1, level.pages());
@@ -199,33 +199,33 @@ public class OnCallSettings {
         : notify.startsWith("user:") ? directory.userExists(target)
         : true;
     if (!known) {
-      throw ApiException.badRequest("Level " + level + " pages " + notify + ", which does not exist.");
+      throw Refusal.invalid("Level " + level + " pages " + notify + ", which does not exist.");
     }
   }
 
   private OnCallMapper.ScheduleRow checked(String id, ScheduleDraft draft, Instant createdAt) {
     if (!directory.groupExists(draft.group())) {
-      throw ApiException.badRequest("group '" + draft.group() + "' is not a group in OpsFlow; create it in Admin first.");
+      throw Refusal.invalid("group '" + draft.group() + "' is not a group in OpsFlow; create it in Admin first.");
     }
     Set<String> seen = new HashSet<>();
     for (String member : draft.members()) {
       if (!seen.add(member)) {
-        throw ApiException.badRequest("members names '" + member + "' twice; each person appears once in a rotation.");
+        throw Refusal.invalid("members names '" + member + "' twice; each person appears once in a rotation.");
       }
       requireMember("members", member, draft.group());
     }
     if (!ZoneId.getAvailableZoneIds().contains(draft.timeZone())) {
-      throw ApiException.badRequest("timeZone '" + draft.timeZone() + "' is not an IANA time zone such as "
+      throw Refusal.invalid("timeZone '" + draft.timeZone() + "' is not an IANA time zone such as "
           + "Asia/Shanghai or Europe/Berlin.");
     }
     LocalDate start;
     try {
       start = LocalDate.parse(draft.start());
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest("start '" + draft.start() + "' is not a date of the calendar.");
+      throw Refusal.invalid("start '" + draft.start() + "' is not a date of the calendar.");
     }
     if (start.isBefore(EARLIEST_START) || start.isAfter(LATEST_START)) {
-      throw ApiException.badRequest("start must lie between " + EARLIEST_START + " and " + LATEST_START + ".");
+      throw Refusal.invalid("start must lie between " + EARLIEST_START + " and " + LATEST_START + ".");
     }
     String handoff = draft.handoffTime() == null ? ScheduleDraft.DEFAULT_HANDOFF : draft.handoffTime();
     return new OnCallMapper.ScheduleRow(id, draft.name().strip(), draft.group(), draft.rotation(), handoff,
@@ -235,10 +235,10 @@ public class OnCallSettings {
   /** The person exists and is in the group: only they can work the group's tasks. */
   private void requireMember(String field, String userId, String group) {
     if (!directory.userExists(userId)) {
-      throw ApiException.badRequest(field + " names '" + userId + "', who is not a user of OpsFlow.");
+      throw Refusal.invalid(field + " names '" + userId + "', who is not a user of OpsFlow.");
     }
     if (!directory.groupsOf(userId).contains(group)) {
-      throw ApiException.badRequest(field + " names '" + userId + "', who is not in group '" + group + "'.");
+      throw Refusal.invalid(field + " names '" + userId + "', who is not in group '" + group + "'.");
     }
   }
 

@@ -7,7 +7,7 @@
  * may depend on it.
  */
 @ApplicationModule(displayName = "On-call", allowedDependencies = {
-    "security", "catalog", "kernel :: web", "kernel :: audit", "kernel :: text" })
+    "security", "catalog", "kernel :: domain", "kernel :: web", "kernel :: audit", "kernel :: text" })
 package io.opsflow.oncall;
 
 import org.springframework.modulith.ApplicationModule;
