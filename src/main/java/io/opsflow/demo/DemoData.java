@@ -14,6 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.catalog.ServiceDraft;
+import io.opsflow.oncall.ContactDraft;
+import io.opsflow.oncall.OnCall;
+import io.opsflow.oncall.OnCallSettings;
+import io.opsflow.oncall.ScheduleDraft;
 import io.opsflow.tasklist.TasklistFilters;
 import io.opsflow.security.Groups;
 import io.opsflow.security.ServiceAccounts;
@@ -54,17 +58,32 @@ class DemoData implements ApplicationRunner {
       new ServiceDraft("web-portal", "Customer web portal", 2, Groups.DEV, Groups.OPS, List.of("payments-api")),
       new ServiceDraft("reporting", "Reporting", 3, Groups.DEV, Groups.OPS, List.of()));
 
+  /** Olivia and Oscar take turns a week each, handing over on Mondays at 09:00 Beijing time. */
+  static final ScheduleDraft OPS_SCHEDULE = new ScheduleDraft("Ops weekly", Groups.OPS, List.of("olivia", "oscar"),
+      "weekly", "09:00", "Asia/Shanghai", "2026-01-05");
+
+  static final List<ContactEntry> CONTACTS = List.of(
+      new ContactEntry("olivia", new ContactDraft(null, "+8613800000001", "olivia-dd", "olivia", "ou_olivia")),
+      new ContactEntry("oscar", new ContactDraft(null, "+8613800000002", "oscar-dd", "oscar", "ou_oscar")));
+
+  record ContactEntry(String userId, ContactDraft contact) {
+  }
+
   private final IdentityService identityService;
   private final ServiceAccounts serviceAccounts;
   private final ServiceCatalog catalog;
   private final TasklistFilters filters;
+  private final OnCall onCall;
+  private final OnCallSettings onCallSettings;
 
   DemoData(IdentityService identityService, ServiceAccounts serviceAccounts, ServiceCatalog catalog,
-      TasklistFilters filters) {
+      TasklistFilters filters, OnCall onCall, OnCallSettings onCallSettings) {
     this.identityService = identityService;
     this.serviceAccounts = serviceAccounts;
     this.catalog = catalog;
     this.filters = filters;
+    this.onCall = onCall;
+    this.onCallSettings = onCallSettings;
   }
 
   @Override
@@ -73,6 +92,11 @@ class DemoData implements ApplicationRunner {
     PEOPLE.forEach(this::ensurePerson);
     ACCOUNTS.forEach(this::ensureAccount);
     SERVICES.stream().filter(service -> catalog.find(service.key()).isEmpty()).forEach(catalog::create);
+    if (onCall.schedulesOf(Groups.OPS).isEmpty()) {
+      onCallSettings.createSchedule(OPS_SCHEDULE);
+    }
+    CONTACTS.stream().filter(entry -> onCall.contact(entry.userId()).mobile() == null)
+        .forEach(entry -> onCallSettings.putContact(entry.userId(), entry.contact()));
     log.info("Demo data ready: users {} (password '{}'), service accounts {}", PEOPLE.stream().map(Person::id).toList(),
         PASSWORD, ACCOUNTS.stream().map(Account::id).toList());
   }

@@ -89,5 +89,18 @@ class DemoProfileStartIT {
     assertThat(alert.path("alertName").asText()).isEqualTo("支付告警🔥");
     assertThat(alert.path("labels").path("huge").asText()).hasSizeLessThanOrEqualTo(1000).startsWith("标签🚀");
     assertThat(alerting.path("timeline").findValuesAsText("kind")).contains("alert-clipped");
+
+    JsonNode onCall = olivia.get("/api/oncall/now").json();
+    assertThat(onCall.findValuesAsText("scheduleName")).as("the demo schedule").contains("Ops weekly");
+    assertThat(onCall.findValuesAsText("userId")).containsAnyOf("olivia", "oscar");
+    String name = MIXED + "🚨".repeat(50) + "值".repeat(200 - MIXED.length() - 100);
+    Response schedule = api.basic("mia", "demo").post("/api/oncall/schedules", JSON.writeValueAsString(Map.of(
+        "name", name, "group", "ops", "members", List.of("oscar", "olivia"), "rotation", "daily",
+        "timeZone", "Europe/Berlin", "start", "2026-03-28")));
+    assertThat(schedule.status()).as(schedule.toString()).isEqualTo(201);
+    String id = schedule.json().path("id").asText();
+    assertThat(olivia.get("/api/oncall/schedules/" + id).json().path("name").asText()).isEqualTo(name);
+    assertThat(olivia.get("/api/oncall/schedules/" + id + "/now?at=2026-03-29T07:00:00Z").json().path("from").asText())
+        .as("09:00 CEST on the day after the switch").isEqualTo("2026-03-29T07:00:00Z");
   }
 }

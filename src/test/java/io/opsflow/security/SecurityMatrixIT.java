@@ -115,6 +115,17 @@ class SecurityMatrixIT extends IntegrationTest {
         new Endpoint("POST /api/retrospectives", api -> api.post("/api/retrospectives",
             "{\"service\":\"ghost\",\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2026-01-02T00:00:00Z\"}"), editors(400)),
         new Endpoint("GET /api/audit", api -> api.get("/api/audit?limit=5"), editors(200)),
+        new Endpoint("GET /api/oncall/now", api -> api.get("/api/oncall/now"), people(200)),
+        new Endpoint("GET /api/oncall/schedules", api -> api.get("/api/oncall/schedules"), people(200)),
+        new Endpoint("POST /api/oncall/schedules", api -> api.post("/api/oncall/schedules", """
+            {"name":"Matrix","group":"ops","members":["olivia"],"rotation":"daily","timeZone":"UTC","start":"2026-01-01"}"""),
+            editors(201)),
+        new Endpoint("PUT /api/oncall/escalation-policies/groups/{id}", api -> api.put(
+            "/api/oncall/escalation-policies/groups/security", "{\"levels\":[{\"afterMinutes\":0,\"notify\":\"on-call\"}]}"),
+            editors(200)),
+        new Endpoint("GET /api/people/{id}/contacts (olivia's)", api -> api.get("/api/people/olivia/contacts"),
+            caller -> caller == Caller.ANONYMOUS ? 401 : caller == Caller.OPS_OLIVIA || caller == Caller.MANAGER_MIA
+                || caller == Caller.ADMIN ? 200 : 403),
         new Endpoint("GET /api/unknown", api -> api.get("/api/unknown"), caller -> caller == Caller.ANONYMOUS ? 401 : 403),
         new Endpoint("GET /v3/api-docs", api -> api.get("/v3/api-docs"), caller -> caller == Caller.ANONYMOUS ? 401 : 200),
         new Endpoint("GET Swagger UI", api -> api.get("/swagger-ui/index.html"), webapp(200)),

@@ -277,6 +277,20 @@ class BadInputCorpusIT extends IntegrationTest {
     String token = created(admin.post("/api/service-accounts/" + account + "/tokens", "{\"label\":\"corpus\"}"))
         .path("tokenId").asText();
 
+    Map<String, Object> scheduleBody = Map.of("name", "Corpus 值班 🚨", "group", "ops", "members",
+        List.of("olivia", "oscar"), "rotation", "weekly", "handoffTime", "09:00", "timeZone", "Asia/Shanghai",
+        "start", "2026-01-05");
+    String schedule = created(mia.post("/api/oncall/schedules", json(scheduleBody))).path("id").asText();
+    String toDelete = created(mia.post("/api/oncall/schedules", json(scheduleBody))).path("id").asText();
+    Map<String, Object> overrideBody = Map.of("userId", "oscar", "from", "2030-01-01T00:00:00Z",
+        "to", "2030-01-02T00:00:00Z");
+    String override = created(mia.post("/api/oncall/schedules/" + schedule + "/overrides", json(overrideBody)))
+        .path("id").asText();
+    Map<String, Object> policyBody = Map.of("levels", List.of(Map.of("afterMinutes", 0, "notify", "on-call"),
+        Map.of("afterMinutes", 10, "notify", "schedule:" + schedule)));
+    mia.put("/api/oncall/escalation-policies/services/" + service, json(policyBody));
+    mia.put("/api/oncall/escalation-policies/groups/qa", json(policyBody));
+
     List<String> listQueries = List.of("limit=abc", "limit=0", "limit=1001", "limit=99999999999", "limit=1.5",
         "state=bogus", "state=open&state=closed", "service=reporting%20", "service=%20reporting", "service=%E4%B8%AD");
     List<Endpoint> endpoints = new ArrayList<>();
@@ -344,6 +358,43 @@ class BadInputCorpusIT extends IntegrationTest {
         "/api/service-accounts/" + account + "/tokens", json(Map.of("label", "Corpus token")), List.of(), false));
     endpoints.add(delete(admin, "/api/service-accounts/{id}/tokens/{tokenId}",
         "/api/service-accounts/" + account + "/tokens/" + token));
+    List<String> momentQueries = List.of("at=yesterday", "at=1700000000", "at=%2B999999999-01-01T00:00:00Z",
+        "at=0001-01-01T00:00:00Z", "at=2026-01-01T00:00:00");
+    String scheduleApi = "/api/oncall/schedules/" + schedule;
+    endpoints.add(get(olivia, "/api/oncall/now", "/api/oncall/now", List.of()));
+    endpoints.add(get(olivia, "/api/oncall/schedules", "/api/oncall/schedules", List.of()));
+    endpoints.add(get(olivia, "/api/oncall/schedules/{id}", scheduleApi, List.of()));
+    endpoints.add(get(olivia, "/api/oncall/schedules/{id}.ics", scheduleApi + ".ics", List.of()));
+    endpoints.add(get(olivia, "/api/oncall/schedules/{id}/now", scheduleApi + "/now", momentQueries));
+    endpoints.add(get(olivia, "/api/oncall/schedules/{id}/shifts",
+        scheduleApi + "/shifts?from=2026-02-01T00:00:00Z&to=2026-03-01T00:00:00Z", List.of()));
+    endpoints.add(get(olivia, "/api/oncall/schedules/{id}/overrides", scheduleApi + "/overrides", List.of()));
+    endpoints.add(new Endpoint("POST", "/api/oncall/schedules", mia, "/api/oncall/schedules", json(scheduleBody),
+        List.of(), false));
+    endpoints.add(new Endpoint("PUT", "/api/oncall/schedules/{id}", mia, scheduleApi, json(scheduleBody), List.of(),
+        false));
+    endpoints.add(delete(mia, "/api/oncall/schedules/{id}", "/api/oncall/schedules/" + toDelete));
+    endpoints.add(new Endpoint("POST", "/api/oncall/schedules/{id}/overrides", mia, scheduleApi + "/overrides",
+        json(overrideBody), List.of(), false));
+    endpoints.add(delete(mia, "/api/oncall/schedules/{id}/overrides/{overrideId}",
+        scheduleApi + "/overrides/" + override));
+    endpoints.add(get(olivia, "/api/oncall/escalation-policies", "/api/oncall/escalation-policies", List.of()));
+    endpoints.add(get(olivia, "/api/oncall/escalation-policies/services/{key}",
+        "/api/oncall/escalation-policies/services/" + service, List.of()));
+    endpoints.add(get(olivia, "/api/oncall/escalation-policies/groups/{id}", "/api/oncall/escalation-policies/groups/qa",
+        List.of()));
+    endpoints.add(new Endpoint("PUT", "/api/oncall/escalation-policies/services/{key}", mia,
+        "/api/oncall/escalation-policies/services/" + service, json(policyBody), List.of(), false));
+    endpoints.add(new Endpoint("PUT", "/api/oncall/escalation-policies/groups/{id}", mia,
+        "/api/oncall/escalation-policies/groups/qa", json(policyBody), List.of(), false));
+    endpoints.add(delete(mia, "/api/oncall/escalation-policies/services/{key}",
+        "/api/oncall/escalation-policies/services/" + service));
+    endpoints.add(delete(mia, "/api/oncall/escalation-policies/groups/{id}", "/api/oncall/escalation-policies/groups/qa"));
+    endpoints.add(get(olivia, "/api/oncall/escalation", "/api/oncall/escalation?service=" + service, List.of()));
+    endpoints.add(get(olivia, "/api/people/{id}/contacts", "/api/people/olivia/contacts", List.of()));
+    endpoints.add(new Endpoint("PUT", "/api/people/{id}/contacts", mia, "/api/people/olivia/contacts", json(Map.of(
+        "email", "olivia.pager@example.com", "mobile", "+8613800000001", "dingtalkUserId", "olivia-dd",
+        "wecomUserId", "olivia", "feishuUserId", "ou_olivia")), List.of(), false));
     return endpoints;
   }
 

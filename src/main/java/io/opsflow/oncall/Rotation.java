@@ -1,0 +1,32 @@
+package io.opsflow.oncall;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** How often the person on call changes. */
+public enum Rotation {
+  DAILY(1), WEEKLY(7);
+
+  /** The pattern of the values the API accepts (the description lists them as an enumeration). */
+  public static final String PATTERN = "daily|weekly";
+
+  private final int days;
+
+  Rotation(int days) {
+    this.days = days;
+  }
+
+  public int days() {
+    return days;
+  }
+
+  /** As the API writes it: {@code daily}, {@code weekly}. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<Rotation> of(String id) {
+    return Arrays.stream(values()).filter(rotation -> rotation.id().equals(id)).findFirst();
+  }
+}
