@@ -291,6 +291,15 @@ class BadInputCorpusIT extends IntegrationTest {
     mia.put("/api/oncall/escalation-policies/services/" + service, json(policyBody));
     mia.put("/api/oncall/escalation-policies/groups/qa", json(policyBody));
 
+    Map<String, Object> channelBody = Map.of("name", "Corpus 钉钉 🚨", "kind", "dingtalk",
+        "target", "http://127.0.0.1:9/robot/send?access_token=corpus", "secret", "SECcorpus", "language", "zh-CN");
+    String channel = created(mia.post("/api/notification-channels", json(channelBody))).path("id").asText();
+    String unusedChannel = created(mia.post("/api/notification-channels", json(channelBody))).path("id").asText();
+    Map<String, Object> ruleBody = Map.of("event", "incident.opened", "service", service, "group", "ops",
+        "minPriority", "P2", "channels", List.of(Long.valueOf(channel)));
+    String rule = created(mia.post("/api/notification-rules", json(ruleBody))).path("id").asText();
+    String toDeleteRule = created(mia.post("/api/notification-rules", json(ruleBody))).path("id").asText();
+
     List<String> listQueries = List.of("limit=abc", "limit=0", "limit=1001", "limit=99999999999", "limit=1.5",
         "state=bogus", "state=open&state=closed", "service=reporting%20", "service=%20reporting", "service=%E4%B8%AD");
     List<Endpoint> endpoints = new ArrayList<>();
@@ -395,6 +404,25 @@ class BadInputCorpusIT extends IntegrationTest {
     endpoints.add(new Endpoint("PUT", "/api/people/{id}/contacts", mia, "/api/people/olivia/contacts", json(Map.of(
         "email", "olivia.pager@example.com", "mobile", "+8613800000001", "dingtalkUserId", "olivia-dd",
         "wecomUserId", "olivia", "feishuUserId", "ou_olivia")), List.of(), false));
+    String channelApi = "/api/notification-channels/" + channel;
+    endpoints.add(get(mia, "/api/notification-channels", "/api/notification-channels", List.of()));
+    endpoints.add(get(mia, "/api/notification-channels/{id}", channelApi, List.of()));
+    endpoints.add(new Endpoint("POST", "/api/notification-channels", mia, "/api/notification-channels",
+        json(channelBody), List.of(), false));
+    endpoints.add(new Endpoint("PUT", "/api/notification-channels/{id}", mia, channelApi, json(channelBody), List.of(),
+        false));
+    endpoints.add(delete(mia, "/api/notification-channels/{id}", "/api/notification-channels/" + unusedChannel));
+    endpoints.add(new Endpoint("POST", "/api/notification-channels/{id}/test", mia, channelApi + "/test", null,
+        List.of(), false));
+    String ruleApi = "/api/notification-rules/" + rule;
+    endpoints.add(get(mia, "/api/notification-rules", "/api/notification-rules", List.of()));
+    endpoints.add(get(mia, "/api/notification-rules/{id}", ruleApi, List.of()));
+    endpoints.add(new Endpoint("POST", "/api/notification-rules", mia, "/api/notification-rules", json(ruleBody),
+        List.of(), false));
+    endpoints.add(new Endpoint("PUT", "/api/notification-rules/{id}", mia, ruleApi, json(ruleBody), List.of(), false));
+    endpoints.add(delete(mia, "/api/notification-rules/{id}", "/api/notification-rules/" + toDeleteRule));
+    endpoints.add(get(mia, "/api/notifications", "/api/notifications", List.of("limit=abc", "limit=0", "limit=1001",
+        "limit=99999999999", "state=bogus", "state=failed&state=pending", "incident=INC-1&reference=INC-2")));
     return endpoints;
   }
 
@@ -547,7 +575,13 @@ class BadInputCorpusIT extends IntegrationTest {
           Expect.REFUSED));
       bad.put("-1", new Replacement(NODES.numberNode(-1), Expect.REFUSED));
     } else if (value.isArray()) {
-      bad.put("a number inside", new Replacement(NODES.arrayNode().add(5), Expect.REFUSED));
+      if (value.size() > 0 && value.get(0).isNumber()) {
+        // a list of ids: a number may well be another valid id
+        bad.put("a text inside", new Replacement(NODES.arrayNode().add("5"), Expect.REFUSED));
+        bad.put("a decimal inside", new Replacement(NODES.arrayNode().add(1.5), Expect.REFUSED));
+      } else {
+        bad.put("a number inside", new Replacement(NODES.arrayNode().add(5), Expect.REFUSED));
+      }
       bad.put("null inside", new Replacement(NODES.arrayNode().addNull(), Expect.REFUSED));
     } else if (value.isObject()) {
       bad.put("a number inside", new Replacement(NODES.objectNode().put("k", 5), Expect.REFUSED));
