@@ -2,9 +2,14 @@ package io.opsflow.emergency.steps;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,8 +20,12 @@ import io.opsflow.emergency.PlanOutcome;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.process.FormCheck;
-import io.opsflow.kernel.process.TaskActor;
 import io.opsflow.kernel.process.ProcessVariables;
+import io.opsflow.kernel.process.TaskActor;
+import io.opsflow.notify.Notice;
+import io.opsflow.notify.NoticeEvent;
+import io.opsflow.notify.Notifications;
+import io.opsflow.security.Groups;
 
 /** The named steps and task listeners every emergency plan uses. */
 @Configuration(proxyBeanMethods = false)
@@ -124,9 +133,27 @@ class PlanSteps {
     };
   }
 
-  /** Daily: a manager gets "Schedule drill" for each plan whose drill is overdue. */
+  /**
+   * Daily: a manager gets "Schedule drill" for each plan whose drill is overdue, and the plan's owner
+   * group and managers hear it ({@code drill.due}, once per plan and due date), linking the task.
+   */
   @Bean
-  JavaDelegate openDrillTasks(EmergencyPlans plans) {
-    return execution -> plans.openDrillTasks();
+  JavaDelegate openDrillTasks(EmergencyPlans plans, Notifications notifications, TaskService tasks) {
+    return execution -> {
+      for (String planKey : plans.openDrillTasks()) {
+        EmergencyPlans.Plan plan = plans.plan(planKey).orElseThrow();
+        Task schedule = tasks.createTaskQuery().processInstanceBusinessKey(planKey)
+            .processDefinitionKey(EmergencyPlans.DRILL_PROCESS).active().list().stream().findFirst().orElse(null);
+        String due = plan.drillDueAt() == null ? "never-drilled" : plan.drillDueAt().toString().substring(0, 10);
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("title", plan.name());
+        if (plan.drillDueAt() != null) {
+          facts.put("deadline", plan.drillDueAt());
+        }
+        Notice notice = Notice.of(NoticeEvent.DRILL_DUE.code() + ":" + planKey + ":" + due, NoticeEvent.DRILL_DUE,
+            planKey).withGroups(List.of(plan.ownerGroup(), Groups.MANAGER)).withFacts(facts);
+        notifications.publish(schedule == null ? notice : notice.withTask(schedule.getId()));
+      }
+    };
   }
 }
