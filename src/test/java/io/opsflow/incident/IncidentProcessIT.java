@@ -260,6 +260,26 @@ class IncidentProcessIT extends IntegrationTest {
   }
 
   @Test
+  void aServicesEscalationPolicySetsWhenTheNextLevelsArePaged() {
+    String service = "esc" + io.opsflow.support.Fixtures.uniqueSuffix();
+    assertThat(as("mia").post("/api/services", "{\"key\":\"" + service + "\",\"name\":\"Escalated\",\"tier\":1,"
+        + "\"devGroup\":\"dev\"}").status()).isEqualTo(201);
+    assertThat(as("mia").put("/api/oncall/escalation-policies/services/" + service, """
+        {"levels":[{"afterMinutes":0,"notify":"on-call"},{"afterMinutes":2,"notify":"next-on-call"},
+                   {"afterMinutes":7,"notify":"group:manager"}]}""").status()).isEqualTo(200);
+    ProcessInstance process = report("medium", "high", service);
+    notifyOnCall(process);
+    Instant opened = incident(process.getBusinessKey()).openedAt();
+
+    assertThat(timer(process, "Timer_AckNextLevel").getDuedate()).isEqualTo(Date.from(opened.plus(Duration.ofMinutes(2))));
+    assertThat(timer(process, "Timer_AckEscalation").getDuedate()).isEqualTo(Date.from(opened.plus(Duration.ofMinutes(7))));
+    moveClockTo(opened.plus(Duration.ofMinutes(7)).plusSeconds(1));
+    execute(timer(process, "Timer_AckEscalation"));
+    assertThat(notifications.about(process.getBusinessKey())).anyMatch(n -> n.body().contains("Level: 3")
+        && n.groups().contains("manager") && n.body().contains("(mia)"));
+  }
+
+  @Test
   void missedResolutionNotifiesThenLetsManagersTakeDiagnosisAndVerification() {
     ProcessInstance process = triaged("high", "medium", "ops");
     Incident triaged = incident(process.getBusinessKey());

@@ -1,5 +1,6 @@
 package io.opsflow.incident.steps;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -13,7 +14,7 @@ import io.opsflow.oncall.Escalation;
 
 /**
  * Notify on-call: finds level 1 of the incident's escalation (the person on call now in the on-call
- * group's schedules, or the group when nobody is scheduled) and when level 2 is due. The page itself,
+ * group's schedules, or the group when nobody is scheduled) and when levels 2 and 3 are due. The page itself,
  * {@code incident.opened}, goes out when the triage task exists, so that it links to it
  * ({@link PageOnCall}).
  */
@@ -38,19 +39,24 @@ class NotifyOnCall implements JavaDelegate {
     execution.setVariable(IncidentVariables.ON_CALL_PERSON, person);
     execution.setVariable(IncidentVariables.ON_CALL_USERS, first == null ? "" : String.join(",", first.userIds()));
     execution.setVariable(IncidentVariables.ACKNOWLEDGED, false);
-    execution.setVariable(IncidentVariables.ACK_NEXT_LEVEL_AT, Incidents.date(nextLevelAt(incident, escalation)));
+    execution.setVariable(IncidentVariables.ACK_NEXT_LEVEL_AT, Incidents.date(levelAt(incident, escalation, 2)));
+    if (!Escalation.BUILT_IN.equals(escalation.policy()) && escalation.levels().size() >= 3) {
+      execution.setVariable(IncidentVariables.ACK_ESCALATE_AT, Incidents.date(levelAt(incident, escalation, 3)));
+    }
     incidents.addEntry(key, "notified", "opsflow", "On call: " + person + " (" + escalation.group()
         + ", escalation policy " + escalation.policy() + ")");
   }
 
   /**
-   * A service's or group's policy says after how many minutes level 2 is paged; without one the next
-   * level is paged when the acknowledge SLA passes.
+   * When a level is paged: after the minutes a service's or group's policy gives it, counted from the
+   * incident's opening. Without a policy the incident's acknowledge SLA sets the pace: level 2 when it
+   * passes, level 3 (managers) one more SLA period later (the model's "Acknowledge long overdue").
    */
-  static Instant nextLevelAt(Incident incident, Escalation escalation) {
-    if (Escalation.BUILT_IN.equals(escalation.policy()) || escalation.levels().size() < 2) {
-      return incident.ackDueAt();
+  static Instant levelAt(Incident incident, Escalation escalation, int level) {
+    if (Escalation.BUILT_IN.equals(escalation.policy()) || escalation.levels().size() < level) {
+      return level == 2 ? incident.ackDueAt()
+          : incident.ackDueAt().plus(Duration.between(incident.openedAt(), incident.ackDueAt()));
     }
-    return incident.openedAt().plus(escalation.levels().get(1).afterMinutes(), ChronoUnit.MINUTES);
+    return incident.openedAt().plus(escalation.levels().get(level - 1).afterMinutes(), ChronoUnit.MINUTES);
   }
 }
