@@ -90,6 +90,8 @@ class IncidentProcessIT extends IntegrationTest {
     assertThat(closed.retrospectiveDue()).isTrue();
     assertThat(closed.acknowledgedBy()).isEqualTo("olivia");
     assertThat(closed.resolvedBy()).isEqualTo("devon");
+    assertThat(notifications.about(key)).anyMatch(n -> n.subject().startsWith("Incident " + key + " closed")
+        && n.body().contains("Resolution: rolled back 2.4.1"));
     assertThat(closed.secondsToAcknowledge()).isNotNull().isNotNegative();
     assertThat(closed.secondsToResolve()).isGreaterThanOrEqualTo(closed.secondsToAcknowledge());
     assertThat(timelineKinds(key)).containsSubsequence("opened", "priority", "notified", "acknowledged", "major",
