@@ -38,6 +38,7 @@ import io.opsflow.support.Api.Response;
 import io.opsflow.support.FullProcessCoverage;
 import io.opsflow.support.HookReceiver;
 import io.opsflow.support.IntegrationTest;
+import io.opsflow.support.RecordingChannel;
 
 /**
  * Every route and branch of change-release: auto, peer, cab and expedited approval, four eyes,
@@ -63,7 +64,7 @@ class ChangeProcessIT extends IntegrationTest {
   Changes changes;
 
   @Autowired
-  io.opsflow.support.RecordingChannel notifications;
+  RecordingChannel notifications;
 
   @BeforeEach
   void services() {

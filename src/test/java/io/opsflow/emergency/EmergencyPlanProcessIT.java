@@ -27,6 +27,7 @@ import io.opsflow.support.EmergencyPlanRunner;
 import io.opsflow.support.FullProcessCoverage;
 import io.opsflow.support.HookReceiver;
 import io.opsflow.support.IntegrationTest;
+import io.opsflow.support.RecordingChannel;
 
 /**
  * The three shipped plans and the drill processes: each plan run for real (actions call their
@@ -48,7 +49,7 @@ class EmergencyPlanProcessIT extends IntegrationTest {
   EmergencyPlans plans;
 
   @Autowired
-  io.opsflow.support.RecordingChannel notifications;
+  RecordingChannel notifications;
 
   @Test
   void serviceOutagePlanRunsForRealCallsItsActionAndReportsEveryStep() {

@@ -29,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.opsflow.incident.intake.AlertIntake;
 import io.opsflow.incident.intake.IntakeResult;
 import io.opsflow.incident.intake.Observation;
+import io.opsflow.oncall.OnCall;
 import io.opsflow.support.EmergencyPlanRunner;
+import io.opsflow.support.Fixtures;
 import io.opsflow.support.FullProcessCoverage;
 import io.opsflow.support.IntegrationTest;
 import io.opsflow.support.RecordingChannel;
@@ -56,7 +58,7 @@ class IncidentProcessIT extends IntegrationTest {
   RecordingChannel notifications;
 
   @Autowired
-  io.opsflow.oncall.OnCall onCall;
+  OnCall onCall;
 
   @Test
   void p1IsMajorRunsTheEmergencyPlanBesideDevDiagnosisAndEndsWithARetrospective() {
@@ -263,7 +265,7 @@ class IncidentProcessIT extends IntegrationTest {
 
   @Test
   void aServicesEscalationPolicySetsWhenTheNextLevelsArePaged() {
-    String service = "esc" + io.opsflow.support.Fixtures.uniqueSuffix();
+    String service = "esc" + Fixtures.uniqueSuffix();
     assertThat(as("mia").post("/api/services", "{\"key\":\"" + service + "\",\"name\":\"Escalated\",\"tier\":1,"
         + "\"devGroup\":\"dev\"}").status()).isEqualTo(201);
     assertThat(as("mia").put("/api/oncall/escalation-policies/services/" + service, """

@@ -1,6 +1,7 @@
 package io.opsflow.incident.steps;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -56,6 +57,6 @@ class PageNextLevel implements JavaDelegate {
   }
 
   static List<String> concat(List<String> groups, String group) {
-    return java.util.stream.Stream.concat(groups.stream(), java.util.stream.Stream.of(group)).distinct().toList();
+    return Stream.concat(groups.stream(), Stream.of(group)).distinct().toList();
   }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -170,7 +171,7 @@ public class RetrospectiveSteps {
       List<String> readers = ProcessVariables.lenientFlag(execution, Visibility.VARIABLE)
           ? Groups.STAFF.stream().filter(Visibility.RESTRICTED_READERS::contains).toList() : Groups.STAFF;
       var retro = retrospectives.get(key);
-      Map<String, Object> facts = new java.util.HashMap<>();
+      Map<String, Object> facts = new HashMap<>();
       facts.put("title", retro.subjectType().code() + " " + retro.subjectKey());
       facts.put("actionItems", Integer.toString(retrospectives.details(key, true).actionItems().size()));
       notifications.publish(Notice.of(NoticeEvent.RETROSPECTIVE_PUBLISHED.code() + ":" + key,
