@@ -1,15 +1,15 @@
 package io.opsflow.emergency.steps;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -133,27 +133,33 @@ class PlanSteps {
     };
   }
 
+  /** Daily: a manager gets "Schedule drill" for each plan whose drill is overdue. */
+  @Bean
+  JavaDelegate openDrillTasks(EmergencyPlans plans) {
+    return execution -> plans.openDrillTasks();
+  }
+
   /**
-   * Daily: a manager gets "Schedule drill" for each plan whose drill is overdue, and the plan's owner
-   * group and managers hear it ({@code drill.due}, once per plan and due date), linking the task.
+   * Creating "Schedule drill" (a named create listener in the model): the plan's owner group and the
+   * managers hear that its drill is due ({@code drill.due}, once per drill process), with a link to the
+   * task.
    */
   @Bean
-  JavaDelegate openDrillTasks(EmergencyPlans plans, Notifications notifications, TaskService tasks) {
-    return execution -> {
-      for (String planKey : plans.openDrillTasks()) {
-        EmergencyPlans.Plan plan = plans.plan(planKey).orElseThrow();
-        Task schedule = tasks.createTaskQuery().processInstanceBusinessKey(planKey)
-            .processDefinitionKey(EmergencyPlans.DRILL_PROCESS).active().list().stream().findFirst().orElse(null);
-        String due = plan.drillDueAt() == null ? "never-drilled" : plan.drillDueAt().toString().substring(0, 10);
-        Map<String, Object> facts = new HashMap<>();
-        facts.put("title", plan.name());
-        if (plan.drillDueAt() != null) {
-          facts.put("deadline", plan.drillDueAt());
-        }
-        Notice notice = Notice.of(NoticeEvent.DRILL_DUE.code() + ":" + planKey + ":" + due, NoticeEvent.DRILL_DUE,
-            planKey).withGroups(List.of(plan.ownerGroup(), Groups.MANAGER)).withFacts(facts);
-        notifications.publish(schedule == null ? notice : notice.withTask(schedule.getId()));
+  TaskListener drillDue(EmergencyPlans plans, Notifications notifications) {
+    return task -> {
+      String planKey = ProcessVariables.lenientText(task, PlanVariables.PLAN_KEY);
+      if (planKey == null) {
+        return;
       }
+      Optional<EmergencyPlans.Plan> plan = plans.plan(planKey);
+      Map<String, Object> facts = new HashMap<>();
+      facts.put("title", plan.map(EmergencyPlans.Plan::name).orElse(planKey));
+      plan.map(EmergencyPlans.Plan::drillDueAt).ifPresent(due -> facts.put("deadline", due));
+      List<String> groups = new ArrayList<>();
+      plan.map(EmergencyPlans.Plan::ownerGroup).ifPresent(groups::add);
+      groups.add(Groups.MANAGER);
+      notifications.publish(Notice.of(NoticeEvent.DRILL_DUE.code() + ":" + planKey + ":" + task.getProcessInstanceId(),
+          NoticeEvent.DRILL_DUE, planKey).withGroups(groups).withFacts(facts).withTask(task.getId()));
     };
   }
 }
