@@ -6,6 +6,7 @@
 @ApplicationModule(displayName = "Changes", allowedDependencies = {
     "catalog",
     "incident",
+    "notify",
     "security",
     "tasklist",
     "kernel :: audit",

@@ -6,6 +6,7 @@
 @ApplicationModule(displayName = "Emergency plans", allowedDependencies = {
     "catalog",
     "incident",
+    "notify",
     "security",
     "tasklist",
     "kernel :: audit",

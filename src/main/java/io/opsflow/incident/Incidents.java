@@ -239,6 +239,25 @@ public class Incidents {
         + "; diagnosis goes to " + diagnosisGroup + (major ? "; declared a major incident" : ""));
   }
 
+  /**
+   * Someone claimed the triage task: that is the acknowledgement the escalation waits for, so the
+   * first claim sets the time and person to acknowledge (triage keeps them; unclaiming undoes nothing).
+   *
+   * @return whether this claim was the acknowledgement (false when the incident was acknowledged before)
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean claimed(String key, String by) {
+    Incident incident = mapper.lock(key);
+    if (incident.acknowledgedAt() != null) {
+      return false;
+    }
+    Instant at = now();
+    mapper.acknowledge(key, IncidentState.ACKNOWLEDGED, at, by, incident.diagnosisGroup(), incident.major());
+    addEntry(key, "claimed", by, "Acknowledged after " + human(Duration.between(incident.openedAt(), at))
+        + ": " + by + " took the triage; escalation stops");
+    return true;
+  }
+
   /** The incident-major decision found the incident major: an emergency plan runs alongside the diagnosis. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void markMajor(String key) {

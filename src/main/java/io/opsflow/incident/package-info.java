@@ -8,6 +8,7 @@
 @ApplicationModule(displayName = "Incidents", allowedDependencies = {
     "catalog",
     "notify",
+    "oncall",
     "security",
     "tasklist",
     "kernel :: audit",

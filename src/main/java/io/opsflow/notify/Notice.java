@@ -19,14 +19,16 @@ import java.util.regex.Pattern;
  * @param id stable id of this occurrence (see above), at most 200 characters
  * @param reference the business key it is about ({@code INC-2026-0042}); one thread per reference
  * @param service the catalog service, or null (rules with a service then do not match)
- * @param group the group concerned (the on-call group), or null
+ * @param groups the groups concerned, the on-call group first (a restricted incident's is ops and
+ *     security; an escalation's adds the managers); empty when none. A rule naming a group takes the
+ *     notice when the group is one of them.
  * @param priority {@code P1} (most urgent) to {@code P4}, or null (see {@link Notifications})
  * @param facts what the templates and webhook receivers may use: {@code title}, {@code deadline}, ...
  * @param taskId the Camunda task to act on; the message links to it in Tasklist
  * @param link where to act when there is no task (absolute, or a path under {@code opsflow.public-url})
  * @param mention user ids to mention or mail directly (the person on call)
  */
-public record Notice(String id, NoticeEvent event, String reference, String service, String group,
+public record Notice(String id, NoticeEvent event, String reference, String service, List<String> groups,
     String priority, Map<String, Object> facts, String taskId, String link, List<String> mention) {
 
   private static final Pattern PRIORITY = Pattern.compile("P[1-4]");
@@ -43,38 +45,49 @@ public record Notice(String id, NoticeEvent event, String reference, String serv
     }
     facts = facts == null ? Map.of() : Map.copyOf(facts);
     mention = mention == null ? List.of() : List.copyOf(mention);
+    groups = groups == null ? List.of() : groups.stream().filter(g -> g != null && !g.isBlank()).distinct().toList();
+  }
+
+  /** The on-call group, the first of {@link #groups}, or null. */
+  public String group() {
+    return groups.isEmpty() ? null : groups.get(0);
   }
 
   public static Notice of(String id, NoticeEvent event, String reference) {
-    return new Notice(id, event, reference, null, null, null, Map.of(), null, null, List.of());
+    return new Notice(id, event, reference, null, List.of(), null, Map.of(), null, null, List.of());
   }
 
   public Notice withService(String service) {
-    return new Notice(id, event, reference, service, group, priority, facts, taskId, link, mention);
+    return new Notice(id, event, reference, service, groups, priority, facts, taskId, link, mention);
   }
 
   public Notice withGroup(String group) {
-    return new Notice(id, event, reference, service, group, priority, facts, taskId, link, mention);
+    return withGroups(group == null ? List.of() : List.of(group));
+  }
+
+  /** The groups concerned, the on-call group first. */
+  public Notice withGroups(List<String> groups) {
+    return new Notice(id, event, reference, service, groups, priority, facts, taskId, link, mention);
   }
 
   public Notice withPriority(String priority) {
-    return new Notice(id, event, reference, service, group, priority, facts, taskId, link, mention);
+    return new Notice(id, event, reference, service, groups, priority, facts, taskId, link, mention);
   }
 
   /** Facts must not be null; {@code title} and {@code deadline} are the ones templates use most. */
   public Notice withFacts(Map<String, Object> facts) {
-    return new Notice(id, event, reference, service, group, priority, facts, taskId, link, mention);
+    return new Notice(id, event, reference, service, groups, priority, facts, taskId, link, mention);
   }
 
   public Notice withTask(String taskId) {
-    return new Notice(id, event, reference, service, group, priority, facts, taskId, link, mention);
+    return new Notice(id, event, reference, service, groups, priority, facts, taskId, link, mention);
   }
 
   public Notice withLink(String link) {
-    return new Notice(id, event, reference, service, group, priority, facts, taskId, link, mention);
+    return new Notice(id, event, reference, service, groups, priority, facts, taskId, link, mention);
   }
 
   public Notice withMention(List<String> userIds) {
-    return new Notice(id, event, reference, service, group, priority, facts, taskId, link, userIds);
+    return new Notice(id, event, reference, service, groups, priority, facts, taskId, link, userIds);
   }
 }

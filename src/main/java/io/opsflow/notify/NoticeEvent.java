@@ -14,6 +14,8 @@ public enum NoticeEvent {
   CHANGE_GATE_REJECTED("change.gate-rejected"),
   CHANGE_DEPLOYMENT_FAILED("change.deployment-failed"),
   DRILL_DUE("drill.due"),
+  /** A retrospective action item is due tomorrow: its owner group is reminded. */
+  ACTION_ITEM_DUE("action-item.due"),
   ACTION_ITEM_OVERDUE("action-item.overdue"),
   PLAN_ACTIVATED("plan.activated"),
   FEEDBACK_SPIKE("feedback.spike"),

@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.notify.outbox.Outbox;
+import io.opsflow.notify.outbox.Templates;
 
 /**
  * How modules tell people about something: {@link #publish} writes the notice into the outbox, in
@@ -16,10 +17,17 @@ import io.opsflow.notify.outbox.Outbox;
 @Component
 public class Notifications {
 
-  private final Outbox outbox;
+  /** The language of what the {@link NotificationChannel} beans (the log) are handed. */
+  static final String LOG_LANGUAGE = "en";
 
-  Notifications(Outbox outbox) {
+  private final Outbox outbox;
+  private final Templates templates;
+  private final List<NotificationChannel> channels;
+
+  Notifications(Outbox outbox, Templates templates, List<NotificationChannel> channels) {
     this.outbox = outbox;
+    this.templates = templates;
+    this.channels = channels;
   }
 
   /**
@@ -28,10 +36,19 @@ public class Notifications {
    * committed; without one it runs in its own. Publishing a notice id again enqueues nothing for the
    * channels that already have it (see {@link Notice} for how to build the id).
    *
+   * <p>Every notice is also handed, in English, to the {@link NotificationChannel} beans (the log), so
+   * the server log says what happened even where no channel or rule is configured yet. A channel bean
+   * that throws fails the caller (a process step is then retried by the engine).
+   *
    * @return the ids of the outbox rows written now (empty when no rule matches or all were there)
    */
   @Transactional(propagation = Propagation.REQUIRED)
   public List<Long> publish(Notice notice) {
-    return outbox.enqueue(notice);
+    List<Long> written = outbox.enqueue(notice);
+    Templates.Rendered text = templates.render(notice, LOG_LANGUAGE);
+    String body = text.link() == null ? text.text() : text.text() + "\n" + text.link();
+    Notification logged = new Notification(notice.reference(), notice.groups(), text.title(), body);
+    channels.forEach(channel -> channel.send(logged));
+    return written;
   }
 }

@@ -38,6 +38,7 @@ import io.opsflow.support.Api.Response;
 import io.opsflow.support.FullProcessCoverage;
 import io.opsflow.support.HookReceiver;
 import io.opsflow.support.IntegrationTest;
+import io.opsflow.support.RecordingChannel;
 
 /**
  * Every route and branch of change-release: auto, peer, cab and expedited approval, four eyes,
@@ -61,6 +62,9 @@ class ChangeProcessIT extends IntegrationTest {
 
   @Autowired
   Changes changes;
+
+  @Autowired
+  RecordingChannel notifications;
 
   @BeforeEach
   void services() {
@@ -108,6 +112,9 @@ class ChangeProcessIT extends IntegrationTest {
     assertThat(changes.get(key).approvalRoute()).isEqualTo(ApprovalRoute.PEER);
     assertThat(approvalGroups(process)).containsExactlyInAnyOrder("ops", "dev", "qa");
     Task opsApproval = approvalTask(process, "ops");
+    assertThat(notifications.about(key)).as("each approver group is asked, with a link to its task")
+        .filteredOn(n -> n.subject().startsWith("Change " + key + " needs approval")).hasSize(3)
+        .anyMatch(n -> n.groups().equals(List.of("ops")) && n.body().contains("?task=" + opsApproval.getId()));
 
     assertThatThrownBy(() -> taskService().claim(opsApproval.getId(), "olivia"))
         .hasMessageContaining("olivia requested this change and cannot approve it");
@@ -161,6 +168,8 @@ class ChangeProcessIT extends IntegrationTest {
     assertThat(gate.path("status").asText()).isEqualTo("rejected");
     assertThat(gate.path("reason").asText()).contains("devon").contains("migration locks the orders table");
     assertThat(changes.get(key).state()).isEqualTo(ChangeState.REJECTED);
+    assertThat(notifications.about(key)).anyMatch(n -> n.subject().startsWith("Change " + key + " stopped at a gate")
+        && n.body().contains("migration locks the orders table"));
   }
 
   @Test
@@ -202,6 +211,8 @@ class ChangeProcessIT extends IntegrationTest {
     assertThat(incident.path("serviceKey").asText()).isEqualTo(HOOKED_SERVICE);
     assertThat(incident.path("priority").asText()).as("tier 1, like a critical alert").isEqualTo("P1");
     assertThat(incident.path("timeline").findValuesAsText("message")).anyMatch(m -> m.contains("Linked to change " + key));
+    assertThat(notifications.about(key)).anyMatch(n -> n.subject().startsWith("Deployment of change " + key + " failed")
+        && n.body().contains("incident " + failed.incidentKey()));
     assertThat(process).isWaitingAt("Task_RollBack");
     claimAndComplete(task("Task_RollBack", process), "olivia", Map.of("rollbackNote", "redeployed 1.0.0"));
 

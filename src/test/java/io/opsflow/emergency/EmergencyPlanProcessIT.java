@@ -27,6 +27,7 @@ import io.opsflow.support.EmergencyPlanRunner;
 import io.opsflow.support.FullProcessCoverage;
 import io.opsflow.support.HookReceiver;
 import io.opsflow.support.IntegrationTest;
+import io.opsflow.support.RecordingChannel;
 
 /**
  * The three shipped plans and the drill processes: each plan run for real (actions call their
@@ -47,6 +48,9 @@ class EmergencyPlanProcessIT extends IntegrationTest {
   @Autowired
   EmergencyPlans plans;
 
+  @Autowired
+  RecordingChannel notifications;
+
   @Test
   void serviceOutagePlanRunsForRealCallsItsActionAndReportsEveryStep() {
     int calls = HookReceiver.shared().callsTo(ACTION_PATH + "status-page-incident").size();
@@ -58,6 +62,8 @@ class EmergencyPlanProcessIT extends IntegrationTest {
     assertThat(activated.status()).as(activated.toString()).isEqualTo(201);
     String key = activated.json().path("activationKey").asText();
     ProcessInstance process = processOf(key);
+    assertThat(notifications.about(key)).anyMatch(n -> n.subject().startsWith("Emergency plan " + key + " activated")
+        && n.body().contains("Reason: incident " + incident) && n.body().contains("Service: payments-api"));
 
     assertThat(process).isWaitingAt("Task_TakeCommand");
     assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(process.getId()).singleResult()
@@ -367,6 +373,9 @@ class EmergencyPlanProcessIT extends IntegrationTest {
     executeDailyCheck();
     for (String planKey : overdue) {
       assertThat(drillProcesses(planKey)).as("no duplicate for %s", planKey).isOne();
+      assertThat(notifications.about(planKey)).as("drill.due of %s, once", planKey)
+          .filteredOn(n -> n.subject().startsWith("Drill due: " + planKey)).hasSize(1)
+          .allMatch(n -> n.groups().contains("manager") && n.body().contains("/camunda/app/tasklist/default/#/?task="));
     }
 
     ProcessInstance drill = processEngine.getRuntimeService().createProcessInstanceQuery()

@@ -257,7 +257,7 @@ class IncidentApiIT extends IntegrationTest {
     assertThat(incident.path("secondsToResolve").asLong()).isGreaterThanOrEqualTo(incident.path("secondsToAcknowledge").asLong());
     assertThat(incident.path("ackSlaBreached").asBoolean()).isFalse();
     assertThat(incident.path("closedAt").asText()).isNotBlank();
-    assertThat(kinds(incident)).containsExactly("opened", "priority", "notified", "acknowledged", "mitigated", "verified",
+    assertThat(kinds(incident)).containsExactly("opened", "priority", "notified", "claimed", "acknowledged", "mitigated", "verified",
         "closed");
     assertThat(as("mia").get("/api/incidents?state=closed").json().findValuesAsText("incidentKey")).contains(key);
   }

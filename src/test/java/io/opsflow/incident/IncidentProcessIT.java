@@ -29,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.opsflow.incident.intake.AlertIntake;
 import io.opsflow.incident.intake.IntakeResult;
 import io.opsflow.incident.intake.Observation;
+import io.opsflow.oncall.OnCall;
 import io.opsflow.support.EmergencyPlanRunner;
+import io.opsflow.support.Fixtures;
 import io.opsflow.support.FullProcessCoverage;
 import io.opsflow.support.IntegrationTest;
 import io.opsflow.support.RecordingChannel;
@@ -54,6 +56,9 @@ class IncidentProcessIT extends IntegrationTest {
 
   @Autowired
   RecordingChannel notifications;
+
+  @Autowired
+  OnCall onCall;
 
   @Test
   void p1IsMajorRunsTheEmergencyPlanBesideDevDiagnosisAndEndsWithARetrospective() {
@@ -87,6 +92,8 @@ class IncidentProcessIT extends IntegrationTest {
     assertThat(closed.retrospectiveDue()).isTrue();
     assertThat(closed.acknowledgedBy()).isEqualTo("olivia");
     assertThat(closed.resolvedBy()).isEqualTo("devon");
+    assertThat(notifications.about(key)).anyMatch(n -> n.subject().startsWith("Incident " + key + " closed")
+        && n.body().contains("Resolution: rolled back 2.4.1"));
     assertThat(closed.secondsToAcknowledge()).isNotNull().isNotNegative();
     assertThat(closed.secondsToResolve()).isGreaterThanOrEqualTo(closed.secondsToAcknowledge());
     assertThat(timelineKinds(key)).containsSubsequence("opened", "priority", "notified", "acknowledged", "major",
@@ -193,13 +200,24 @@ class IncidentProcessIT extends IntegrationTest {
 
     assertThat(process).hasPassed("Task_NotifyAckSlaBreach").isWaitingAt("Task_AcknowledgeTriage");
     assertThat(incident(key).ackSlaBreached()).isTrue();
-    assertThat(notifications.about(key)).anyMatch(n -> n.subject().contains("acknowledge SLA breached")
-        && n.groups().contains("manager"));
+    assertThat(notifications.about(key)).anyMatch(n -> n.subject().contains("SLA breached: " + key)
+        && n.body().contains("The acknowledge SLA of incident " + key + " has passed") && n.groups().contains("manager"));
+    assertThat(task("Task_AcknowledgeTriage", process)).hasCandidateGroup("ops");
+
+    List<String> nextPeople = onCall.escalationFor("payments-api", "ops").levels().get(1).userIds();
+    assertThat(nextPeople).as("the demo schedule rotates olivia and oscar").isNotEmpty();
+    execute(timer(process, "Timer_AckNextLevel"));
+    assertThat(process).hasPassed("Task_PageNextLevel", "End_NextLevelPaged");
+    assertThat(notifications.about(key)).as("level 2 is paged when the acknowledge SLA passes")
+        .anyMatch(n -> n.subject().contains("Incident " + key + " escalated") && n.body().contains("Level: 2")
+            && nextPeople.stream().allMatch(person -> n.body().contains("(" + person + ")")));
     assertThat(task("Task_AcknowledgeTriage", process)).hasCandidateGroup("ops");
 
     moveClockTo(open.ackDueAt().plus(Duration.ofMinutes(15)).plusSeconds(1));
     execute(timer(process, "Timer_AckEscalation"));
 
+    assertThat(process).hasPassed("Task_EscalateTriage").hasNotPassed("End_ManagersStopped");
+    assertThat(notifications.about(key)).anyMatch(n -> n.body().contains("Level: 3") && n.groups().contains("manager"));
     Task triage = task("Task_AcknowledgeTriage", process);
     assertThat(candidateGroups(triage)).containsExactlyInAnyOrder("ops", "manager");
     var managerView = as("mia").get("/engine-rest/task?processInstanceId=" + process.getId() + "&maxResults=10").json();
@@ -208,6 +226,61 @@ class IncidentProcessIT extends IntegrationTest {
     claimAndComplete(triage, "mia", Map.of("category", "outage", "diagnosisGroup", "ops"));
     assertThat(incident(key).acknowledgedBy()).isEqualTo("mia");
     assertThat(timelineKinds(key)).containsSubsequence("sla-breached", "escalated", "acknowledged");
+  }
+
+  @Test
+  void claimingTheTriageAcknowledgesAndStopsTheEscalationEvenWhenUnclaimed() {
+    ProcessInstance process = report("medium", "high", "payments-api");
+    String key = process.getBusinessKey();
+    notifyOnCall(process);
+    Incident open = incident(key);
+    Task triage = task("Task_AcknowledgeTriage", process);
+    String onCallNow = onCall.onCallInGroup("ops", Instant.now()).stream().map(now -> now.shift().userId()).findFirst()
+        .orElseThrow();
+    assertThat((String) taskService().getVariable(triage.getId(), "onCallPerson")).as("shown on the triage task")
+        .contains("(" + onCallNow + ")");
+    assertThat(notifications.about(key)).anyMatch(n -> n.subject().contains("Incident " + key + " opened")
+        && n.body().contains("(" + onCallNow + ")") && n.body().contains("/camunda/app/tasklist/default/#/?task="
+        + triage.getId()));
+
+    moveClockTo(open.openedAt().plus(Duration.ofMinutes(3)));
+    taskService().claim(triage.getId(), "oscar");
+    taskService().setAssignee(triage.getId(), null);
+    assertThat(incident(key).acknowledgedBy()).isEqualTo("oscar");
+    assertThat(incident(key).acknowledgedAt()).isEqualTo(open.openedAt().plus(Duration.ofMinutes(3)));
+
+    moveClockTo(open.ackDueAt().plusSeconds(1));
+    execute(timer(process, "Timer_AckNextLevel"));
+    assertThat(process).hasPassed("End_NextLevelStopped").hasNotPassed("Task_PageNextLevel");
+    moveClockTo(open.ackDueAt().plus(Duration.ofMinutes(15)).plusSeconds(1));
+    execute(timer(process, "Timer_AckEscalation"));
+    assertThat(process).hasPassed("End_ManagersStopped").hasNotPassed("Task_EscalateTriage");
+    assertThat(candidateGroups(task("Task_AcknowledgeTriage", process))).containsExactly("ops");
+    assertThat(notifications.about(key)).noneMatch(n -> n.subject().contains("escalated"));
+
+    claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("category", "outage", "diagnosisGroup", "ops"));
+    assertThat(incident(key).acknowledgedBy()).as("the first claim was the acknowledgement").isEqualTo("oscar");
+    assertThat(incident(key).ackSlaBreached()).isFalse();
+  }
+
+  @Test
+  void aServicesEscalationPolicySetsWhenTheNextLevelsArePaged() {
+    String service = "esc" + Fixtures.uniqueSuffix();
+    assertThat(as("mia").post("/api/services", "{\"key\":\"" + service + "\",\"name\":\"Escalated\",\"tier\":1,"
+        + "\"devGroup\":\"dev\"}").status()).isEqualTo(201);
+    assertThat(as("mia").put("/api/oncall/escalation-policies/services/" + service, """
+        {"levels":[{"afterMinutes":0,"notify":"on-call"},{"afterMinutes":2,"notify":"next-on-call"},
+                   {"afterMinutes":7,"notify":"group:manager"}]}""").status()).isEqualTo(200);
+    ProcessInstance process = report("medium", "high", service);
+    notifyOnCall(process);
+    Instant opened = incident(process.getBusinessKey()).openedAt();
+
+    assertThat(timer(process, "Timer_AckNextLevel").getDuedate()).isEqualTo(Date.from(opened.plus(Duration.ofMinutes(2))));
+    assertThat(timer(process, "Timer_AckEscalation").getDuedate()).isEqualTo(Date.from(opened.plus(Duration.ofMinutes(7))));
+    moveClockTo(opened.plus(Duration.ofMinutes(7)).plusSeconds(1));
+    execute(timer(process, "Timer_AckEscalation"));
+    assertThat(notifications.about(process.getBusinessKey())).anyMatch(n -> n.body().contains("Level: 3")
+        && n.groups().contains("manager") && n.body().contains("(mia)"));
   }
 
   @Test
@@ -220,7 +293,8 @@ class IncidentProcessIT extends IntegrationTest {
     assertThat(process).hasPassed("Task_NotifyResolveSlaBreach");
     assertThat(incident(process.getBusinessKey()).resolveSlaBreached()).isTrue();
     assertThat(notifications.about(process.getBusinessKey()))
-        .anyMatch(n -> n.subject().contains("resolve SLA breached") && n.groups().containsAll(List.of("ops", "manager")));
+        .anyMatch(n -> n.subject().contains("SLA breached: " + process.getBusinessKey())
+            && n.body().contains("The resolve SLA") && n.groups().containsAll(List.of("ops", "manager")));
     assertThat(candidateGroups(task("Task_DiagnoseMitigate", process))).containsExactly("ops");
 
     moveClockTo(triaged.resolveDueAt().plus(Duration.ofMinutes(240)).plusSeconds(1));

@@ -210,8 +210,8 @@ class OutboxDeliveryIT extends IntegrationTest {
     assertThat(sent).as("at most 20 messages a minute").hasSize(20);
     ScriptedChannels.Sent digest = sent.get(19);
     assertThat(digest.message().title()).isEqualTo("6 条通知");
-    String everything = String.join("\n", sent.stream().map(s -> s.message().title() + "\n" + s.message().markdown())
-        .toList());
+    String everything = String.join("\n", sent.stream().map(s -> s.message().title() + "\n" + s.message().markdown()
+        + (s.message().link() == null ? "" : "\n(" + s.message().link() + ")")).toList());
     references.forEach(reference -> assertThat(everything).as("each one linked once")
         .containsOnlyOnce("?task=task-" + reference + ")"));
     List<List<String>> merged = TestDatabase.rows(DATABASE, "SELECT n.merged_into, d.state FROM notification n"

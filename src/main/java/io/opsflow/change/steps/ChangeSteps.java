@@ -2,6 +2,9 @@ package io.opsflow.change.steps;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,6 +16,7 @@ import io.opsflow.change.Change;
 import io.opsflow.change.ChangeRetrospectiveRequested;
 import io.opsflow.change.Changes;
 import io.opsflow.kernel.text.Texts;
+import io.opsflow.notify.NoticeEvent;
 import io.opsflow.kernel.process.ProcessVariables;
 
 /**
@@ -22,10 +26,21 @@ import io.opsflow.kernel.process.ProcessVariables;
 @Configuration(proxyBeanMethods = false)
 class ChangeSteps {
 
-  /** Reject change: the gate says rejected, with the freeze window or the approver's reason. */
+  /**
+   * Reject change: the gate says rejected, with the freeze window or the approver's reason, and the
+   * people following the service hear it ({@code change.gate-rejected}).
+   */
   @Bean
-  JavaDelegate rejectChange(Changes changes) {
-    return execution -> changes.reject(key(execution), ProcessVariables.lenientText(execution, ChangeVariables.REJECTION_REASON));
+  JavaDelegate rejectChange(Changes changes, ChangeNotices notices) {
+    return execution -> {
+      String reason = ProcessVariables.lenientText(execution, ChangeVariables.REJECTION_REASON);
+      changes.reject(key(execution), reason);
+      Change change = changes.get(key(execution));
+      Map<String, Object> facts = new HashMap<>();
+      facts.put("gate", change.gateStatus() == null ? null : change.gateStatus().code());
+      facts.put("reason", reason);
+      notices.publish(NoticeEvent.CHANGE_GATE_REJECTED, null, change, List.of(), facts, null);
+    };
   }
 
   /** Wait for the planned start: the change is approved, its gate opens later. */

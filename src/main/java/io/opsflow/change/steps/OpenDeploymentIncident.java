@@ -1,6 +1,7 @@
 package io.opsflow.change.steps;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,11 +16,12 @@ import io.opsflow.incident.IncidentReport;
 import io.opsflow.incident.IncidentSource;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.process.Decisions;
+import io.opsflow.notify.NoticeEvent;
 
 /**
  * Open incident for the failed deployment, linked both ways. A failed deployment counts like a
  * critical alert on the service: impact from its tier ({@code alert-impact}), urgency from
- * severity "critical" ({@code alert-urgency}).
+ * severity "critical" ({@code alert-urgency}). The service's people hear it ({@code change.deployment-failed}).
  */
 @Component("openDeploymentIncident")
 class OpenDeploymentIncident implements JavaDelegate {
@@ -28,8 +30,11 @@ class OpenDeploymentIncident implements JavaDelegate {
   private final Incidents incidents;
   private final ServiceCatalog catalog;
   private final Decisions decisions;
+  private final ChangeNotices notices;
 
-  OpenDeploymentIncident(Changes changes, Incidents incidents, ServiceCatalog catalog, Decisions decisions) {
+  OpenDeploymentIncident(Changes changes, Incidents incidents, ServiceCatalog catalog, Decisions decisions,
+      ChangeNotices notices) {
+    this.notices = notices;
     this.changes = changes;
     this.incidents = incidents;
     this.catalog = catalog;
@@ -50,5 +55,9 @@ class OpenDeploymentIncident implements JavaDelegate {
         impact, urgency, IncidentSource.CHANGE, change.changeKey()));
     incidents.addEntry(incident.incidentKey(), "change", "opsflow", "Linked to change " + change.changeKey());
     changes.linkIncident(change.changeKey(), incident.incidentKey());
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("reason", "the deployment failed" + (change.deploymentUrl() == null ? "" : ": " + change.deploymentUrl())
+        + "; incident " + incident.incidentKey() + " is open");
+    notices.publish(NoticeEvent.CHANGE_DEPLOYMENT_FAILED, null, change, List.of(incident.onCallGroup()), facts, null);
   }
 }

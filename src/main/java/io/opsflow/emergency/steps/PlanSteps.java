@@ -1,7 +1,12 @@
 package io.opsflow.emergency.steps;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,8 +20,12 @@ import io.opsflow.emergency.PlanOutcome;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.process.FormCheck;
-import io.opsflow.kernel.process.TaskActor;
 import io.opsflow.kernel.process.ProcessVariables;
+import io.opsflow.kernel.process.TaskActor;
+import io.opsflow.notify.Notice;
+import io.opsflow.notify.NoticeEvent;
+import io.opsflow.notify.Notifications;
+import io.opsflow.security.Groups;
 
 /** The named steps and task listeners every emergency plan uses. */
 @Configuration(proxyBeanMethods = false)
@@ -128,5 +137,29 @@ class PlanSteps {
   @Bean
   JavaDelegate openDrillTasks(EmergencyPlans plans) {
     return execution -> plans.openDrillTasks();
+  }
+
+  /**
+   * Creating "Schedule drill" (a named create listener in the model): the plan's owner group and the
+   * managers hear that its drill is due ({@code drill.due}, once per drill process), with a link to the
+   * task.
+   */
+  @Bean
+  TaskListener drillDue(EmergencyPlans plans, Notifications notifications) {
+    return task -> {
+      String planKey = ProcessVariables.lenientText(task, PlanVariables.PLAN_KEY);
+      if (planKey == null) {
+        return;
+      }
+      Optional<EmergencyPlans.Plan> plan = plans.plan(planKey);
+      Map<String, Object> facts = new HashMap<>();
+      facts.put("title", plan.map(EmergencyPlans.Plan::name).orElse(planKey));
+      plan.map(EmergencyPlans.Plan::drillDueAt).ifPresent(due -> facts.put("deadline", due));
+      List<String> groups = new ArrayList<>();
+      plan.map(EmergencyPlans.Plan::ownerGroup).ifPresent(groups::add);
+      groups.add(Groups.MANAGER);
+      notifications.publish(Notice.of(NoticeEvent.DRILL_DUE.code() + ":" + planKey + ":" + task.getProcessInstanceId(),
+          NoticeEvent.DRILL_DUE, planKey).withGroups(groups).withFacts(facts).withTask(task.getId()));
+    };
   }
 }

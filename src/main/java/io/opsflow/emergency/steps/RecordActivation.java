@@ -1,5 +1,9 @@
 package io.opsflow.emergency.steps;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -11,6 +15,9 @@ import io.opsflow.emergency.PlanActivation;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.TaskActor;
+import io.opsflow.notify.Notice;
+import io.opsflow.notify.NoticeEvent;
+import io.opsflow.notify.Notifications;
 import io.opsflow.security.Visibility;
 
 /**
@@ -18,7 +25,7 @@ import io.opsflow.security.Visibility;
  * plan was started from Tasklist or /engine-rest), numbers the activation and makes it the
  * business key. An activation for a restricted incident is restricted too (the variable
  * {@code restricted} routes the plan's dev and QA steps to the security team); any other is
- * readable by all staff.
+ * readable by all staff. The plan's owner group hears of it ({@code plan.activated}).
  */
 @Component("recordPlanActivation")
 class RecordActivation implements JavaDelegate {
@@ -31,8 +38,11 @@ class RecordActivation implements JavaDelegate {
   private final ServiceCatalog catalog;
   private final Incidents incidents;
   private final Visibility visibility;
+  private final Notifications notifications;
 
-  RecordActivation(EmergencyPlans plans, ServiceCatalog catalog, Incidents incidents, Visibility visibility) {
+  RecordActivation(EmergencyPlans plans, ServiceCatalog catalog, Incidents incidents, Visibility visibility,
+      Notifications notifications) {
+    this.notifications = notifications;
     this.plans = plans;
     this.catalog = catalog;
     this.incidents = incidents;
@@ -64,5 +74,13 @@ class RecordActivation implements JavaDelegate {
         (isDrill ? "DRILL: automated actions run dry. " : "") + activation.activationKey() + " of " + planKey,
         "Service: " + service + (catalog.find(service).isEmpty() ? " (not in the catalog)" : ""),
         "Incident: " + (incidentKey == null ? "none" : incidentKey)));
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("title", plans.plan(planKey).map(EmergencyPlans.Plan::name).orElse(planKey));
+    facts.put("reason", isDrill ? "drill" : incidentKey == null ? "activated by " + activation.startedBy()
+        : "incident " + incidentKey);
+    notifications.publish(Notice.of(NoticeEvent.PLAN_ACTIVATED.code() + ":" + activation.activationKey(),
+        NoticeEvent.PLAN_ACTIVATED, activation.activationKey()).withService(service)
+        .withGroups(plans.plan(planKey).map(plan -> List.of(plan.ownerGroup())).orElse(List.of()))
+        .withFacts(facts).withLink(incidentKey == null ? null : "/api/incidents/" + incidentKey));
   }
 }

@@ -29,6 +29,14 @@ public final class IncidentVariables {
   static final String FACTS = "facts";
   static final String ACK_DUE_AT = "ackDueAt";
   static final String ACK_ESCALATE_AT = "ackEscalateAt";
+  /** When the escalation's level 2 is paged: the policy's delay, else the acknowledge SLA deadline. */
+  static final String ACK_NEXT_LEVEL_AT = "ackNextLevelAt";
+  /** Who is on call for the incident now, as the triage form shows it (names; the group when nobody is scheduled). */
+  public static final String ON_CALL_PERSON = "onCallPerson";
+  /** The user ids paged at level 1, comma-separated (mentioned by {@code incident.opened}). */
+  static final String ON_CALL_USERS = "onCallUsers";
+  /** Someone claimed the triage task: the escalation stops. */
+  static final String ACKNOWLEDGED = "acknowledged";
   static final String RESOLVE_DUE_AT = "resolveDueAt";
   static final String RESOLVE_ESCALATE_AT = "resolveEscalateAt";
   public static final String PRIORITY_OVERRIDE = "priorityOverride";

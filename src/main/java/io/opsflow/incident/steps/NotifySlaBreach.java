@@ -6,31 +6,34 @@ import static io.opsflow.kernel.process.ProcessVariables.strictText;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.incident.Incident;
 import io.opsflow.incident.Incidents;
-import io.opsflow.incident.Priority;
 import io.opsflow.incident.Sla;
-import io.opsflow.notify.Notification;
-import io.opsflow.notify.Notifier;
+import io.opsflow.notify.NoticeEvent;
 import io.opsflow.security.Groups;
-import io.opsflow.kernel.process.ProcessVariables;
 
 /**
  * Notify SLA breach: the acknowledge or resolve target (input parameter {@code sla}) has passed.
- * The task stays where it is; on-call and managers are told.
+ * The task stays where it is; whoever holds the work and the managers are told
+ * ({@code incident.sla-breached}, once per SLA).
  */
 @Component("notifySlaBreach")
 class NotifySlaBreach implements JavaDelegate {
 
-  private final Notifier notifier;
   private final Incidents incidents;
+  private final IncidentNotices notices;
+  private final TaskService tasks;
 
-  NotifySlaBreach(Notifier notifier, Incidents incidents) {
-    this.notifier = notifier;
+  NotifySlaBreach(Incidents incidents, IncidentNotices notices, TaskService tasks) {
     this.incidents = incidents;
+    this.notices = notices;
+    this.tasks = tasks;
   }
 
   @Override
@@ -42,8 +45,13 @@ class NotifySlaBreach implements JavaDelegate {
     List<String> holders = new ArrayList<>(sla == Sla.ACKNOWLEDGE ? IncidentVariables.onCall(execution)
         : List.of(strictText(execution, IncidentVariables.DIAGNOSIS_GROUP)));
     holders.add(Groups.MANAGER);
-    notifier.send(new Notification(key, holders,
-        key + ": " + sla.code() + " SLA breached (" + strictCode(execution, IncidentVariables.PRIORITY, Priority.class) + ")",
-        strictText(execution, IncidentVariables.FACTS)));
+    Incident incident = incidents.find(key).orElseThrow();
+    Task open = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKeyIn((sla == Sla.ACKNOWLEDGE ? EscalateToManager.TRIAGE : EscalateToManager.RESOLUTION)
+            .toArray(String[]::new)).list().stream().findFirst().orElse(null);
+    notices.publish(notices.about(NoticeEvent.INCIDENT_SLA_BREACHED, sla.code(), incident, holders,
+        IncidentNotices.facts("sla", sla.code(),
+            "deadline", sla == Sla.ACKNOWLEDGE ? incident.ackDueAt() : incident.resolveDueAt()))
+        .withTask(open == null ? null : open.getId()));
   }
 }

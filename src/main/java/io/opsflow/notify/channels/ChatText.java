@@ -9,11 +9,14 @@ final class ChatText {
   }
 
   /**
-   * The label of the link to act on. A {@link Message} is rendered in its channel's language but
-   * does not name it, so the label follows the title: Chinese when the title has Chinese in it.
+   * The label of the link to act on, in the message's language; the text itself never carries the
+   * link (the templates leave it to the clients, so it is printed once, as each vendor shows links
+   * best). A message that does not name its language is labelled after its title: Chinese when the
+   * title has Chinese in it.
    */
   static String openLabel(Message message) {
-    return isChinese(message.title()) ? "去处理" : "Open";
+    boolean chinese = message.language() == null ? isChinese(message.title()) : message.language().startsWith("zh");
+    return chinese ? "去处理" : "Open";
   }
 
   static boolean isChinese(String text) {

@@ -27,6 +27,8 @@ import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.notify.channels.Delivery;
 import io.opsflow.notify.channels.Message;
 import io.opsflow.notify.channels.Recipient;
+import io.opsflow.oncall.Contact;
+import io.opsflow.oncall.OnCall;
 
 /**
  * Delivers the outbox. Each run, per channel with messages due: in a short transaction that locks
@@ -55,12 +57,14 @@ public class Dispatcher {
   private final TransactionTemplate transactions;
   private final MeterRegistry meters;
   private final ObjectMapper json;
+  private final OnCall onCall;
   private final Clock clock;
   private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
   Dispatcher(NotificationMapper mapper, ChannelMapper channelRows, Channels channels, Templates templates,
       NotifyProperties properties, TransactionTemplate transactions, MeterRegistry meters, ObjectMapper json,
-      Clock clock) {
+      OnCall onCall, Clock clock) {
+    this.onCall = onCall;
     this.mapper = mapper;
     this.channelRows = channelRows;
     this.channels = channels;
@@ -199,9 +203,24 @@ public class Dispatcher {
 
   private Message message(NotificationMapper.Row row) {
     List<Recipient> mentions = row.mentions() == null ? List.of() : Arrays.stream(row.mentions().split(","))
-        .map(user -> new Recipient(user, null, null, null, null, null, null)).toList();
+        .filter(user -> !user.isBlank()).map(this::recipient).toList();
     return new Message("opsflow-notification-" + row.notificationId(), row.event(), row.reference(), row.title(),
-        row.markdown(), row.bodyText(), row.link(), mentions, facts(row));
+        row.markdown(), row.bodyText(), row.link(), mentions, facts(row), row.language());
+  }
+
+  /**
+   * The person as the channels can reach them, read when the message goes out (not when it was
+   * queued), so a contact fixed after a failed delivery is used on the retry. A user deleted since is
+   * named by id: the message still goes to the channel.
+   */
+  private Recipient recipient(String userId) {
+    try {
+      Contact contact = onCall.contact(userId);
+      return new Recipient(userId, contact.displayName(), contact.email(), contact.mobile(), contact.dingtalkUserId(),
+          contact.wecomUserId(), contact.feishuUserId());
+    } catch (Refusal.NotFound gone) {
+      return new Recipient(userId, userId, null, null, null, null, null);
+    }
   }
 
   private Map<String, Object> facts(NotificationMapper.Row row) {

@@ -43,7 +43,8 @@ public class Rules {
   }
 
   /**
-   * Whether a rule takes a notice: the same event; the rule's service and group, if it names them;
+   * Whether a rule takes a notice: the same event; the rule's service, if it names one; its group, if it
+   * names one, among the notice's groups;
    * a priority at least as urgent as its minimum (P1 is the most urgent), if it names one. A notice
    * without a priority matches only rules without a minimum: "P2 or worse" must not page for
    * something nobody rated.
@@ -51,7 +52,7 @@ public class Rules {
   static boolean matches(RuleMapper.Row rule, Notice notice) {
     return rule.event().equals(notice.event().code())
         && (rule.serviceKey() == null || rule.serviceKey().equals(notice.service()))
-        && (rule.groupId() == null || rule.groupId().equals(notice.group()))
+        && (rule.groupId() == null || notice.groups().contains(rule.groupId()))
         && (rule.minPriority() == null
             || notice.priority() != null && notice.priority().compareTo(rule.minPriority()) <= 0);
   }

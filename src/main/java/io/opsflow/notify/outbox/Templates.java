@@ -45,7 +45,10 @@ public class Templates {
     texts.put("zh-CN", load("zh_CN"));
   }
 
-  /** One rendered message: title, body as Markdown and as plain text (each ending with the link). */
+  /**
+   * One rendered message: title, body as Markdown and as plain text, and the link apart from them:
+   * each channel client prints it once, as its vendor shows links best (a button, a Markdown link).
+   */
   public record Rendered(String title, String markdown, String text, String link) {
   }
 
@@ -93,14 +96,7 @@ public class Templates {
   private Rendered rendered(String language, String titleTemplate, List<String> lines, Map<String, String> values,
       String link) {
     String title = titleTemplate.contains("||") ? parts(titleTemplate, values) : fill(titleTemplate, values);
-    List<String> markdown = new ArrayList<>(lines);
-    List<String> text = new ArrayList<>(lines);
-    if (link != null) {
-      String label = text(language, link.contains("/tasklist/") ? "link.task" : "link.other");
-      markdown.add("[" + label + "](" + link + ")");
-      text.add(label + ": " + link);
-    }
-    return new Rendered(title.strip(), String.join("\n\n", markdown), String.join("\n", text), link);
+    return new Rendered(title.strip(), String.join("\n\n", lines), String.join("\n", lines), link);
   }
 
   private List<String> body(String language, String code, Map<String, String> values) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +22,9 @@ import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.ProcessVariables;
 import io.opsflow.kernel.process.TaskActor;
-import io.opsflow.notify.Notification;
-import io.opsflow.notify.Notifier;
+import io.opsflow.notify.Notice;
+import io.opsflow.notify.NoticeEvent;
+import io.opsflow.notify.Notifications;
 import io.opsflow.retro.ActionItem;
 import io.opsflow.retro.Retrospectives;
 import io.opsflow.retro.SubjectType;
@@ -160,7 +162,7 @@ public class RetrospectiveSteps {
 
   /** Publish report: the report is live from now on, linked from the process. */
   @Bean
-  JavaDelegate publishRetrospectiveReport(Retrospectives retrospectives, Notifier notifier) {
+  JavaDelegate publishRetrospectiveReport(Retrospectives retrospectives, Notifications notifications) {
     return execution -> {
       String key = ProcessVariables.lenientText(execution, RETRO_KEY);
       retrospectives.published(key);
@@ -168,7 +170,13 @@ public class RetrospectiveSteps {
       execution.setVariable("reportUrl", url);
       List<String> readers = ProcessVariables.lenientFlag(execution, Visibility.VARIABLE)
           ? Groups.STAFF.stream().filter(Visibility.RESTRICTED_READERS::contains).toList() : Groups.STAFF;
-      notifier.send(new Notification(key, readers, "Retrospective " + key + " published", url));
+      var retro = retrospectives.get(key);
+      Map<String, Object> facts = new HashMap<>();
+      facts.put("title", retro.subjectType().code() + " " + retro.subjectKey());
+      facts.put("actionItems", Integer.toString(retrospectives.details(key, true).actionItems().size()));
+      notifications.publish(Notice.of(NoticeEvent.RETROSPECTIVE_PUBLISHED.code() + ":" + key,
+          NoticeEvent.RETROSPECTIVE_PUBLISHED, key).withService(retro.serviceKey()).withGroups(readers)
+          .withFacts(facts).withLink(url));
     };
   }
 
@@ -197,17 +205,16 @@ public class RetrospectiveSteps {
 
   /** A day before an action item is due: its owner group is reminded. */
   @Bean
-  JavaDelegate remindActionItem(Retrospectives retrospectives, Notifier notifier) {
+  JavaDelegate remindActionItem(Retrospectives retrospectives, Notifications notifications) {
     return execution -> {
       ActionItem item = retrospectives.item(ProcessVariables.lenientText(execution, "actionItemKey"));
-      notifier.send(new Notification(item.retroKey(), List.of(item.ownerGroup()),
-          "Action item " + item.itemKey() + " is due " + item.dueDate(), item.title()));
+      notifications.publish(itemNotice(NoticeEvent.ACTION_ITEM_DUE, item, List.of(item.ownerGroup())));
     };
   }
 
   /** An action item past its due date: managers may take it too, and are told. */
   @Bean
-  JavaDelegate escalateActionItem(Retrospectives retrospectives, Notifier notifier, TaskService taskService) {
+  JavaDelegate escalateActionItem(Retrospectives retrospectives, Notifications notifications, TaskService taskService) {
     return execution -> {
       String itemKey = ProcessVariables.lenientText(execution, "actionItemKey");
       retrospectives.escalate(itemKey);
@@ -218,9 +225,16 @@ public class RetrospectiveSteps {
           taskService.addCandidateGroup(task.getId(), Groups.MANAGER);
         }
       }
-      notifier.send(new Notification(item.retroKey(), List.of(item.ownerGroup(), Groups.MANAGER),
-          "Action item " + item.itemKey() + " is overdue", item.title()));
+      notifications.publish(itemNotice(NoticeEvent.ACTION_ITEM_OVERDUE, item, List.of(item.ownerGroup(), Groups.MANAGER)));
     };
+  }
+
+  /** About one action item, threaded with its retrospective; once per item and event. */
+  private static Notice itemNotice(NoticeEvent event, ActionItem item, List<String> groups) {
+    return Notice.of(event.code() + ":" + item.itemKey(), event, item.retroKey()).withGroups(groups)
+        .withFacts(Map.of("item", item.itemKey(), "title", item.title(), "owner", item.ownerGroup(),
+            "due", item.dueDate().toString()))
+        .withLink("/api/retrospectives/" + item.retroKey() + "/report");
   }
 
   @Bean
