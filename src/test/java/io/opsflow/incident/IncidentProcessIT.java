@@ -463,6 +463,8 @@ class IncidentProcessIT extends IntegrationTest {
     assertThat(openReaderGrants(process)).as("no grant for dev or qa").isZero();
     notifyOnCall(process);
     assertThat(notifications.about(key)).anyMatch(n -> n.groups().equals(List.of("ops", "security")));
+    assertThat(notifications.about(key)).as("the title stays in OpsFlow")
+        .noneMatch(n -> (n.subject() + n.body()).contains("Stolen API key"));
     Task triage = task("Task_AcknowledgeTriage", process);
     assertThat(candidateGroups(triage)).containsExactlyInAnyOrder("ops", "security");
 

@@ -31,11 +31,18 @@ class IncidentNotices {
     this.onCall = onCall;
   }
 
-  /** A notice about the incident with its service, priority and title; {@code deadline} when given. */
+  /** What a chat channel or mailbox shows instead of a restricted incident's title: the key says where to look. */
+  static final String RESTRICTED_TITLE = "🔒 restricted / 受限";
+
+  /**
+   * A notice about the incident with its service, priority and title; {@code deadline} when given. A
+   * restricted incident's title stays in OpsFlow: channels reach people outside ops, managers and
+   * security (a shared chat group, a mailing list).
+   */
   Notice about(NoticeEvent event, String discriminator, Incident incident, List<String> groups,
       Map<String, Object> facts) {
     Map<String, Object> all = new HashMap<>(facts);
-    all.put("title", incident.title());
+    all.put("title", incident.restricted() ? RESTRICTED_TITLE : incident.title());
     return Notice.of(event.code() + ":" + incident.incidentKey() + (discriminator == null ? "" : ":" + discriminator),
         event, incident.incidentKey()).withService(incident.serviceKey()).withGroups(groups)
         .withPriority(incident.priority() == null ? null : Incidents.code(incident.priority())).withFacts(all);
