@@ -20,6 +20,9 @@ public final class PrivacyMask {
   public static final String PHONE = "[phone]";
   public static final String ID_CARD = "[id-card]";
 
+  /** Before a +/00 prefix: no letter, digit or +, and no digit group just ended ("138 0013 8000" is one number). */
+  private static final String NOT_AFTER_NUMBER = "(?<![0-9A-Za-z+])(?<![0-9][ -])";
+
   private record Rule(Pattern pattern, String mask, int minDigits, int maxDigits) {
   }
 
@@ -28,10 +31,10 @@ public final class PrivacyMask {
       // region (6), birth date (8: 18xx-20xx, month, day), sequence (3), check digit or X; groups may be spaced
       new Rule(Pattern.compile("(?<![0-9A-Za-z])[1-9][0-9]{5}[ -]?(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])"
           + "(?:0[1-9]|[12][0-9]|3[01])[ -]?[0-9]{3}[0-9Xx](?![0-9A-Za-z])"), ID_CARD, 0, 99),
-      new Rule(Pattern.compile("(?<![0-9A-Za-z+])(?:\\+|00)(?:86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9])"), PHONE,
+      new Rule(Pattern.compile(NOT_AFTER_NUMBER + "(?:\\+|00)(?:86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9])"), PHONE,
           0, 99),
       // +country, then groups of digits separated by a space, '-', '.' or in parentheses: 8-15 digits in all
-      new Rule(Pattern.compile("(?<![0-9A-Za-z+])(?:\\+|00)[1-9][0-9]{0,2}(?:[ .-]?\\(?[0-9]{1,5}\\)?){1,5}(?![0-9])"),
+      new Rule(Pattern.compile(NOT_AFTER_NUMBER + "(?:\\+|00)[1-9][0-9]{0,2}(?:[ .-]?\\(?[0-9]{1,5}\\)?){1,5}(?![0-9])"),
           PHONE, 8, 15),
       new Rule(Pattern.compile("(?<![0-9A-Za-z])(?:86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9A-Za-z])"), PHONE, 0,
           99),
