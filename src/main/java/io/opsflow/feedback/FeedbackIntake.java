@@ -111,7 +111,8 @@ public class FeedbackIntake {
       if (item.rating() != null && (item.rating() < 1 || item.rating() > 5)) {
         errors.add(new ItemError(index, "rating", "must be 1 to 5, not " + item.rating()));
       }
-      if (item.occurredAt() != null && (!StorableTime.storable(item.occurredAt()) || item.occurredAt().isAfter(latest))) {
+      if (item.occurredAt() != null && (!StorableTime.storable(item.occurredAt().toInstant())
+          || item.occurredAt().toInstant().isAfter(latest))) {
         errors.add(new ItemError(index, "occurredAt", "must lie " + StorableTime.EARLIEST + " or later and not more"
             + " than a day ahead of now, not " + item.occurredAt()));
       }
@@ -149,7 +150,7 @@ public class FeedbackIntake {
       }
       String text = PrivacyMask.mask(item.text());
       TextAnalysis analysis = analyzer.analyze(text);
-      Instant occurredAt = item.occurredAt() == null ? now : item.occurredAt().truncatedTo(ChronoUnit.MILLIS);
+      Instant occurredAt = item.occurredAt() == null ? now : item.occurredAt().toInstant().truncatedTo(ChronoUnit.MILLIS);
       FeedbackMapper.NewRow row = new FeedbackMapper.NewRow(new FeedbackMapper.Row(0, item.service(), item.version(),
           item.channel(), item.externalId(), text, item.rating(), occurredAt, now,
           item.userRef() == null ? null : userRefHash.hash(item.userRef()),

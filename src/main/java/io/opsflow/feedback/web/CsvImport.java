@@ -3,7 +3,6 @@ package io.opsflow.feedback.web;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -66,11 +65,16 @@ final class CsvImport {
       throw ApiException.badRequest("The file is not a CSV file OpsFlow can read: " + e.getMessage()
           + ". Nothing was imported.");
     } catch (UncheckedIOException e) {
-      throw ApiException.badRequest("The CSV file cannot be read: " + e.getCause().getMessage() + ". Nothing was"
-          + " imported.");
+      throw unreadable(e.getCause());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw unreadable(e);
     }
+  }
+
+  /** Malformed UTF-8, a quote never closed: the file is refused whole. */
+  private static ApiException unreadable(IOException e) {
+    String reason = e instanceof java.nio.charset.CharacterCodingException ? "it is not UTF-8" : e.getMessage();
+    return ApiException.badRequest("The CSV file cannot be read: " + reason + ". Nothing was imported.");
   }
 
   private static Row row(int number, CSVRecord record, Map<String, String> columns) {
@@ -97,11 +101,11 @@ final class CsvImport {
         errors.add("rating '" + ratingText + "' is not a whole number 1 to 5");
       }
     }
-    Instant occurredAt = null;
+    OffsetDateTime occurredAt = null;
     String occurredText = cell(record, columns, "occurredAt");
     if (occurredText != null) {
       try {
-        occurredAt = OffsetDateTime.parse(occurredText).toInstant();
+        occurredAt = OffsetDateTime.parse(occurredText);
       } catch (DateTimeParseException e) {
         errors.add("occurredAt '" + occurredText + "' is not an ISO-8601 time with offset, e.g. 2026-11-27T09:00:00+08:00");
       }

@@ -3,6 +3,7 @@ package io.opsflow.feedback.web;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -85,7 +87,7 @@ class FeedbackController {
           schema = @Schema(oneOf = {FeedbackDraft.class, FeedbackDraft[].class}))))
   @ApiResponse(responseCode = "201", description = "Recorded (or repeats)", content = @Content(
       array = @ArraySchema(schema = @Schema(implementation = Recorded.class))))
-  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   List<Recorded> record(@RequestBody JsonNode body, Authentication caller) {
     List<JsonNode> nodes = new ArrayList<>();
@@ -126,11 +128,16 @@ class FeedbackController {
       (required), `rating`, `occurredAt` (ISO-8601 with offset), `version`, `userRef` (optional); other columns \
       are ignored. The good rows are recorded (in one transaction), the bad ones listed in `refused` with their \
       row number (the header is row 1). A file without a required column is refused whole (400). Up to 10,000 \
-      rows and 2 MB.""")
-  @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+      rows and 2 MB.""", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+      content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(type = "object",
+          requiredProperties = "file", properties = @io.swagger.v3.oas.annotations.StringToClassMapItem(key = "file",
+              value = MultipartFile.class)))))
+  @PostMapping("/import")
   ImportReport importCsv(@RequestPart("file") MultipartFile file, Authentication caller) {
     List<CsvImport.Row> rows;
-    try (InputStreamReader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+    // strictly UTF-8: Tomcat parses the parts from its own stream, past the API body filter's check
+    try (InputStreamReader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
       rows = CsvImport.read(reader);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -190,6 +197,14 @@ class FeedbackController {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
     problem.setProperty("indexes", refused.indexes());
     problem.setProperty("errors", refused.errors());
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  /** A multipart body that cannot be parsed (cut short, not UTF-8, over the multipart limit): nothing was read. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> unreadableUpload(MultipartException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The upload cannot be read: send"
+        + " the CSV file as the part 'file' of a multipart/form-data body, UTF-8, at most 2 MB. Nothing was imported.");
     return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 

@@ -27,7 +27,7 @@ class CsvImportTest {
     assertThat(rows.get(0).draft().text()).isEqualTo("好用, 但是 \"偶尔\" 卡\n第二行");
     assertThat(rows.get(0).draft().channel()).isEqualTo(Channel.APP_STORE);
     assertThat(rows.get(0).draft().rating()).isEqualTo(4);
-    assertThat(rows.get(0).draft().occurredAt()).isEqualTo(Instant.parse("2026-11-27T01:00:00Z"));
+    assertThat(rows.get(0).draft().occurredAt().toInstant()).isEqualTo(Instant.parse("2026-11-27T01:00:00Z"));
     assertThat(rows.get(1).draft().text()).isEqualTo("Crashes 😡");
     assertThat(rows.get(1).draft().rating()).isNull();
     assertThat(rows.get(1).draft().occurredAt()).isNull();
