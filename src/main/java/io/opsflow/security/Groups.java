@@ -16,10 +16,12 @@ public final class Groups {
   public static final String CI = "ci";
   /** Service accounts of monitoring (Alertmanager, Grafana). */
   public static final String MONITORING = "monitoring";
+  /** Service accounts that send users' feedback (the support desk, an app backend, an app-store export job). */
+  public static final String FEEDBACK = "feedback";
 
   /** Groups of people who work in Tasklist. */
   public static final List<String> STAFF = List.of(OPS, DEV, QA, MANAGER, SECURITY);
-  public static final List<String> SERVICE_ACCOUNT_GROUPS = List.of(CI, MONITORING);
+  public static final List<String> SERVICE_ACCOUNT_GROUPS = List.of(CI, MONITORING, FEEDBACK);
 
   private Groups() {
   }

@@ -21,7 +21,7 @@ import io.opsflow.support.IntegrationTest;
 
 /**
  * Every endpoint family against every kind of caller: anonymous, each staff group, the
- * administrator and both demo service accounts (Bearer, and Alertmanager's Basic form). Acting as
+ * administrator and the demo service accounts (Bearer, and Alertmanager's Basic form). Acting as
  * someone else on a task, testing passwords and locking the administrator out have focused tests
  * next to this one: {@link ActingAsSomeoneElseIT}, {@link PasswordOraclesIT}, {@link SignInThrottleIT}.
  */
@@ -29,7 +29,7 @@ class SecurityMatrixIT extends IntegrationTest {
 
   enum Caller {
     ANONYMOUS, OPS_OLIVIA, DEV_DEVON, QA_QUINN, MANAGER_MIA, SECURITY_SASHA, ADMIN, CI_BOT, ALERTMANAGER_BEARER,
-    ALERTMANAGER_BASIC;
+    ALERTMANAGER_BASIC, FEEDBACK_DESK;
 
     Api on(Api api) {
       return switch (this) {
@@ -43,6 +43,7 @@ class SecurityMatrixIT extends IntegrationTest {
         case CI_BOT -> api.bearer("demo-ci-token");
         case ALERTMANAGER_BEARER -> api.bearer("demo-alert-token");
         case ALERTMANAGER_BASIC -> api.basic("alertmanager", "demo-alert-token");
+        case FEEDBACK_DESK -> api.bearer("demo-feedback-token");
       };
     }
 
@@ -51,7 +52,7 @@ class SecurityMatrixIT extends IntegrationTest {
     }
 
     boolean serviceAccount() {
-      return this == CI_BOT || this == ALERTMANAGER_BEARER || this == ALERTMANAGER_BASIC;
+      return this == CI_BOT || this == ALERTMANAGER_BEARER || this == ALERTMANAGER_BASIC || this == FEEDBACK_DESK;
     }
   }
 
@@ -126,6 +127,17 @@ class SecurityMatrixIT extends IntegrationTest {
         new Endpoint("GET /api/people/{id}/contacts (olivia's)", api -> api.get("/api/people/olivia/contacts"),
             caller -> caller == Caller.ANONYMOUS ? 401 : caller == Caller.OPS_OLIVIA || caller == Caller.MANAGER_MIA
                 || caller == Caller.ADMIN ? 200 : 403),
+        new Endpoint("POST /api/feedback", api -> api.post("/api/feedback", "{\"service\":\"reporting\","
+            + "\"channel\":\"support\",\"externalId\":\"matrix-" + SEQUENCE.incrementAndGet() + "\",\"text\":\"ok\"}"),
+            feedbackSources(201)),
+        new Endpoint("POST /api/feedback/import", api -> api.send("POST", "/api/feedback/import",
+            "multipart/form-data; boundary=matrix", ("--matrix\r\nContent-Disposition: form-data; name=\"file\";"
+                + " filename=\"f.csv\"\r\n\r\nservice,channel,externalId,text\r\nreporting,support,matrix-csv-"
+                + SEQUENCE.incrementAndGet() + ",ok\r\n--matrix--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            feedbackSources(200)),
+        new Endpoint("GET /api/feedback", api -> api.get("/api/feedback?service=reporting"), people(200)),
+        new Endpoint("GET /api/feedback/insights", api -> api.get("/api/feedback/insights?service=reporting"),
+            people(200)),
         new Endpoint("GET /api/unknown", api -> api.get("/api/unknown"), caller -> caller == Caller.ANONYMOUS ? 401 : 403),
         new Endpoint("GET /v3/api-docs", api -> api.get("/v3/api-docs"), caller -> caller == Caller.ANONYMOUS ? 401 : 200),
         new Endpoint("GET Swagger UI", api -> api.get("/swagger-ui/index.html"), webapp(200)),
@@ -169,6 +181,10 @@ class SecurityMatrixIT extends IntegrationTest {
 
   private static Function<Caller, Integer> pipelinesAndPeople(int status) {
     return caller -> caller == Caller.ANONYMOUS ? 401 : caller.person() || caller == Caller.CI_BOT ? status : 403;
+  }
+
+  private static Function<Caller, Integer> feedbackSources(int status) {
+    return caller -> caller == Caller.ANONYMOUS ? 401 : caller.person() || caller == Caller.FEEDBACK_DESK ? status : 403;
   }
 
   private static Function<Caller, Integer> editors(int status) {

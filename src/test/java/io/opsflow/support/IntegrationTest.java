@@ -30,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "camunda.bpm.job-execution.enabled=false",
     "spring.datasource.hikari.maximum-pool-size=20",
     "opsflow.secret-key=" + IntegrationTest.SECRET_KEY,
+    "opsflow.feedback.hash-key=" + IntegrationTest.FEEDBACK_HASH_KEY,
     // tests run the notification dispatcher themselves, with the clock where they want it
     "opsflow.notify.delivery.enabled=false"})
 @ActiveProfiles("mysql")
@@ -39,6 +40,8 @@ public abstract class IntegrationTest {
   public static final String DATABASE = TestDatabase.name("opsflow_test");
   /** The key sealing notification channel targets and secrets in tests. */
   public static final String SECRET_KEY = "dGVzdC1rZXktb2YtdGhlLWludGVncmF0aW9uLXRlc3Q=";
+  /** The key of the feedback module's user-reference hash in tests. */
+  public static final String FEEDBACK_HASH_KEY = "test-feedback-hash-key-of-the-integration-tests";
   /** A catalog service whose deploy hook points at {@link HookReceiver}; tests create the service. */
   public static final String HOOKED_SERVICE = "chg-hooked";
   public static final String HOOK_PATH = "/jenkins/job/chg-hooked/build";

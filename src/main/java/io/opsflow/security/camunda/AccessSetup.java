@@ -47,7 +47,8 @@ class AccessSetup extends AbstractProcessEnginePlugin {
       Groups.SECURITY, "Security team",
       Groups.ADMIN, "OpsFlow administrators",
       Groups.CI, "CI pipelines (service accounts)",
-      Groups.MONITORING, "Monitoring (service accounts)");
+      Groups.MONITORING, "Monitoring (service accounts)",
+      Groups.FEEDBACK, "Feedback sources (service accounts)");
 
   private final AdminProperties admin;
   private final List<ProcessParticipants> participants;

@@ -72,12 +72,25 @@ class BadInputCorpusIT extends IntegrationTest {
 
   /** One endpoint: a caller allowed to use it, a path with real keys, and a request it accepts. */
   record Endpoint(String method, String pattern, Api caller, String path, String body, List<String> badQueries,
-      boolean alertLeniency) {
+      boolean alertLeniency, String contentType) {
+
+    Endpoint(String method, String pattern, Api caller, String path, String body, List<String> badQueries,
+        boolean alertLeniency) {
+      this(method, pattern, caller, path, body, badQueries, alertLeniency, "application/json");
+    }
 
     boolean hasBody() {
       return body != null;
     }
+
+    boolean isUpload() {
+      return contentType.startsWith("multipart/");
+    }
   }
+
+  /** Paths with a body limit of their own ({@code ApiBodyLimit}); the others have opsflow.api.max-body-size (1 MB). */
+  private static final Map<String, Integer> OWN_BODY_LIMITS = Map.of("/api/feedback", 8 * 1024 * 1024);
+  private static final String UPLOAD_BOUNDARY = "corpus-upload";
 
   record Case(Endpoint endpoint, String name, String path, String contentType, byte[] body, Expect expect) {
   }
@@ -95,7 +108,7 @@ class BadInputCorpusIT extends IntegrationTest {
     Stream<DynamicTest> good = endpoints.stream().filter(endpoint -> !"DELETE".equals(endpoint.method()))
         .map(endpoint -> DynamicTest.dynamicTest(endpoint.method() + " " + endpoint.pattern() + ": the good request",
             () -> {
-              Response response = endpoint.caller().send(endpoint.method(), endpoint.path(), "application/json",
+              Response response = endpoint.caller().send(endpoint.method(), endpoint.path(), endpoint.contentType(),
                   endpoint.hasBody() ? endpoint.body().getBytes(StandardCharsets.UTF_8) : null);
               assertThat(response.status()).as(response.toString()).isBetween(200, 299);
               if (response.header("Content-Type").startsWith("application/json")) {
@@ -103,7 +116,8 @@ class BadInputCorpusIT extends IntegrationTest {
                     .doesNotContainAnyElementsOf(INTERNALS);
               }
             }));
-    Endpoint firstWithBody = endpoints.stream().filter(Endpoint::hasBody).findFirst().orElseThrow();
+    Endpoint firstWithBody = endpoints.stream().filter(endpoint -> endpoint.hasBody() && !endpoint.isUpload())
+        .findFirst().orElseThrow();
     List<Case> cases = new ArrayList<>(extendedCases(firstWithBody));
     endpoints.forEach(endpoint -> cases.addAll(cases(endpoint)));
     Map<String, Long> rows = new LinkedHashMap<>();
@@ -423,6 +437,25 @@ class BadInputCorpusIT extends IntegrationTest {
     endpoints.add(delete(mia, "/api/notification-rules/{id}", "/api/notification-rules/" + toDeleteRule));
     endpoints.add(get(mia, "/api/notifications", "/api/notifications", List.of("limit=abc", "limit=0", "limit=1001",
         "limit=99999999999", "state=bogus", "state=failed&state=pending", "incident=INC-1&reference=INC-2")));
+    String feedbackId = "corpus" + suffix;
+    Map<String, Object> feedbackBody = new LinkedHashMap<>();
+    feedbackBody.put("service", service);
+    feedbackBody.put("version", "1.0");
+    feedbackBody.put("channel", "support");
+    feedbackBody.put("text", "支付失败，太慢了");
+    feedbackBody.put("rating", 2);
+    feedbackBody.put("occurredAt", "2026-11-20T08:00:00Z");
+    feedbackBody.put("externalId", feedbackId);
+    feedbackBody.put("userRef", "corpus-user");
+    endpoints.add(new Endpoint("POST", "/api/feedback", api().bearer("demo-feedback-token"), "/api/feedback",
+        json(feedbackBody), List.of(), false));
+    endpoints.add(new Endpoint("POST", "/api/feedback/import", olivia, "/api/feedback/import",
+        upload("file", "service,channel,externalId,text\r\n" + service + ",support,csv-" + feedbackId + ",ok\r\n"),
+        List.of(), false, "multipart/form-data; boundary=" + UPLOAD_BOUNDARY));
+    endpoints.add(get(olivia, "/api/feedback", "/api/feedback", List.of("page=-1", "page=abc", "size=0", "size=201",
+        "size=99999999999", "channel=fax", "sentiment=angry", "from=yesterday", "to=+10000-01-01T00:00:00Z",
+        "from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z", "service=a%20b", "q=" + "x".repeat(201))));
+    endpoints.add(get(olivia, "/api/feedback/insights", "/api/feedback/insights?service=" + service, List.of()));
     return endpoints;
   }
 
@@ -442,7 +475,9 @@ class BadInputCorpusIT extends IntegrationTest {
     for (String query : endpoint.badQueries()) {
       cases.add(new Case(endpoint, "query " + query, endpoint.path() + "?" + query, null, null, Expect.REFUSED));
     }
-    if (endpoint.hasBody()) {
+    if (endpoint.isUpload()) {
+      cases.addAll(badUploads(endpoint));
+    } else if (endpoint.hasBody()) {
       cases.addAll(badBodies(endpoint));
       cases.addAll(badFields(endpoint));
     }
@@ -487,7 +522,8 @@ class BadInputCorpusIT extends IntegrationTest {
     if (!endpoint.alertLeniency()) {
       // the webhook's own, larger limit is tested in IncidentApiIT
       // the good body with whitespace: nothing but the size limit refuses it
-      bodies.put("a body over the limit", base.substring(0, base.length() - 1) + " ".repeat(1_100_000) + "}");
+      int over = OWN_BODY_LIMITS.getOrDefault(endpoint.pattern(), 1_048_576) + 52_000;
+      bodies.put("a body over the limit", base.substring(0, base.length() - 1) + " ".repeat(over) + "}");
     }
     List<Case> cases = new ArrayList<>();
     bodies.forEach((name, body) -> cases.add(new Case(endpoint, name, endpoint.path(), "application/json", bytes(body),
@@ -499,6 +535,38 @@ class BadInputCorpusIT extends IntegrationTest {
         bytes(base), Expect.REFUSED));
     cases.add(new Case(endpoint, "no content type", endpoint.path(), null, bytes(base), Expect.REFUSED));
     return cases;
+  }
+
+  /** A CSV upload (multipart, part {@code file}): what is not one, or not one OpsFlow can read. */
+  private static List<Case> badUploads(Endpoint endpoint) {
+    String csv = endpoint.body();
+    Map<String, Object> bodies = new LinkedHashMap<>();
+    bodies.put("empty body", "");
+    bodies.put("no closing boundary", "--" + UPLOAD_BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\";"
+        + " filename=\"f.csv\"\r\n\r\n" + csv);
+    bodies.put("another part name", upload("attachment", csv));
+    bodies.put("a missing column", upload("file", "service,channel,text\r\nreporting,support,hi\r\n"));
+    bodies.put("a duplicate column", upload("file", "service,service,channel,externalId,text\r\n"));
+    bodies.put("an unclosed quote", upload("file", "service,channel,externalId,text\r\n\"reporting,support,x,hi\r\n"));
+    bodies.put("invalid UTF-8", splice(upload("file", "service,channel,externalId,text\r\nreporting,support,x,")
+        .replace("--" + UPLOAD_BOUNDARY + "--\r\n", ""), new byte[] {(byte) 0xC0, (byte) 0x80},
+        "\r\n--" + UPLOAD_BOUNDARY + "--\r\n"));
+    bodies.put("a body over the limit", upload("file", "service,channel,externalId,text\r\n" + "x".repeat(2_200_000)));
+    String multipart = "multipart/form-data; boundary=" + UPLOAD_BOUNDARY;
+    List<Case> cases = new ArrayList<>();
+    bodies.forEach((name, body) -> cases.add(new Case(endpoint, name, endpoint.path(), multipart, bytes(body),
+        Expect.REFUSED)));
+    cases.add(new Case(endpoint, "content type text/csv", endpoint.path(), "text/csv", bytes(csv), Expect.REFUSED));
+    cases.add(new Case(endpoint, "content type application/json", endpoint.path(), "application/json",
+        bytes("{\"file\":\"x\"}"), Expect.REFUSED));
+    cases.add(new Case(endpoint, "no content type", endpoint.path(), null, bytes(csv), Expect.REFUSED));
+    return cases;
+  }
+
+  /** A multipart body with one part holding {@code content}. */
+  static String upload(String part, String content) {
+    return "--" + UPLOAD_BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"f.csv\"\r\n"
+        + "Content-Type: text/csv\r\n\r\n" + content + "\r\n--" + UPLOAD_BOUNDARY + "--\r\n";
   }
 
   /**

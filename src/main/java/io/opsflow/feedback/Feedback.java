@@ -1,0 +1,116 @@
+package io.opsflow.feedback;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import io.opsflow.feedback.persistence.FeedbackMapper;
+import io.opsflow.kernel.domain.Refusal;
+
+/**
+ * What users said, for the API and for the modules that act on it (a negative spike opening an
+ * incident, the feedback-triage process, a retrospective's facts, a release comparison): items and
+ * figures by service and period. Read-only; {@link FeedbackIntake} records.
+ */
+@Component
+public class Feedback {
+
+  public static final int MAX_PAGE_SIZE = 200;
+  static final int TOP_TERMS = 10;
+  static final int TOP_TERMS_PER_GROUP = 5;
+
+  private final FeedbackMapper mapper;
+
+  Feedback(FeedbackMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /**
+   * A page of items, newest first.
+   *
+   * @param q text the item contains (masked text, any case)
+   */
+  public FeedbackPage search(String service, Channel channel, Sentiment sentiment, Instant from, Instant to, String q,
+      int page, int size) {
+    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+      throw Refusal.invalid("page must be 0 or more and size 1 to " + MAX_PAGE_SIZE + ".");
+    }
+    checkWindow(from, to);
+    FeedbackMapper.Filter filter = new FeedbackMapper.Filter(service, channel, sentiment, from, to, like(q));
+    List<FeedbackItem> items = mapper.search(filter, (long) page * size, size).stream().map(Feedback::item).toList();
+    return new FeedbackPage(items, page, size, mapper.count(filter));
+  }
+
+  /** The items of a service from {@code from} (inclusive) to {@code to} (exclusive), newest first, at most {@code limit}. */
+  public List<FeedbackItem> of(String service, Instant from, Instant to, int limit) {
+    checkWindow(from, to);
+    return mapper.search(new FeedbackMapper.Filter(service, null, null, from, to, null), 0, limit).stream()
+        .map(Feedback::item).toList();
+  }
+
+  /** Volume, average score, negative share, average rating and top complaint terms, in all and per group. */
+  public Insights insights(String service, Instant from, Instant to, GroupBy groupBy) {
+    checkWindow(from, to);
+    FeedbackMapper.Filter filter = new FeedbackMapper.Filter(service, null, null, from, to, null);
+    Map<String, List<Insights.TermCount>> terms = new LinkedHashMap<>();
+    Map<String, Long> allTerms = new LinkedHashMap<>();
+    for (FeedbackMapper.TermCount count : mapper.terms(filter, groupBy.code())) {
+      terms.computeIfAbsent(count.groupKey(), key -> new java.util.ArrayList<>())
+          .add(new Insights.TermCount(count.term(), count.count()));
+      allTerms.merge(count.term(), count.count(), Long::sum);
+    }
+    List<FeedbackMapper.Group> groups = mapper.groups(filter, groupBy.code());
+    List<Insights.Figures> figures = groups.stream().map(group -> figures(group.groupKey(), group.volume(),
+        group.averageScore(), group.negative(), group.averageRating(), top(terms.getOrDefault(group.groupKey(),
+            List.of()), TOP_TERMS_PER_GROUP))).toList();
+    List<FeedbackMapper.Group> all = mapper.groups(filter, "all");
+    FeedbackMapper.Group total = all.isEmpty() ? new FeedbackMapper.Group("all", 0, null, 0, null) : all.get(0);
+    List<Insights.TermCount> topAll = top(allTerms.entrySet().stream()
+        .map(entry -> new Insights.TermCount(entry.getKey(), entry.getValue())).toList(), TOP_TERMS);
+    return new Insights(service, from, to, groupBy, figures("all", total.volume(), total.averageScore(),
+        total.negative(), total.averageRating(), topAll), figures);
+  }
+
+  private static Insights.Figures figures(String key, long volume, BigDecimal averageScore, long negative,
+      BigDecimal averageRating, List<Insights.TermCount> top) {
+    return new Insights.Figures(key, volume, round(averageScore), volume == 0 ? 0 : round(negative / (double) volume),
+        round(averageRating), top);
+  }
+
+  private static List<Insights.TermCount> top(List<Insights.TermCount> counts, int limit) {
+    return counts.stream().sorted(Comparator.comparingLong(Insights.TermCount::count).reversed()
+        .thenComparing(Insights.TermCount::term)).limit(limit).collect(Collectors.toList());
+  }
+
+  private static Double round(BigDecimal value) {
+    return value == null ? null : value.setScale(3, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+
+  private static void checkWindow(Instant from, Instant to) {
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw Refusal.invalid("from must lie before to.");
+    }
+  }
+
+  /** The text for LIKE with '!' escaping its wildcards, or null. */
+  private static String like(String q) {
+    return q == null || q.isEmpty() ? null : q.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
+  private static FeedbackItem item(FeedbackMapper.Row row) {
+    return new FeedbackItem(row.feedbackId(), row.serviceKey(), row.version(), row.channel(), row.externalId(),
+        row.body(), row.rating(), row.occurredAt(), row.receivedAt(), row.language(), row.sentiment(),
+        row.score().doubleValue());
+  }
+}

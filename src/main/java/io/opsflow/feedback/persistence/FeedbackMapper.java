@@ -1,0 +1,103 @@
+package io.opsflow.feedback.persistence;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+import io.opsflow.feedback.Channel;
+import io.opsflow.feedback.Language;
+import io.opsflow.feedback.Sentiment;
+
+/** Feedback items and the terms of the negative ones. Times are UTC. */
+@Mapper
+public interface FeedbackMapper {
+
+  record Row(long feedbackId, String serviceKey, String version, Channel channel, String externalId, String body,
+      Integer rating, Instant occurredAt, Instant receivedAt, String userHash, Language language, Sentiment sentiment,
+      BigDecimal score) {
+  }
+
+  /** A row to insert; MyBatis sets {@link #feedbackId} from the generated key. */
+  final class NewRow {
+    public Long feedbackId;
+    public final Row row;
+    public final String recordedBy;
+
+    public NewRow(Row row, String recordedBy) {
+      this.row = row;
+      this.recordedBy = recordedBy;
+    }
+  }
+
+  /** What the list and the insights are narrowed to; null fields do not narrow. */
+  record Filter(String service, Channel channel, Sentiment sentiment, Instant from, Instant to, String q) {
+  }
+
+  /** One group of the insights: a day ({@code 2026-11-27}), a version or a channel. */
+  record Group(String groupKey, long volume, BigDecimal averageScore, long negative, BigDecimal averageRating) {
+  }
+
+  record TermCount(String groupKey, String term, long count) {
+  }
+
+  @Insert("""
+      INSERT INTO feedback (service_key, version, channel, external_id, body, rating, occurred_at, received_at,
+        user_hash, language, sentiment, score, recorded_by)
+      VALUES (#{row.serviceKey}, #{row.version}, #{row.channel}, #{row.externalId}, #{row.body}, #{row.rating},
+        #{row.occurredAt}, #{row.receivedAt}, #{row.userHash}, #{row.language}, #{row.sentiment}, #{row.score},
+        #{recordedBy})""")
+  @Options(useGeneratedKeys = true, keyProperty = "feedbackId", keyColumn = "feedback_id")
+  void insert(NewRow row);
+
+  @Insert("INSERT INTO feedback_term (feedback_id, term) VALUES (#{id}, #{term})")
+  void insertTerm(@Param("id") long feedbackId, @Param("term") String term);
+
+  @Select("""
+      SELECT feedback_id, service_key, version, channel, external_id, body, rating, occurred_at, received_at, user_hash,
+        language, sentiment, score
+      FROM feedback WHERE channel = #{channel} AND external_id = #{externalId}""")
+  Row findByExternalId(@Param("channel") Channel channel, @Param("externalId") String externalId);
+
+  String WHERE = """
+      <where>
+        <if test="f.service != null">service_key = #{f.service}</if>
+        <if test="f.channel != null">AND channel = #{f.channel}</if>
+        <if test="f.sentiment != null">AND sentiment = #{f.sentiment}</if>
+        <if test="f.from != null">AND occurred_at &gt;= #{f.from}</if>
+        <if test="f.to != null">AND occurred_at &lt; #{f.to}</if>
+        <if test="f.q != null">AND LOWER(body) LIKE CONCAT('%', LOWER(#{f.q}), '%') ESCAPE '!'</if>
+      </where>""";
+
+  @Select("<script>SELECT feedback_id, service_key, version, channel, external_id, body, rating, occurred_at,"
+      + " received_at, user_hash, language, sentiment, score FROM feedback" + WHERE
+      + " ORDER BY occurred_at DESC, feedback_id DESC LIMIT #{limit} OFFSET #{offset}</script>")
+  List<Row> search(@Param("f") Filter filter, @Param("offset") long offset, @Param("limit") int limit);
+
+  @Select("<script>SELECT COUNT(*) FROM feedback" + WHERE + "</script>")
+  long count(@Param("f") Filter filter);
+
+  String GROUP = """
+      <choose>
+        <when test="groupBy == 'day'">CAST(CAST(occurred_at AS DATE) AS CHAR(10))</when>
+        <when test="groupBy == 'version'">COALESCE(version, '')</when>
+        <when test="groupBy == 'channel'">channel</when>
+        <otherwise>'all'</otherwise>
+      </choose>""";
+
+  @Select("<script>SELECT " + GROUP + " AS group_key, COUNT(*) AS volume, AVG(score) AS average_score,"
+      + " SUM(CASE WHEN sentiment = 'negative' THEN 1 ELSE 0 END) AS negative, AVG(rating) AS average_rating"
+      + " FROM feedback" + WHERE + " GROUP BY " + GROUP + " ORDER BY group_key</script>")
+  List<Group> groups(@Param("f") Filter filter, @Param("groupBy") String groupBy);
+
+  /** How often each term occurs in the negative items of each group. */
+  @Select("<script>SELECT " + GROUP + " AS group_key, t.term, COUNT(*) AS count"
+      + " FROM feedback JOIN feedback_term t ON t.feedback_id = feedback.feedback_id" + WHERE
+      + " GROUP BY " + GROUP + ", t.term</script>")
+  List<TermCount> terms(@Param("f") Filter filter, @Param("groupBy") String groupBy);
+}

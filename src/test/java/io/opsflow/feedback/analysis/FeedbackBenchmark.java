@@ -1,0 +1,43 @@
+package io.opsflow.feedback.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prints the analyser's quality and speed; asserts nothing (the README reports its figures). Run it
+ * with {@code ./mvnw -q test -Dtest=FeedbackBenchmark -Dsurefire.failIfNoSpecifiedTests=false}: its
+ * name matches no test pattern, so a normal build does not run it. Accuracy is on the held-out
+ * halves only (an item called neutral is a miss); throughput is masking plus analysing, one thread,
+ * after a warm-up.
+ */
+@Tag("benchmark")
+class FeedbackBenchmark {
+
+  @Test
+  void printQualityAndThroughput() {
+    long loadStart = System.nanoTime();
+    SentimentAnalyzer analyzer = SentimentAnalyzer.load();
+    long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
+    List<Bench.Item> zh = Bench.items("zh-heldout.tsv");
+    List<Bench.Item> en = Bench.items("en-heldout.tsv");
+    List<Bench.Item> all = new ArrayList<>(zh);
+    all.addAll(en);
+    for (int i = 0; i < 20; i++) {
+      all.forEach(item -> analyzer.analyze(PrivacyMask.mask(item.text())));
+    }
+    int rounds = 50;
+    long start = System.nanoTime();
+    for (int i = 0; i < rounds; i++) {
+      all.forEach(item -> analyzer.analyze(PrivacyMask.mask(item.text())));
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.println("== Feedback analyser benchmark (held-out halves; neutral counts as a miss)");
+    System.out.println("zh accuracy: " + Bench.accuracy(analyzer, zh));
+    System.out.println("en accuracy: " + Bench.accuracy(analyzer, en));
+    System.out.printf("throughput: %.0f items/s on one thread (%d items x %d rounds in %.2f s; loading took %d ms)%n",
+        all.size() * rounds / seconds, all.size(), rounds, seconds, loadMillis);
+  }
+}
