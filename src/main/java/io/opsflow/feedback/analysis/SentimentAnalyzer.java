@@ -61,7 +61,8 @@ public final class SentimentAnalyzer implements TextAnalyzer {
     Stream.of(zh.keySet(), negations, degrees.keySet(), en.keySet()).forEach(sentimentWords::addAll);
     Set<String> stopWords = new java.util.HashSet<>(WordLists.words("stopwords-zh.txt"));
     stopWords.addAll(WordLists.words("stopwords-en.txt"));
-    return new SentimentAnalyzer(new ChineseScorer(zh, negations, degrees), new EnglishScorer(en), segment,
+    EnglishScorer english = new EnglishScorer(en, WordLists.weights("phrases-en.tsv"));
+    return new SentimentAnalyzer(new ChineseScorer(zh, negations, degrees), english, segment,
         Set.copyOf(sentimentWords), Set.copyOf(stopWords));
   }
 
