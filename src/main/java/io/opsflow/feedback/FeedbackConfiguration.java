@@ -6,7 +6,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opsflow.feedback.analysis.LlmAnalyzer;
+import io.opsflow.feedback.analysis.LlmSettings;
 import io.opsflow.feedback.analysis.SentimentAnalyzer;
+import io.opsflow.feedback.analysis.TextAnalyzer;
 import io.opsflow.feedback.analysis.UserRefHash;
 
 @Configuration(proxyBeanMethods = false)
@@ -14,10 +20,19 @@ class FeedbackConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(FeedbackConfiguration.class);
 
-  /** Loaded once at start (HanLP's dictionaries take a moment), shared by all threads. */
+  /**
+   * The built-in analyser, loaded once at start (HanLP's dictionaries take a moment) and shared by all
+   * threads; with {@code opsflow.feedback.llm.enabled} the LLM analyser in front of it, which falls back to it.
+   */
   @Bean
-  SentimentAnalyzer sentimentAnalyzer() {
-    return SentimentAnalyzer.load();
+  TextAnalyzer textAnalyzer(LlmSettings llm, MeterRegistry meters, ObjectMapper json) {
+    SentimentAnalyzer builtIn = SentimentAnalyzer.load();
+    if (!llm.enabled()) {
+      return builtIn;
+    }
+    log.info("Feedback sentiment and topics by {} at {} (time limit {}), the built-in analyser as fallback",
+        llm.model(), llm.baseUrl(), llm.timeout());
+    return new LlmAnalyzer(llm, builtIn, meters, json);
   }
 
   @Bean

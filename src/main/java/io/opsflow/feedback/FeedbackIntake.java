@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.feedback.analysis.PrivacyMask;
-import io.opsflow.feedback.analysis.SentimentAnalyzer;
 import io.opsflow.feedback.analysis.TextAnalysis;
+import io.opsflow.feedback.analysis.TextAnalyzer;
 import io.opsflow.feedback.analysis.UserRefHash;
 import io.opsflow.feedback.persistence.FeedbackMapper;
 import io.opsflow.kernel.audit.AuditEvent;
@@ -50,12 +50,12 @@ public class FeedbackIntake {
 
   private final FeedbackMapper mapper;
   private final ServiceCatalog catalog;
-  private final SentimentAnalyzer analyzer;
+  private final TextAnalyzer analyzer;
   private final UserRefHash userRefHash;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  FeedbackIntake(FeedbackMapper mapper, ServiceCatalog catalog, SentimentAnalyzer analyzer, UserRefHash userRefHash,
+  FeedbackIntake(FeedbackMapper mapper, ServiceCatalog catalog, TextAnalyzer analyzer, UserRefHash userRefHash,
       ApplicationEventPublisher events, Clock clock) {
     this.mapper = mapper;
     this.catalog = catalog;

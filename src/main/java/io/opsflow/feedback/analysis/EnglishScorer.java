@@ -1,6 +1,9 @@
 package io.opsflow.feedback.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,8 +14,10 @@ import java.util.Set;
  * VADER's lexicon: a word's valence, raised or lowered by up to three boosters before it ("very",
  * "slightly"), turned around and weakened by a negation among the three words before it ("not",
  * "isn't", "never"), stronger in capitals when the rest is not, halved before a "but" and raised
- * by half after it, and pushed away from zero by exclamation marks. {@link #valence} is the sum
- * before normalising, so a mixed text adds the Chinese sum to it.
+ * by half after it, and pushed away from zero by exclamation marks. Review phrases ("waste of",
+ * "never ... again", "will be back") count as one word with their own valence: their words alone say
+ * little or the opposite, and a review without any lexicon word would otherwise be neutral.
+ * {@link #valence} is the sum before normalising, so a mixed text adds the Chinese sum to it.
  */
 final class EnglishScorer {
 
@@ -37,18 +42,38 @@ final class EnglishScorer {
   private static final Set<String> LIKERS = Set.of("i", "we", "you", "they", "he", "she", "really", "would", "i'd",
       "we'd", "did", "didn't", "dont", "don't", "do", "not", "also", "just", "still", "totally", "definitely");
 
-  private final Map<String, Double> lexicon;
+  /** A phrase of {@code phrases-en.tsv}: its words, "..." standing for up to three others. */
+  private record Phrase(String[] words, double valence) {
+  }
 
-  EnglishScorer(Map<String, Double> lexicon) {
+  private static final String GAP = "...";
+  private static final int GAP_MAX = 5;
+
+  private final Map<String, Double> lexicon;
+  /** By first word, longest first. */
+  private final Map<String, List<Phrase>> phrases;
+
+  EnglishScorer(Map<String, Double> lexicon, Map<String, Double> phrases) {
     this.lexicon = lexicon;
+    Map<String, List<Phrase>> byFirst = new HashMap<>();
+    phrases.forEach((phrase, valence) -> {
+      String[] words = phrase.split(" ");
+      if (words[0].equals(GAP) || Arrays.stream(words).anyMatch(word -> word.length() < 2)) {
+        throw new IllegalStateException("feedback/phrases-en.tsv: '" + phrase + "' starts with a gap or has a word"
+            + " of one character, which the scorer never sees");
+      }
+      byFirst.computeIfAbsent(words[0], first -> new ArrayList<>()).add(new Phrase(words, valence));
+    });
+    byFirst.values().forEach(list -> list.sort(Comparator.comparingInt((Phrase p) -> -p.words().length)));
+    this.phrases = Map.copyOf(byFirst);
   }
 
   static List<String> words(String text) {
     List<String> words = new ArrayList<>();
     for (String raw : text.split("[\\s\\p{Z}]+")) {
       String stripped = strip(raw);
-      if (stripped.length() > 1) {
-        words.add(stripped);
+      if (stripped.length() > 1 || stripped.equals("I")) {
+        words.add(stripped); // "I" stays for "I like"; other single letters and digits carry nothing
       } else if (raw.length() > 1 && !stripped.equals(raw)) {
         words.add(raw); // an emoticon such as :) or :(
       }
@@ -75,6 +100,8 @@ final class EnglishScorer {
       return 0;
     }
     boolean capsDiffer = capsDiffer(words);
+    List<String> plain = words.stream().map(word -> word.toLowerCase(Locale.ROOT).replace("'", "").replace("’", ""))
+        .toList();
     List<Double> valences = new ArrayList<>();
     int butAt = -1;
     for (int i = 0; i < words.size(); i++) {
@@ -82,6 +109,18 @@ final class EnglishScorer {
       String lower = word.toLowerCase(Locale.ROOT);
       if (butAt < 0 && (lower.equals("but") || lower.equals("however"))) {
         butAt = valences.size();
+      }
+      int phraseEnd = -1;
+      for (Phrase phrase : phrases.getOrDefault(plain.get(i), List.of())) {
+        phraseEnd = match(phrase.words(), 0, plain, i);
+        if (phraseEnd > 0) {
+          valences.add(negatedBefore(words, i) ? phrase.valence() * NEGATED : phrase.valence());
+          break;
+        }
+      }
+      if (phraseEnd > 0) {
+        i = phraseEnd - 1;
+        continue;
       }
       Double base = lexicon.get(lower);
       if (base == null || isBooster(lower) || (lower.equals("kind") && next(words, i).equals("of"))) {
@@ -116,6 +155,32 @@ final class EnglishScorer {
       sum += valences.get(i) * weight;
     }
     return sum + emphasis(text, sum);
+  }
+
+  /** The end (exclusive) of the phrase's words from {@code word} on in {@code plain} at {@code at}, or -1. */
+  private static int match(String[] phrase, int word, List<String> plain, int at) {
+    if (word == phrase.length) {
+      return at;
+    }
+    if (phrase[word].equals(GAP)) {
+      for (int skip = 0; skip <= GAP_MAX; skip++) {
+        int end = match(phrase, word + 1, plain, at + skip);
+        if (end > 0) {
+          return end;
+        }
+      }
+      return -1;
+    }
+    return at < plain.size() && plain.get(at).equals(phrase[word]) ? match(phrase, word + 1, plain, at + 1) : -1;
+  }
+
+  private static boolean negatedBefore(List<String> words, int i) {
+    for (int back = 1; back <= 3 && i - back >= 0; back++) {
+      if (isNegation(words.get(i - back).toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static double emphasis(String text, double sum) {

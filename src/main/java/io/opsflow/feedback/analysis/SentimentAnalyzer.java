@@ -23,7 +23,7 @@ import io.opsflow.feedback.Sentiment;
  * portable jar carries its dictionaries, the word lists are in {@code src/main/resources/feedback/}.
  * Loading takes a second or two (HanLP's dictionaries); analysing is thread-safe.
  */
-public final class SentimentAnalyzer {
+public final class SentimentAnalyzer implements TextAnalyzer {
 
   static final int MAX_TERMS = 10;
   /** VADER's normalisation: sum / sqrt(sum² + α) maps any sum into (-1, 1). */
@@ -61,10 +61,12 @@ public final class SentimentAnalyzer {
     Stream.of(zh.keySet(), negations, degrees.keySet(), en.keySet()).forEach(sentimentWords::addAll);
     Set<String> stopWords = new java.util.HashSet<>(WordLists.words("stopwords-zh.txt"));
     stopWords.addAll(WordLists.words("stopwords-en.txt"));
-    return new SentimentAnalyzer(new ChineseScorer(zh, negations, degrees), new EnglishScorer(en), segment,
+    EnglishScorer english = new EnglishScorer(en, WordLists.weights("phrases-en.tsv"));
+    return new SentimentAnalyzer(new ChineseScorer(zh, negations, degrees), english, segment,
         Set.copyOf(sentimentWords), Set.copyOf(stopWords));
   }
 
+  @Override
   public TextAnalysis analyze(String text) {
     Language language = LanguageDetector.detect(text);
     List<Term> terms = language == Language.EN || language == Language.OTHER ? List.of() : segment.seg(text);
@@ -107,7 +109,7 @@ public final class SentimentAnalyzer {
     return new ArrayList<>(topics).subList(0, Math.min(MAX_TERMS, topics.size()));
   }
 
-  private boolean isTopic(String word) {
+  boolean isTopic(String word) {
     return !stopWords.contains(word) && !sentimentWords.contains(word) && word.length() <= 40;
   }
 

@@ -42,6 +42,42 @@ class SentimentAnalyzerTest {
     assertThat(analyzer.analyze(text).sentiment()).isEqualTo(sentiment);
   }
 
+  /** Sentences whose words alone say little or the opposite: phrases, review expressions, turns. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Would not recommend this app to anyone                  | NEGATIVE
+      What a waste of money                                   | NEGATIVE
+      Never going to use this service again                    | NEGATIVE
+      We will be back next week                               | POSITIVE
+      I won't be back                                         | NEGATIVE
+      Highly recommend the new checkout                       | POSITIVE
+      The premium plan is not worth the price                 | NEGATIVE
+      It is not really worth it                               | NEGATIVE
+      I like this app a lot                                   | POSITIVE
+      Stopped working after the update                        | NEGATIVE
+      还行                                                    | POSITIVE
+      差评                                                    | NEGATIVE
+      垃圾软件，已卸载                                        | NEGATIVE
+      申请退货了，太失望                                      | NEGATIVE
+      一点都不好用                                            | NEGATIVE
+      没什么新意                                              | NEGATIVE
+      界面需要改进                                            | NEGATIVE
+      功能很全，但是经常闪退。客服很热情，不过退款太慢了。    | NEGATIVE
+      退款有点慢。不过客服很耐心，问题最后解决了，点赞        | POSITIVE
+      """)
+  void readsReviewPhrasesAndTurns(String text, Sentiment sentiment) {
+    assertThat(analyzer.analyze(text).sentiment()).isEqualTo(sentiment);
+  }
+
+  @Test
+  void aTurnWeighsTheClauseAfterItInEverySentence() {
+    double first = analyzer.analyze("界面好看，但是经常闪退。").score();
+    double again = analyzer.analyze("很喜欢这个版本。界面好看，但是经常闪退。").score();
+    assertThat(first).isNegative();
+    // the second sentence's turn still halves 好看: without per-sentence turns 很喜欢 would be halved instead
+    assertThat(again).isGreaterThan(first);
+  }
+
   @Test
   void degreeWordsMakeItStrongerAndWeaker() {
     double plain = analyzer.analyze("失望").score();
@@ -72,7 +108,7 @@ class SentimentAnalyzerTest {
   /** Behaviour on the tuning half only: the held-out half is for FeedbackBenchmark to measure. */
   @Test
   void tuningHalvesStayAboveTheirFloor() {
-    assertThat(Bench.accuracy(analyzer, Bench.items("zh-tuning.tsv")).share()).isGreaterThanOrEqualTo(0.78);
-    assertThat(Bench.accuracy(analyzer, Bench.items("en-tuning.tsv")).share()).isGreaterThanOrEqualTo(0.82);
+    assertThat(Bench.accuracy(analyzer, Bench.items("zh-tuning.tsv")).share()).isGreaterThanOrEqualTo(0.82);
+    assertThat(Bench.accuracy(analyzer, Bench.items("en-tuning.tsv")).share()).isGreaterThanOrEqualTo(0.88);
   }
 }
