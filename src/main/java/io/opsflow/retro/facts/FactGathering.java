@@ -167,14 +167,15 @@ public class FactGathering {
         + "): " + (plan.outcome() == null ? "running" : plan.outcome().code())));
     facts.changes().stream().filter(change -> change.feedback() != null)
         .forEach(change -> lines.add("Feedback on " + change.changeKey() + ": " + release(change.feedback())));
-    if (facts.feedback() != null) {
-      lines.addAll(feedbackLines(facts.feedback()));
-    }
     if (facts.note() != null) {
       lines.add(facts.note());
     }
     if (facts.changes().isEmpty() && facts.incidents().isEmpty()) {
       lines.add("No changes or incidents on the service in the window.");
+    }
+    // last: the sample texts are long, and a clipped form field loses them before the rest
+    if (facts.feedback() != null) {
+      lines.addAll(feedbackLines(facts.feedback()));
     }
     return String.join("\n", lines);
   }
