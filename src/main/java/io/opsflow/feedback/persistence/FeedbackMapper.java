@@ -103,7 +103,7 @@ public interface FeedbackMapper {
 
   /** The figures of the items naming one version of a service (volume 0 when there are none). */
   @Select("""
-      SELECT #{version} AS group_key, COUNT(*) AS volume, AVG(score) AS average_score,
+      SELECT MAX(version) AS group_key, COUNT(*) AS volume, AVG(score) AS average_score,
         COALESCE(SUM(CASE WHEN sentiment = 'negative' THEN 1 ELSE 0 END), 0) AS negative, AVG(rating) AS average_rating
       FROM feedback WHERE service_key = #{service} AND version = #{version}""")
   Group ofVersion(@Param("service") String service, @Param("version") String version);
