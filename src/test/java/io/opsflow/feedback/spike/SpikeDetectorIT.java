@@ -39,7 +39,7 @@ class SpikeDetectorIT extends IntegrationTest {
       "The payment page crashes every time, terrible app, waste of money",
       "支付一直失败，退款也很慢，非常生气",
       "Terrible update, the app crashes on login and support is useless",
-      "更新以后闪退，支付失败，太差了"};
+      "更新以后闪退，支付失败，太差了😡"};
 
   @Autowired
   SpikeDetector detector;
@@ -81,7 +81,7 @@ class SpikeDetectorIT extends IntegrationTest {
     assertThat(incident.impact()).isEqualTo(Level.HIGH);
     assertThat(incident.urgency()).isEqualTo(Level.HIGH);
     assertThat(incident.description()).contains("6 negative feedback items on " + service, "Top complaint terms: ",
-        "支付", "Sample items", "The payment page crashes every time",
+        "支付", "Sample items", "The payment page crashes every time", "太差了😡",
         "GET /api/feedback?service=" + service + "&sentiment=negative");
     assertThat(incident.description().lines().filter(line -> line.startsWith("- #")).count()).isEqualTo(5);
     assertThat(incident.description()).doesNotContain("base-");
@@ -144,6 +144,30 @@ class SpikeDetectorIT extends IntegrationTest {
     ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofHours(2))));
     assertThat(detector.check(service).negativeCount()).isZero();
     assertThat(rows("SELECT COUNT(*) FROM incident WHERE service_key = ?", service)).isZero();
+  }
+
+  @Test
+  void theScheduledRunChecksEveryServiceAndOpensOnlyWhereItSpikes() {
+    Instant now = NOW.plus(Duration.ofDays(1));
+    ClockUtil.setCurrentTime(Date.from(now));
+    String spiking = service(3);
+    String quiet = service(3);
+    List<Object> items = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      items.add(item(spiking, "run-" + i, ANGRY[i], now.minus(Duration.ofMinutes(1 + i))));
+    }
+    items.add(item(quiet, "run-0", ANGRY[0], now.minus(Duration.ofMinutes(1))));
+    post(items, 6);
+
+    List<SpikeDetector.SpikeCheck> checks = detector.runOnce();
+
+    assertThat(checks).extracting(SpikeDetector.SpikeCheck::service).contains(spiking, quiet, "payments-api");
+    SpikeDetector.SpikeCheck opened = checks.stream().filter(check -> check.service().equals(spiking)).findFirst()
+        .orElseThrow();
+    assertThat(opened.reason()).contains("almost none");
+    assertThat(incidents.find(opened.incidentKey()).orElseThrow().impact()).isEqualTo(Level.LOW);
+    assertThat(checks).filteredOn(check -> check.service().equals(quiet)).singleElement()
+        .satisfies(check -> assertThat(check.spike()).isFalse());
   }
 
   private String service(int tier) {
