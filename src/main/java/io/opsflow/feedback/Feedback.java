@@ -68,6 +68,29 @@ public class Feedback {
         .map(Feedback::item).toList();
   }
 
+  /** How many negative items the service received from {@code from} (inclusive) to {@code to} (exclusive). */
+  public long negativeCount(String service, Instant from, Instant to) {
+    checkWindow(from, to);
+    return mapper.count(negative(service, from, to));
+  }
+
+  /** The newest negative items of the service in [from, to), at most {@code limit}. */
+  public List<FeedbackItem> negativeItems(String service, Instant from, Instant to, int limit) {
+    checkWindow(from, to);
+    return mapper.search(negative(service, from, to), 0, limit).stream().map(Feedback::item).toList();
+  }
+
+  /** The most frequent complaint terms of the service in [from, to), most frequent first, at most {@code limit}. */
+  public List<Insights.TermCount> topComplaints(String service, Instant from, Instant to, int limit) {
+    checkWindow(from, to);
+    return top(mapper.terms(negative(service, from, to), "all").stream()
+        .map(count -> new Insights.TermCount(count.term(), count.count())).toList(), limit);
+  }
+
+  private static FeedbackMapper.Filter negative(String service, Instant from, Instant to) {
+    return new FeedbackMapper.Filter(service, null, Sentiment.NEGATIVE, from, to, null);
+  }
+
   /** Volume, average score, negative share, average rating and top complaint terms, in all and per group. */
   public Insights insights(String service, Instant from, Instant to, GroupBy groupBy) {
     checkWindow(from, to);

@@ -3,12 +3,14 @@
  * app-store exports and people; masked for privacy, its language, sentiment and complaint terms found
  * by an offline analyser ({@code analysis}: HanLP for Chinese words, VADER's rules for English), and
  * read as lists and insights. Other modules read through {@link io.opsflow.feedback.Feedback} (by
- * service and period); {@link io.opsflow.feedback.FeedbackIntake} records. {@code web} and
- * {@code persistence} are internal. It knows nothing of incidents, notifications or retrospectives,
- * so each of those may depend on it.
+ * service and period); {@link io.opsflow.feedback.FeedbackIntake} records. {@code web},
+ * {@code persistence} and {@code spike} are internal. {@code spike} acts on a negative spike: it opens
+ * an incident and notifies, so feedback depends on incident and notify; neither of them, nor any
+ * module they depend on, may depend on feedback (retrospectives and changes may).
  */
 @ApplicationModule(displayName = "Feedback", allowedDependencies = {
-    "security", "catalog", "kernel :: domain", "kernel :: web", "kernel :: audit", "kernel :: text" })
+    "security", "catalog", "incident", "notify", "kernel :: domain", "kernel :: process", "kernel :: web",
+    "kernel :: audit", "kernel :: text" })
 package io.opsflow.feedback;
 
 import org.springframework.modulith.ApplicationModule;

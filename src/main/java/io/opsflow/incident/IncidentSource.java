@@ -8,7 +8,9 @@ public enum IncidentSource implements Coded {
   API("api"),
   TASKLIST("tasklist"),
   /** A failed deployment of a change (change-release opens the incident). */
-  CHANGE("change");
+  CHANGE("change"),
+  /** A negative spike in users' feedback (the feedback module's spike detector opens the incident). */
+  FEEDBACK("feedback");
 
   private final String code;
 

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,6 +74,33 @@ public class Incidents {
     return incident;
   }
 
+  /**
+   * Opens the incident unless an open incident already holds the dedup key, the way repeated alerts
+   * with one fingerprint share one incident: the key is claimed in the same table, so two nodes
+   * asking at the same moment open one, and closing the incident frees the key.
+   *
+   * @param dedupKey at most 128 characters, e.g. {@code feedback-spike:payments-api}
+   * @return the incident opened now, or empty when an open incident holds the key
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<Incident> openOnce(String dedupKey, IncidentReport report) {
+    if (dedupKey == null || dedupKey.isBlank() || dedupKey.length() > 128) {
+      throw new IllegalArgumentException("a dedup key needs 1-128 characters, not '" + dedupKey + "'");
+    }
+    if (mapper.claimant(dedupKey) != null) {
+      return Optional.empty();
+    }
+    try {
+      mapper.claim(dedupKey);
+    } catch (DuplicateKeyException claimedConcurrently) {
+      return Optional.empty();
+    }
+    Incident incident = register(report);
+    mapper.assignClaim(dedupKey, incident.incidentKey());
+    start(incident);
+    return Optional.of(incident);
+  }
+
   /** Starts the incident-response process of a recorded incident (business key = incident key). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void start(Incident incident) {
@@ -104,6 +132,7 @@ public class Incidents {
       case ALERTMANAGER -> "from an Alertmanager alert";
       case TASKLIST -> "in Tasklist";
       case CHANGE -> "for a failed deployment";
+      case FEEDBACK -> "for a negative spike in users' feedback";
       case API -> "through the API";
     };
     addEntry(incident.incidentKey(), "opened", report.reportedBy(), "Opened " + via + " for " + incident.serviceLabel()

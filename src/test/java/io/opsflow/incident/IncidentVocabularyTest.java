@@ -30,7 +30,7 @@ class IncidentVocabularyTest {
     assertThat(codes(Priority.values())).containsExactly("P1", "P2", "P3", "P4");
     assertThat(codes(Level.values())).containsExactly("high", "medium", "low");
     assertThat(codes(IncidentCategory.values())).containsExactly("outage", "database", "security", "performance", "other");
-    assertThat(codes(IncidentSource.values())).containsExactly("alertmanager", "api", "tasklist", "change");
+    assertThat(codes(IncidentSource.values())).containsExactly("alertmanager", "api", "tasklist", "change", "feedback");
     assertThat(codes(AlertStatus.values())).containsExactly("firing", "resolved");
     assertThat(codes(Sla.values())).containsExactly("acknowledge", "resolve");
   }

@@ -202,6 +202,25 @@ class DecisionTablesTest {
     retrospective(Map.of("approvalRoute", "auto", "outcome", "succeeded"), "Rule_NoRetrospective", false);
   }
 
+  @Test
+  void aNegativeSpikeNeedsTheMinimumVolumeAndThreeTimesTheBaselineOrNoBaseline() {
+    spike(4, 0.0, null, "Rule_BelowMinimum", false);
+    spike(5, 0.0, null, "Rule_NoBaseline", true);
+    spike(9, 3.0, 3.0, "Rule_ThreeTimesBaseline", true);
+    spike(8, 3.0, 8 / 3.0, "Rule_Usual", false);
+    assertThat(HIT.get("feedback-spike")).hasSize(4);
+  }
+
+  private void spike(int count, double baseline, Double ratio, String rule, boolean spike) {
+    Map<String, Object> in = new HashMap<>();
+    in.put("negativeCount", count);
+    in.put("baselineHourly", baseline);
+    in.put("ratio", ratio);
+    Map<String, Object> out = evaluate("feedback-spike.dmn", "feedback-spike", in, rule).getSingleResult().getEntryMap();
+    assertThat(out.get("spike")).isEqualTo(spike);
+    assertThat((String) out.get("reason")).isNotBlank();
+  }
+
   private void retrospective(Map<String, Object> in, String rule, boolean due) {
     assertThat(single("retrospective-needed.dmn", "retrospective-needed", in, rule)).isEqualTo(due);
   }

@@ -32,7 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
     "opsflow.secret-key=" + IntegrationTest.SECRET_KEY,
     "opsflow.feedback.hash-key=" + IntegrationTest.FEEDBACK_HASH_KEY,
     // tests run the notification dispatcher themselves, with the clock where they want it
-    "opsflow.notify.delivery.enabled=false"})
+    "opsflow.notify.delivery.enabled=false",
+    // tests run the feedback spike detector themselves, for the services they made
+    "opsflow.feedback.spike.enabled=false"})
 @ActiveProfiles("mysql")
 @Import({RecordingChannel.class, ScriptedChannels.class, ProcessEngineCoverageConfiguration.class})
 public abstract class IntegrationTest {
