@@ -25,6 +25,8 @@ import io.opsflow.change.persistence.ChangeInsert;
 import io.opsflow.change.persistence.ChangeMapper;
 import io.opsflow.change.steps.ChangeProperties;
 import io.opsflow.change.steps.ChangeVariables;
+import io.opsflow.feedback.Feedback;
+import io.opsflow.feedback.ReleaseComparison;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.audit.AuditEvent;
 import io.opsflow.kernel.domain.Refusal;
@@ -49,10 +51,11 @@ public class Changes {
   private final Incidents incidents;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final Feedback feedback;
 
   Changes(ChangeMapper mapper, ServiceCatalog catalog, Directory directory, BusinessKeys keys,
       RuntimeService runtimeService, ChangeProperties properties, Incidents incidents, ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock, Feedback feedback) {
     this.mapper = mapper;
     this.catalog = catalog;
     this.directory = directory;
@@ -62,6 +65,7 @@ public class Changes {
     this.incidents = incidents;
     this.events = events;
     this.clock = clock;
+    this.feedback = feedback;
   }
 
   /** Everything wrong with a submission, including references that do not exist. */
@@ -142,7 +146,19 @@ public class Changes {
   }
 
   private ChangeDetails details(Change change) {
-    return new ChangeDetails(change, mapper.approvals(change.changeKey()), mapper.timeline(change.changeKey()));
+    return new ChangeDetails(change, mapper.approvals(change.changeKey()), mapper.timeline(change.changeKey()),
+        releaseFeedback(change));
+  }
+
+  /**
+   * The feedback on the change's version against the version before it: the version of the
+   * service's previous successful change, or else the latest other version users named before the
+   * change was asked for.
+   */
+  private ReleaseComparison releaseFeedback(Change change) {
+    String previous = mapper.previousSucceededVersion(change.serviceKey(), change.version(), change.changeKey(),
+        change.createdAt());
+    return feedback.compare(change.serviceKey(), change.version(), previous, change.createdAt());
   }
 
   /**
@@ -163,7 +179,7 @@ public class Changes {
     }
     return new ChangeDetails(hidden.contains(details.change().incidentKey()) ? details.change().withoutIncident()
         : details.change(), details.approvals(), details.timeline().stream()
-        .filter(entry -> hidden.stream().noneMatch(entry.message()::contains)).toList());
+        .filter(entry -> hidden.stream().noneMatch(entry.message()::contains)).toList(), details.feedback());
   }
 
   /** @param withRestricted whether the reader reads restricted incidents; if not, no change names one */

@@ -5,6 +5,7 @@
  */
 @ApplicationModule(displayName = "Changes", allowedDependencies = {
     "catalog",
+    "feedback",
     "incident",
     "notify",
     "security",

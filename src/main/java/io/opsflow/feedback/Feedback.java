@@ -3,10 +3,13 @@ package io.opsflow.feedback;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -25,6 +28,16 @@ public class Feedback {
   public static final int MAX_PAGE_SIZE = 200;
   static final int TOP_TERMS = 10;
   static final int TOP_TERMS_PER_GROUP = 5;
+  /** The newest items of a channel a summary picks its samples from. */
+  static final int SAMPLE_POOL = 50;
+
+  /**
+   * Words by which an item asks for something rather than only judging (建议, 希望…, "please add",
+   * "would be nice"): such items are what a retrospective wants to read next to the complaints.
+   */
+  private static final Pattern SUGGESTION = Pattern.compile("建议|希望|能不能|能否|可不可以|可以增加|最好能|请增加|请添加|"
+      + "\\b(suggest\\w*|please add|would be (nice|great|better)|wish|feature request|could you|should add|it would help)\\b",
+      Pattern.CASE_INSENSITIVE);
 
   private final FeedbackMapper mapper;
 
@@ -129,6 +142,83 @@ public class Feedback {
   /** The text for LIKE with '!' escaping its wildcards, or null. */
   private static String like(String q) {
     return q == null || q.isEmpty() ? null : q.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
+  /**
+   * The figures of a period and a few items of every channel that has some: negatives first, then
+   * suggestions, then the rest, newest first within each.
+   *
+   * @param samplesPerChannel at most this many items of a channel (0 for none)
+   */
+  public FeedbackSummary summary(String service, Instant from, Instant to, int samplesPerChannel) {
+    Insights insights = insights(service, from, to, GroupBy.CHANNEL);
+    Insights.Figures total = insights.total();
+    Map<Sentiment, Double> shares = new EnumMap<>(Sentiment.class);
+    for (Sentiment sentiment : Sentiment.values()) {
+      long count = total.volume() == 0 ? 0
+          : mapper.count(new FeedbackMapper.Filter(service, null, sentiment, from, to, null));
+      shares.put(sentiment, total.volume() == 0 ? 0 : round(count / (double) total.volume()));
+    }
+    Map<Channel, List<FeedbackItem>> samples = new LinkedHashMap<>();
+    if (samplesPerChannel > 0) {
+      for (Insights.Figures group : insights.groups()) {
+        Channel channel = channel(group.key());
+        List<FeedbackItem> pool = search(service, channel, null, from, to, null, 0, SAMPLE_POOL).items();
+        samples.put(channel, pool.stream().sorted(Comparator.comparingInt(Feedback::sampleRank)).limit(samplesPerChannel)
+            .toList());
+      }
+    }
+    return new FeedbackSummary(total.volume(), total.averageScore(), shares, total.averageRating(),
+        total.topComplaints(), samples);
+  }
+
+  private static Channel channel(String code) {
+    return Arrays.stream(Channel.values()).filter(channel -> channel.code().equals(code)).findFirst().orElseThrow();
+  }
+
+  /** Whether the text asks for something (a suggestion) rather than only judging. */
+  public static boolean suggests(String text) {
+    return text != null && SUGGESTION.matcher(text).find();
+  }
+
+  /** Negatives first, then suggestions, then the rest; the sort is stable, so newest first within each. */
+  private static int sampleRank(FeedbackItem item) {
+    if (item.sentiment() == Sentiment.NEGATIVE) {
+      return 0;
+    }
+    return suggests(item.text()) ? 1 : 2;
+  }
+
+  /**
+   * A release against the one before it: the items naming {@code version} against those naming the
+   * previous version.
+   *
+   * @param previousVersion the version the service ran before (its previous successful change), or null
+   *     to take the version of the service's latest item before {@code before} that names another version
+   * @param before when the release was asked for; only with {@code previousVersion} null
+   */
+  public ReleaseComparison compare(String service, String version, String previousVersion, Instant before) {
+    String previous = previousVersion != null ? previousVersion
+        : before == null ? null : mapper.latestOtherVersion(service, version, before);
+    ReleaseComparison.Side current = side(service, version);
+    if (previous == null || previous.equals(version)) {
+      return new ReleaseComparison(service, current, null, null);
+    }
+    ReleaseComparison.Side earlier = side(service, previous);
+    return new ReleaseComparison(service, current, earlier, new ReleaseComparison.Difference(
+        current.volume() - earlier.volume(), less(current.averageScore(), earlier.averageScore()),
+        current.volume() == 0 || earlier.volume() == 0 ? null : round(current.negativeShare() - earlier.negativeShare()),
+        less(current.averageRating(), earlier.averageRating())));
+  }
+
+  private ReleaseComparison.Side side(String service, String version) {
+    FeedbackMapper.Group group = mapper.ofVersion(service, version);
+    return new ReleaseComparison.Side(version, group.volume(), round(group.averageScore()),
+        group.volume() == 0 ? 0 : round(group.negative() / (double) group.volume()), round(group.averageRating()));
+  }
+
+  private static Double less(Double value, Double other) {
+    return value == null || other == null ? null : round(value - other);
   }
 
   private static FeedbackItem item(FeedbackMapper.Row row) {

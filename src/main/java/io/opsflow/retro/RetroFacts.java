@@ -13,14 +13,18 @@ import io.opsflow.change.ChangeRisk;
 import io.opsflow.change.ChangeType;
 import io.opsflow.change.DeploymentStatus;
 import io.opsflow.emergency.PlanOutcome;
+import io.opsflow.feedback.Insights;
+import io.opsflow.feedback.ReleaseComparison;
+import io.opsflow.feedback.Sentiment;
 
 /**
  * The facts a retrospective starts from, gathered automatically and stored with it (as JSON).
  *
+ * @param feedback what users said in the window; null in facts gathered before feedback was recorded
  * @param note what the facts leave out (a window with more changes or incidents than are listed), or null
  */
 public record RetroFacts(List<ChangeFact> changes, List<IncidentFact> incidents, Map<String, Integer> alertsByName,
-    List<PlanFact> emergencyPlans, String note) {
+    List<PlanFact> emergencyPlans, FeedbackFact feedback, String note) {
 
   /** Every incident the facts name: their own, a change's, an emergency plan's. */
   Set<String> incidentKeys() {
@@ -50,17 +54,37 @@ public record RetroFacts(List<ChangeFact> changes, List<IncidentFact> incidents,
         changes.stream().map(change -> restrictedIncidents.contains(change.incidentKey()) ? change.withoutIncident() : change)
             .toList(),
         visible, alertsOf(visible),
-        emergencyPlans.stream().filter(plan -> !restrictedIncidents.contains(plan.incidentKey())).toList(), note);
+        emergencyPlans.stream().filter(plan -> !restrictedIncidents.contains(plan.incidentKey())).toList(), feedback,
+        note);
   }
 
+  /** @param feedback its version's feedback against the previous version's; null in facts gathered before */
   public record ChangeFact(String changeKey, String version, String title, ChangeType changeType, ChangeRisk risk,
       ApprovalRoute approvalRoute, List<String> approvals, Instant gateOpenedAt, Instant deployedAt,
-      DeploymentStatus deploymentStatus, ChangeOutcome outcome, String incidentKey) {
+      DeploymentStatus deploymentStatus, ChangeOutcome outcome, String incidentKey, ReleaseComparison feedback) {
 
     ChangeFact withoutIncident() {
       return new ChangeFact(changeKey, version, title, changeType, risk, approvalRoute, approvals, gateOpenedAt,
-          deployedAt, deploymentStatus, outcome, null);
+          deployedAt, deploymentStatus, outcome, null, feedback);
     }
+  }
+
+  /**
+   * The feedback on the service in the window (各类用户的建议和意见).
+   *
+   * @param averageScore -1 … 1, null without items
+   * @param shares items per sentiment ({@code positive}, {@code neutral}, {@code negative}) / all items
+   * @param averageRating 1 … 5, null when no item had a rating
+   * @param topComplaints the terms most often in negative items, most frequent first
+   * @param samples per channel code: a few items, negatives first, then suggestions
+   */
+  public record FeedbackFact(long volume, Double averageScore, Map<String, Double> shares, Double averageRating,
+      List<Insights.TermCount> topComplaints, Map<String, List<FeedbackSample>> samples) {
+  }
+
+  /** @param suggestion whether the item asks for something */
+  public record FeedbackSample(long id, String version, Sentiment sentiment, double score, Integer rating,
+      Instant occurredAt, boolean suggestion, String text) {
   }
 
   /**

@@ -1,13 +1,14 @@
 /**
  * Post-launch retrospectives, their facts, findings and action items. Others use
  * {@link Retrospectives} and its records. Internal: {@code steps} (post-launch-retrospective's
- * delegates), {@code facts} (gathering facts from incidents, changes and plans), {@code web}
+ * delegates), {@code facts} (gathering facts from incidents, changes, plans and feedback), {@code web}
  * (API and reports), {@code persistence}, {@code visibility}.
  */
 @ApplicationModule(displayName = "Retrospectives", allowedDependencies = {
     "catalog",
     "change",
     "emergency",
+    "feedback",
     "incident",
     "notify",
     "security",

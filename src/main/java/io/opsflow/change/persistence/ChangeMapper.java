@@ -71,6 +71,18 @@ public interface ChangeMapper {
   List<Change> onServiceBetween(@Param("service") String service, @Param("from") Instant from, @Param("to") Instant to,
       @Param("limit") int limit);
 
+  /**
+   * The version of the service's latest succeeded change, other than {@code key}, asked for no later than
+   * {@code before} that released another version (times have whole seconds, so the same second counts).
+   */
+  @Select("""
+      SELECT version FROM change_request
+      WHERE service_key = #{service} AND outcome = 'succeeded' AND version <> #{version} AND change_key <> #{key}
+        AND created_at <= #{before}
+      ORDER BY created_at DESC, change_key DESC LIMIT 1""")
+  String previousSucceededVersion(@Param("service") String service, @Param("version") String version,
+      @Param("key") String key, @Param("before") Instant before);
+
   @Select("SELECT * FROM change_request WHERE incident_key = #{incidentKey}")
   List<Change> linkedTo(String incidentKey);
 

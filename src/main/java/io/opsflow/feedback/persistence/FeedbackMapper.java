@@ -100,4 +100,19 @@ public interface FeedbackMapper {
       + " FROM feedback JOIN feedback_term t ON t.feedback_id = feedback.feedback_id" + WHERE
       + " GROUP BY " + GROUP + ", t.term</script>")
   List<TermCount> terms(@Param("f") Filter filter, @Param("groupBy") String groupBy);
+
+  /** The figures of the items naming one version of a service (volume 0 when there are none). */
+  @Select("""
+      SELECT MAX(version) AS group_key, COUNT(*) AS volume, AVG(score) AS average_score,
+        COALESCE(SUM(CASE WHEN sentiment = 'negative' THEN 1 ELSE 0 END), 0) AS negative, AVG(rating) AS average_rating
+      FROM feedback WHERE service_key = #{service} AND version = #{version}""")
+  Group ofVersion(@Param("service") String service, @Param("version") String version);
+
+  /** The version named by the service's latest item before {@code before} that names another version, or null. */
+  @Select("""
+      SELECT version FROM feedback
+      WHERE service_key = #{service} AND version IS NOT NULL AND version <> #{version} AND occurred_at < #{before}
+      ORDER BY occurred_at DESC, feedback_id DESC LIMIT 1""")
+  String latestOtherVersion(@Param("service") String service, @Param("version") String version,
+      @Param("before") Instant before);
 }

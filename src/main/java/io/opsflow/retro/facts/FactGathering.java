@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Component;
 import io.opsflow.change.ChangeDetails;
 import io.opsflow.change.Changes;
 import io.opsflow.emergency.EmergencyPlans;
+import io.opsflow.feedback.Feedback;
+import io.opsflow.feedback.FeedbackSummary;
+import io.opsflow.feedback.ReleaseComparison;
 import io.opsflow.incident.IncidentDetails;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.domain.Coded;
@@ -26,7 +30,8 @@ import io.opsflow.retro.SubjectType;
 /**
  * Gathers a retrospective's facts from the other modules: the change, every incident on the
  * service in the window (with times and whether its SLAs held), their alerts by name, and the
- * emergency plans they ran. An incident a change's failed deployment opened always belongs to
+ * emergency plans they ran, and what users said (the feedback of the window; for each change, its
+ * version's feedback against the previous version's). An incident a change's failed deployment opened always belongs to
  * that change's facts, and the change to the incident's.
  */
 @Component
@@ -34,15 +39,19 @@ public class FactGathering {
 
   /** At most this many changes and incidents of the window are listed, so the facts always fit their column. */
   static final int MAX_LISTED = 1000;
+  /** Items of each feedback channel shown, so every kind of user is heard without the facts growing long. */
+  static final int SAMPLES_PER_CHANNEL = 3;
 
   private final Changes changes;
   private final Incidents incidents;
   private final EmergencyPlans plans;
+  private final Feedback feedback;
 
-  FactGathering(Changes changes, Incidents incidents, EmergencyPlans plans) {
+  FactGathering(Changes changes, Incidents incidents, EmergencyPlans plans, Feedback feedback) {
     this.changes = changes;
     this.incidents = incidents;
     this.plans = plans;
+    this.feedback = feedback;
   }
 
   public RetroFacts gather(Retrospective retro) {
@@ -81,6 +90,7 @@ public class FactGathering {
                 activation.incidentKey(), activation.drill(), activation.outcome(), activation.startedAt(),
                 activation.endedAt()))
             .toList(),
+        feedbackFact(retro),
         more ? "The window holds more than " + MAX_LISTED + " changes or incidents; the first " + MAX_LISTED
             + " of each are listed." : null);
   }
@@ -92,7 +102,25 @@ public class FactGathering {
         + (approval.approved() ? "approved" : "rejected") + " by " + approval.decidedBy()));
     return new RetroFacts.ChangeFact(change.changeKey(), change.version(), change.title(), change.changeType(),
         change.risk(), change.approvalRoute(), approvals, change.gateOpenedAt(), change.deployedAt(),
-        change.deploymentStatus(), change.outcome(), change.incidentKey());
+        change.deploymentStatus(), change.outcome(), change.incidentKey(), details.feedback());
+  }
+
+  /** The window's feedback; null for a window of no length (nothing could have been said in it). */
+  private RetroFacts.FeedbackFact feedbackFact(Retrospective retro) {
+    if (retro.windowStart() == null || retro.windowEnd() == null || !retro.windowStart().isBefore(retro.windowEnd())) {
+      return null;
+    }
+    FeedbackSummary summary = feedback.summary(retro.serviceKey(), retro.windowStart(), retro.windowEnd(),
+        SAMPLES_PER_CHANNEL);
+    Map<String, Double> shares = new LinkedHashMap<>();
+    summary.shares().forEach((sentiment, share) -> shares.put(sentiment.code(), share));
+    Map<String, List<RetroFacts.FeedbackSample>> samples = new LinkedHashMap<>();
+    summary.samples().forEach((channel, items) -> samples.put(channel.code(), items.stream()
+        .map(item -> new RetroFacts.FeedbackSample(item.id(), item.version(), item.sentiment(), item.score(),
+            item.rating(), item.occurredAt(), Feedback.suggests(item.text()), item.text()))
+        .toList()));
+    return new RetroFacts.FeedbackFact(summary.volume(), summary.averageScore(), shares, summary.averageRating(),
+        summary.topComplaints(), samples);
   }
 
   private static RetroFacts.IncidentFact incidentFact(IncidentDetails details) {
@@ -137,13 +165,90 @@ public class FactGathering {
     }
     facts.emergencyPlans().forEach(plan -> lines.add("Emergency plan " + plan.activationKey() + " (" + plan.planKey()
         + "): " + (plan.outcome() == null ? "running" : plan.outcome().code())));
+    facts.changes().stream().filter(change -> change.feedback() != null)
+        .forEach(change -> lines.add("Feedback on " + change.changeKey() + ": " + release(change.feedback())));
     if (facts.note() != null) {
       lines.add(facts.note());
     }
     if (facts.changes().isEmpty() && facts.incidents().isEmpty()) {
       lines.add("No changes or incidents on the service in the window.");
     }
+    // last: the sample texts are long, and a clipped form field loses them before the rest
+    if (facts.feedback() != null) {
+      lines.addAll(feedbackLines(facts.feedback()));
+    }
     return String.join("\n", lines);
+  }
+
+  private static List<String> feedbackLines(RetroFacts.FeedbackFact fact) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Feedback: " + figures(fact));
+    if (!fact.topComplaints().isEmpty()) {
+      lines.add("Top complaints: " + complaints(fact));
+    }
+    fact.samples().forEach((channel, items) -> items.forEach(item -> lines.add("Feedback " + channel + " ("
+        + sample(item) + "): " + oneLine(item.text()))));
+    return lines;
+  }
+
+  /** Volume, sentiment shares and averages of the window's feedback, in one line. */
+  public static String figures(RetroFacts.FeedbackFact fact) {
+    if (fact.volume() == 0) {
+      return "none in the window";
+    }
+    return fact.volume() + " items, positive " + percent(fact.shares().get("positive")) + ", neutral "
+        + percent(fact.shares().get("neutral")) + ", negative " + percent(fact.shares().get("negative"))
+        + ", average score " + number(fact.averageScore()) + ", average rating " + number(fact.averageRating());
+  }
+
+  public static String complaints(RetroFacts.FeedbackFact fact) {
+    return String.join(", ", fact.topComplaints().stream().map(term -> term.term() + " (" + term.count() + ")").toList());
+  }
+
+  /** What a sample is: its sentiment, whether it suggests, its score, rating and version. */
+  public static String sample(RetroFacts.FeedbackSample item) {
+    return item.sentiment().code() + (item.suggestion() ? ", suggestion" : "") + ", score " + number(item.score())
+        + (item.rating() == null ? "" : ", rating " + item.rating())
+        + (item.version() == null ? "" : ", version " + item.version()) + ", " + Texts.TIME.format(item.occurredAt());
+  }
+
+  /** A release's feedback against the previous version's, in one line. */
+  public static String release(ReleaseComparison comparison) {
+    ReleaseComparison.Side current = comparison.current();
+    String now = current.version() + ": " + side(current);
+    if (comparison.previous() == null) {
+      return now + "; no previous version to compare with";
+    }
+    ReleaseComparison.Side previous = comparison.previous();
+    ReleaseComparison.Difference difference = comparison.difference();
+    return now + "; previous " + previous.version() + ": " + side(previous) + "; difference: average score "
+        + signed(difference.averageScore()) + ", negative share " + points(difference.negativeShare());
+  }
+
+  private static String side(ReleaseComparison.Side side) {
+    return side.volume() + " items, average score " + number(side.averageScore()) + ", negative "
+        + (side.volume() == 0 ? "-" : percent(side.negativeShare()));
+  }
+
+  /** Text on one line (a list item or a table cell takes no line breaks). */
+  public static String oneLine(String text) {
+    return text == null ? "-" : text.replaceAll("\\R+", " ");
+  }
+
+  private static String percent(Double share) {
+    return share == null ? "-" : Math.round(share * 100) + " %";
+  }
+
+  private static String points(Double share) {
+    return share == null ? "-" : (share > 0 ? "+" : "") + Math.round(share * 100) + " points";
+  }
+
+  private static String number(Double value) {
+    return value == null ? "-" : String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private static String signed(Double value) {
+    return value == null ? "-" : String.format(Locale.ROOT, "%+.2f", value);
   }
 
   /** A value as people read it: its code ("null" when there is none yet, as text has always said). */

@@ -79,6 +79,8 @@ class RetrospectiveReport {
       md.append("\n");
     }
 
+    feedback(md, facts);
+
     md.append("## Preparation\n\n");
     section(md, "Summary", retro.summary());
     section(md, "What went well", retro.wentWell());
@@ -108,6 +110,31 @@ class RetrospectiveReport {
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Retrospective "
         + details.retrospective().retroKey() + "</title></head><body>\n"
         + html.render(parser.parse(markdown(details))) + "</body></html>\n";
+  }
+
+  /** The release comparison of each change, then the window's feedback with a few items per channel. */
+  private static void feedback(StringBuilder md, RetroFacts facts) {
+    List<RetroFacts.ChangeFact> compared = facts.changes().stream().filter(change -> change.feedback() != null).toList();
+    if (!compared.isEmpty()) {
+      md.append("### Release feedback\n\n");
+      compared.forEach(change -> md.append("- ").append(change.changeKey()).append(" ")
+          .append(FactGathering.release(change.feedback())).append("\n"));
+      md.append("\n");
+    }
+    RetroFacts.FeedbackFact feedback = facts.feedback();
+    if (feedback == null) {
+      return;
+    }
+    md.append("### Feedback\n\n").append(FactGathering.figures(feedback)).append(".\n\n");
+    if (!feedback.topComplaints().isEmpty()) {
+      md.append("Top complaints: ").append(FactGathering.complaints(feedback)).append("\n\n");
+    }
+    feedback.samples().forEach((channel, items) -> {
+      md.append("#### ").append(channel).append("\n\n");
+      items.forEach(item -> md.append("- ").append(FactGathering.oneLine(item.text())).append(" _(")
+          .append(FactGathering.sample(item)).append(")_\n"));
+      md.append("\n");
+    });
   }
 
   private static void section(StringBuilder md, String title, String text) {

@@ -1,0 +1,82 @@
+package io.opsflow.feedback.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.opsflow.feedback.Channel;
+import io.opsflow.feedback.Language;
+import io.opsflow.feedback.Sentiment;
+import io.opsflow.kernel.domain.CodedTypeHandler;
+
+/** The release comparison's queries on H2 (the demo profile's database); the ITs run them on MariaDB. */
+class ReleaseQueriesH2Test {
+
+  private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
+
+  private SqlSession session;
+  private FeedbackMapper feedback;
+  private int next;
+
+  @BeforeEach
+  void database() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:release-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    h2.setUser("sa");
+    Flyway.configure().dataSource(h2).table("opsflow_schema_history").load().migrate();
+    Configuration configuration = new Configuration(new Environment("h2", new JdbcTransactionFactory(), h2));
+    configuration.setMapUnderscoreToCamelCase(true);
+    configuration.setArgNameBasedConstructorAutoMapping(true);
+    configuration.setDefaultEnumTypeHandler(CodedTypeHandler.class);
+    configuration.addMapper(FeedbackMapper.class);
+    session = new SqlSessionFactoryBuilder().build(configuration).openSession(true);
+    feedback = session.getMapper(FeedbackMapper.class);
+  }
+
+  @AfterEach
+  void close() {
+    session.close();
+  }
+
+  private void item(String version, long daysAgo, Sentiment sentiment, double score, Integer rating) {
+    Instant at = NOW.minusSeconds(daysAgo * 86_400);
+    feedback.insert(new FeedbackMapper.NewRow(new FeedbackMapper.Row(0, "payments-api", version, Channel.APP_STORE,
+        "x" + next++, "付款失败 😡", rating, at, at, null, Language.ZH, sentiment, BigDecimal.valueOf(score)), "test"));
+  }
+
+  @Test
+  void aVersionsFiguresAndTheLatestOtherVersionBeforeAMoment() {
+    item("1.0", 9, Sentiment.POSITIVE, 0.5, 5);
+    item("1.1", 5, Sentiment.NEGATIVE, -0.5, 1);
+    item("2.0", 2, Sentiment.NEGATIVE, -0.8, 1);
+    item("2.0", 1, Sentiment.POSITIVE, 0.4, null);
+    item(null, 1, Sentiment.NEUTRAL, 0, null);
+
+    FeedbackMapper.Group two = feedback.ofVersion("payments-api", "2.0");
+    assertThat(two.volume()).isEqualTo(2);
+    assertThat(two.negative()).isOne();
+    assertThat(two.averageScore().doubleValue()).isEqualTo(-0.2, org.assertj.core.data.Offset.offset(0.0001));
+    assertThat(two.averageRating().doubleValue()).isEqualTo(1.0);
+    FeedbackMapper.Group none = feedback.ofVersion("payments-api", "3.0");
+    assertThat(none.volume()).isZero();
+    assertThat(none.negative()).isZero();
+    assertThat(none.averageScore()).isNull();
+
+    assertThat(feedback.latestOtherVersion("payments-api", "2.0", NOW)).isEqualTo("1.1");
+    assertThat(feedback.latestOtherVersion("payments-api", "2.0", NOW.minusSeconds(6 * 86_400))).isEqualTo("1.0");
+    assertThat(feedback.latestOtherVersion("payments-api", "1.0", NOW.minusSeconds(9 * 86_400))).isNull();
+    assertThat(feedback.latestOtherVersion("web-portal", "2.0", NOW)).isNull();
+  }
+}
