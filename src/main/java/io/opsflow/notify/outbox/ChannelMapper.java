@@ -18,27 +18,6 @@ interface ChannelMapper {
       Instant createdAt, Instant updatedAt) {
   }
 
-  /** The insert fills {@code channelId}. */
-  final class NewRow {
-    Long channelId;
-    final Row row;
-
-    NewRow(Row row) {
-      this.row = row;
-    }
-
-    public Long getChannelId() {
-      return channelId;
-    }
-
-    public void setChannelId(Long channelId) {
-      this.channelId = channelId;
-    }
-
-    public Row getRow() {
-      return row;
-    }
-  }
 
   @Select("SELECT * FROM notification_channel ORDER BY channel_id")
   List<Row> findAll();
@@ -57,8 +36,8 @@ interface ChannelMapper {
       INSERT INTO notification_channel (name, kind, target_sealed, secret_sealed, language, created_at, updated_at)
       VALUES (#{row.name}, #{row.kind}, #{row.targetSealed}, #{row.secretSealed}, #{row.language}, #{row.createdAt},
         #{row.updatedAt})""")
-  @Options(useGeneratedKeys = true, keyProperty = "channelId", keyColumn = "channel_id")
-  void insert(NewRow row);
+  @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "channel_id")
+  void insert(Inserted<Row> row);
 
   @Update("""
       UPDATE notification_channel SET name = #{name}, kind = #{kind}, target_sealed = #{targetSealed},

@@ -64,10 +64,10 @@ public class Channels {
   public ChannelView create(ChannelDraft draft) {
     ChannelKind kind = checked(draft, draft.secret());
     Instant now = now();
-    ChannelMapper.NewRow row = new ChannelMapper.NewRow(new ChannelMapper.Row(null, draft.name().strip(), kind.code(),
+    Inserted<ChannelMapper.Row> row = new Inserted<>(new ChannelMapper.Row(null, draft.name().strip(), kind.code(),
         box.seal(draft.target().strip(), TARGET), sealedSecret(draft.secret()), draft.languageOrDefault(), now, now));
     mapper.insert(row);
-    ChannelView created = get(row.getChannelId());
+    ChannelView created = get(row.getId());
     events.publishEvent(AuditEvent.of("notification-channel.created", subject(created.id())).change(null, created));
     return created;
   }

@@ -150,15 +150,14 @@ public class Dispatcher {
       Instant now) {
     Templates.Rendered text = templates.digest(channel.language(), rows.stream()
         .map(row -> new Templates.Rendered(row.title(), null, null, row.link())).toList());
-    NotificationMapper.NewRow digest = new NotificationMapper.NewRow(new NotificationMapper.Row(null,
+    Inserted<NotificationMapper.NewMessage> digest = new Inserted<>(new NotificationMapper.NewMessage(
         DIGEST + ":" + rows.get(0).notificationId(), DIGEST, DIGEST, channel.channelId(), Outbox.CHANNEL,
         channel.language(), Texts.clip(text.title(), 500), Texts.clip(text.markdown(), Texts.TEXT_COLUMN_MAX),
-        Texts.clip(text.text(), Texts.TEXT_COLUMN_MAX), null, null, null, "sending", 1, now, now, null, null, null,
-        now, null, node, until));
-    mapper.insert(digest);
-    rows.forEach(row -> mapper.merge(row.notificationId(), node, digest.getNotificationId()));
+        Texts.clip(text.text(), Texts.TEXT_COLUMN_MAX), null, null, null, now));
+    mapper.insertSending(digest, node, until);
+    rows.forEach(row -> mapper.merge(row.notificationId(), node, digest.getId()));
     count(channel.kind(), "merged", rows.size());
-    return mapper.find(digest.getNotificationId());
+    return mapper.find(digest.getId());
   }
 
   private void send(NotificationMapper.Row row) {

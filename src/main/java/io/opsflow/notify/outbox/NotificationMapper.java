@@ -27,38 +27,39 @@ interface NotificationMapper {
       Instant createdAt, Instant deliveredAt) {
   }
 
-  /** The insert fills {@code notificationId}. */
-  final class NewRow {
-    Long notificationId;
-    final Row row;
 
-    NewRow(Row row) {
-      this.row = row;
-    }
-
-    public Long getNotificationId() {
-      return notificationId;
-    }
-
-    public void setNotificationId(Long notificationId) {
-      this.notificationId = notificationId;
-    }
-
-    public Row getRow() {
-      return row;
-    }
+  /**
+   * What a new message is: the rendered notice for one channel and recipient. Its state, attempts and
+   * times are those of a message waiting ({@link #insertPending}) or of a digest being sent now
+   * ({@link #insertSending}).
+   */
+  record NewMessage(String noticeId, String event, String reference, long channelId, String recipient,
+      String language, String title, String markdown, String bodyText, String link, String mentions, String facts,
+      Instant at) {
   }
 
+  /** A message due now, not tried yet. */
+  @Insert("""
+      INSERT INTO notification (notice_id, event, reference, channel_id, recipient, language, title, markdown,
+        body_text, link, mentions, facts, state, attempts, next_attempt_at, created_at)
+      VALUES (#{row.noticeId}, #{row.event}, #{row.reference}, #{row.channelId}, #{row.recipient}, #{row.language},
+        #{row.title}, #{row.markdown}, #{row.bodyText}, #{row.link}, #{row.mentions}, #{row.facts}, 'pending', 0,
+        #{row.at}, #{row.at})""")
+  @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "notification_id")
+  void insertPending(Inserted<NewMessage> row);
+
+  /** A message this node sends now (a digest): its first attempt under this node's lease. */
   @Insert("""
       INSERT INTO notification (notice_id, event, reference, channel_id, recipient, language, title, markdown,
         body_text, link, mentions, facts, state, attempts, next_attempt_at, last_attempt_at, created_at,
         lease_owner, lease_until)
-      VALUES (#{row.noticeId}, #{row.event}, #{row.reference}, #{row.channelId}, #{row.recipient}, #{row.language},
-        #{row.title}, #{row.markdown}, #{row.bodyText}, #{row.link}, #{row.mentions}, #{row.facts}, #{row.state},
-        #{row.attempts}, #{row.nextAttemptAt}, #{row.lastAttemptAt}, #{row.createdAt}, #{row.leaseOwner},
-        #{row.leaseUntil})""")
-  @Options(useGeneratedKeys = true, keyProperty = "notificationId", keyColumn = "notification_id")
-  void insert(NewRow row);
+      VALUES (#{message.row.noticeId}, #{message.row.event}, #{message.row.reference}, #{message.row.channelId},
+        #{message.row.recipient}, #{message.row.language}, #{message.row.title}, #{message.row.markdown},
+        #{message.row.bodyText}, #{message.row.link}, #{message.row.mentions}, #{message.row.facts}, 'sending', 1,
+        #{message.row.at}, #{message.row.at}, #{message.row.at}, #{owner}, #{until})""")
+  @Options(useGeneratedKeys = true, keyProperty = "message.id", keyColumn = "notification_id")
+  void insertSending(@Param("message") Inserted<NewMessage> message, @Param("owner") String owner,
+      @Param("until") Instant until);
 
   @Select("""
       SELECT COUNT(*) FROM notification

@@ -57,14 +57,13 @@ public class Outbox {
         continue;
       }
       Templates.Rendered text = templates.render(notice, channel.language());
-      NotificationMapper.NewRow row = new NotificationMapper.NewRow(new NotificationMapper.Row(null, notice.id(),
+      Inserted<NotificationMapper.NewMessage> row = new Inserted<>(new NotificationMapper.NewMessage(notice.id(),
           notice.event().code(), notice.reference(), channelId, CHANNEL, channel.language(),
           Texts.clip(text.title(), 500), Texts.clip(text.markdown(), Texts.TEXT_COLUMN_MAX),
-          Texts.clip(text.text(), Texts.TEXT_COLUMN_MAX), text.link(), mentions(notice), facts(notice), "pending", 0,
-          now, null, null, null, null, now, null, null, null));
+          Texts.clip(text.text(), Texts.TEXT_COLUMN_MAX), text.link(), mentions(notice), facts(notice), now));
       try {
-        mapper.insert(row);
-        written.add(row.getNotificationId());
+        mapper.insertPending(row);
+        written.add(row.getId());
       } catch (DuplicateKeyException concurrentlyWritten) {
         // the same notice, enqueued at this moment by another transaction: that one delivers it
       }

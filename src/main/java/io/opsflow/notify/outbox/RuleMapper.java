@@ -21,27 +21,6 @@ interface RuleMapper {
   record Link(long ruleId, long channelId) {
   }
 
-  /** The insert fills {@code ruleId}. */
-  final class NewRow {
-    Long ruleId;
-    final Row row;
-
-    NewRow(Row row) {
-      this.row = row;
-    }
-
-    public Long getRuleId() {
-      return ruleId;
-    }
-
-    public void setRuleId(Long ruleId) {
-      this.ruleId = ruleId;
-    }
-
-    public Row getRow() {
-      return row;
-    }
-  }
 
   @Select("SELECT * FROM notification_rule ORDER BY rule_id")
   List<Row> findAll();
@@ -58,8 +37,8 @@ interface RuleMapper {
   @Insert("""
       INSERT INTO notification_rule (event, service_key, group_id, min_priority, created_at, updated_at)
       VALUES (#{row.event}, #{row.serviceKey}, #{row.groupId}, #{row.minPriority}, #{row.createdAt}, #{row.updatedAt})""")
-  @Options(useGeneratedKeys = true, keyProperty = "ruleId", keyColumn = "rule_id")
-  void insert(NewRow row);
+  @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "rule_id")
+  void insert(Inserted<Row> row);
 
   @Update("""
       UPDATE notification_rule SET event = #{event}, service_key = #{serviceKey}, group_id = #{groupId},

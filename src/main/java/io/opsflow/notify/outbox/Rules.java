@@ -80,11 +80,11 @@ public class Rules {
   public RuleView create(RuleDraft draft) {
     List<Long> targets = checked(draft);
     Instant now = now();
-    RuleMapper.NewRow row = new RuleMapper.NewRow(new RuleMapper.Row(null, draft.event(), draft.service(),
+    Inserted<RuleMapper.Row> row = new Inserted<>(new RuleMapper.Row(null, draft.event(), draft.service(),
         draft.group(), draft.minPriority(), now, now));
     mapper.insert(row);
-    targets.forEach(channel -> mapper.insertLink(row.getRuleId(), channel));
-    RuleView created = get(row.getRuleId());
+    targets.forEach(channel -> mapper.insertLink(row.getId(), channel));
+    RuleView created = get(row.getId());
     events.publishEvent(AuditEvent.of("notification-rule.created", subject(created.id())).change(null, created));
     return created;
   }

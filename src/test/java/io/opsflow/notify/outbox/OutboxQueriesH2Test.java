@@ -44,18 +44,18 @@ class OutboxQueriesH2Test {
     session = factory.openSession(true);
     outbox = session.getMapper(NotificationMapper.class);
     channels = session.getMapper(ChannelMapper.class);
-    ChannelMapper.NewRow row = new ChannelMapper.NewRow(new ChannelMapper.Row(null, "值班群 🚨", "dingtalk", "v1:t",
+    Inserted<ChannelMapper.Row> row = new Inserted<>(new ChannelMapper.Row(null, "值班群 🚨", "dingtalk", "v1:t",
         null, "zh-CN", NOW, NOW));
     channels.insert(row);
-    channel = row.getChannelId();
+    channel = row.getId();
   }
 
   private long enqueue(String noticeId, String title) {
-    NotificationMapper.NewRow row = new NotificationMapper.NewRow(new NotificationMapper.Row(null, noticeId,
+    Inserted<NotificationMapper.NewMessage> row = new Inserted<>(new NotificationMapper.NewMessage(noticeId,
         "incident.opened", "INC-1", channel, Outbox.CHANNEL, "zh-CN", title, "正文 🚨", "正文 🚨", null, "olivia", null,
-        "pending", 0, NOW, null, null, null, null, NOW, null, null, null));
-    outbox.insert(row);
-    return row.getNotificationId();
+        NOW));
+    outbox.insertPending(row);
+    return row.getId();
   }
 
   @Test
@@ -86,14 +86,24 @@ class OutboxQueriesH2Test {
   void mergedRowsPointAtTheirDigestAndTheHistoryShowsBoth() {
     long first = enqueue("a", "A");
     long second = enqueue("b", "B");
-    long digest = enqueue("digest:" + first, "2 条通知");
+    Inserted<NotificationMapper.NewMessage> sending = new Inserted<>(new NotificationMapper.NewMessage(
+        "digest:" + first, "digest", "digest", channel, Outbox.CHANNEL, "zh-CN", "2 条通知", "- A\n- B", "A\nB", null,
+        null, null, NOW));
+    outbox.insertSending(sending, "n", NOW.plusSeconds(60));
+    long digest = sending.getId();
+    NotificationMapper.Row digestRow = outbox.find(digest);
+    assertThat(digestRow.state()).isEqualTo("sending");
+    assertThat(digestRow.attempts()).isOne();
+    assertThat(digestRow.leaseOwner()).isEqualTo("n");
+    assertThat(digestRow.lastAttemptAt()).isEqualTo(NOW);
     outbox.claim(first, "n", NOW.plusSeconds(60), NOW);
     outbox.claim(second, "n", NOW.plusSeconds(60), NOW);
 
     assertThat(outbox.merge(first, "n", digest)).isOne();
     assertThat(outbox.merge(second, "n", digest)).isOne();
 
-    assertThat(outbox.attemptsSince(channel, NOW.minusSeconds(60))).as("merged rows are not messages").isZero();
+    assertThat(outbox.attemptsSince(channel, NOW.minusSeconds(60))).as("the digest is one message, the rows it merged none")
+        .isOne();
     List<NotificationMapper.Entry> merged = outbox.history("INC-1", "merged", 10);
     assertThat(merged).extracting(NotificationMapper.Entry::mergedInto).containsOnly(digest);
     assertThat(merged.get(0).channelName()).isEqualTo("值班群 🚨");
