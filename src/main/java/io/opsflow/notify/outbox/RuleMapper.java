@@ -34,6 +34,17 @@ interface RuleMapper {
   @Select("SELECT rule_id, channel_id FROM notification_rule_channel ORDER BY rule_id, channel_id")
   List<Link> findAllLinks();
 
+  /** The channels of one rule. */
+  @Select("SELECT rule_id, channel_id FROM notification_rule_channel WHERE rule_id = #{ruleId} ORDER BY channel_id")
+  List<Link> findLinks(long ruleId);
+
+  /** The channels of the rules for one event: what publishing a notice reads, not every rule's. */
+  @Select("""
+      SELECT l.rule_id, l.channel_id FROM notification_rule_channel l
+      JOIN notification_rule r ON r.rule_id = l.rule_id
+      WHERE r.event = #{event} ORDER BY l.rule_id, l.channel_id""")
+  List<Link> findLinksByEvent(String event);
+
   @Insert("""
       INSERT INTO notification_rule (event, service_key, group_id, min_priority, created_at, updated_at)
       VALUES (#{row.event}, #{row.serviceKey}, #{row.groupId}, #{row.minPriority}, #{row.createdAt}, #{row.updatedAt})""")

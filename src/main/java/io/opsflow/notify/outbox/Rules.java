@@ -59,7 +59,7 @@ public class Rules {
 
   /** The channels the notice goes to, each once, in the order of the rules. */
   Set<Long> channelsFor(Notice notice) {
-    List<RuleMapper.Link> links = mapper.findAllLinks();
+    List<RuleMapper.Link> links = mapper.findLinksByEvent(notice.event().code());
     Set<Long> targets = new LinkedHashSet<>();
     mapper.findByEvent(notice.event().code()).stream().filter(rule -> matches(rule, notice))
         .forEach(rule -> links.stream().filter(link -> link.ruleId() == rule.ruleId())
@@ -73,7 +73,7 @@ public class Rules {
   }
 
   public RuleView get(long id) {
-    return view(row(id), mapper.findAllLinks());
+    return view(row(id), mapper.findLinks(id));
   }
 
   @Transactional
