@@ -50,15 +50,11 @@ public class CodedTypeHandler<E extends Enum<E>> extends BaseTypeHandler<E> {
   }
 
   private E decode(String code) {
-    if (code == null) {
-      return null;
+    Object constant = Codes.constant(type, code);
+    if (code != null && constant == null) {
+      throw new IllegalStateException("The database holds '" + code + "', which is not a " + type.getSimpleName()
+          + " (" + Codes.list(type) + ")");
     }
-    for (E constant : type.getEnumConstants()) {
-      if (((Coded) constant).code().equals(code)) {
-        return constant;
-      }
-    }
-    throw new IllegalStateException("The database holds '" + code + "', which is not a " + type.getSimpleName()
-        + " (" + Codes.list(type) + ")");
+    return type.cast(constant);
   }
 }

@@ -12,15 +12,20 @@ public final class Codes {
 
   /** The constant with this code exactly, if any (null reads as absent). */
   public static <E extends Enum<E> & Coded> Optional<E> find(Class<E> type, String code) {
+    return Optional.ofNullable(type.cast(constant(type, code)));
+  }
+
+  /** The constant of an enum type known only at run time to be {@link Coded}, or null. */
+  static Object constant(Class<?> type, String code) {
     if (code == null) {
-      return Optional.empty();
+      return null;
     }
-    for (E constant : type.getEnumConstants()) {
-      if (constant.code().equals(code)) {
-        return Optional.of(constant);
+    for (Object constant : type.getEnumConstants()) {
+      if (((Coded) constant).code().equals(code)) {
+        return constant;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   /** The constant with this code; an unknown code is {@link Refusal#invalid invalid}, with the codes there are. */

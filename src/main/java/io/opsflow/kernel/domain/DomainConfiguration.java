@@ -35,10 +35,9 @@ class DomainConfiguration implements WebMvcConfigurer {
         if (text.isBlank()) {
           return null;
         }
-        for (T constant : target.getEnumConstants()) {
-          if (((Coded) constant).code().equals(text.strip())) {
-            return constant;
-          }
+        Object constant = Codes.constant(target, text.strip());
+        if (constant != null) {
+          return (T) constant;
         }
         throw new IllegalArgumentException("'" + text + "' is not one of " + Codes.list(target));
       };
