@@ -4,8 +4,11 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.opsflow.kernel.domain.Coded;
+import io.opsflow.kernel.domain.Codes;
+
 /** What a notice is about: the events notification rules can name, each with its code in the API. */
-public enum NoticeEvent {
+public enum NoticeEvent implements Coded {
   INCIDENT_OPENED("incident.opened"),
   INCIDENT_SLA_BREACHED("incident.sla-breached"),
   INCIDENT_ESCALATED("incident.escalated"),
@@ -30,12 +33,13 @@ public enum NoticeEvent {
   }
 
   /** The name in the API, the rules and the outbox ({@code incident.opened}). */
+  @Override
   public String code() {
     return code;
   }
 
   public static Optional<NoticeEvent> fromCode(String code) {
-    return Arrays.stream(values()).filter(event -> event.code.equals(code)).findFirst();
+    return Codes.find(NoticeEvent.class, code);
   }
 
   /** The codes a rule may name, for error messages. */

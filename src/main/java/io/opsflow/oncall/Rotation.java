@@ -1,11 +1,13 @@
 package io.opsflow.oncall;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.opsflow.kernel.domain.Coded;
+import io.opsflow.kernel.domain.Codes;
+
 /** How often the person on call changes. */
-public enum Rotation {
+public enum Rotation implements Coded {
   DAILY(1), WEEKLY(7);
 
   /** The pattern of the values the API accepts (the description lists them as an enumeration). */
@@ -22,11 +24,12 @@ public enum Rotation {
   }
 
   /** As the API writes it: {@code daily}, {@code weekly}. */
-  public String id() {
+  @Override
+  public String code() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  public static Optional<Rotation> of(String id) {
-    return Arrays.stream(values()).filter(rotation -> rotation.id().equals(id)).findFirst();
+  public static Optional<Rotation> of(String code) {
+    return Codes.find(Rotation.class, code);
   }
 }
