@@ -30,7 +30,7 @@ import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.incident.persistence.IncidentMapper;
 import io.opsflow.incident.steps.IncidentVariables;
 import io.opsflow.kernel.audit.AuditEvent;
-import io.opsflow.kernel.domain.Coded;
+import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.keys.BusinessKeys;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Groups;
@@ -126,7 +126,7 @@ public class Incidents {
     mapper.insert(new IncidentMapper.NewIncident(key, report.title().strip(), blankToNull(report.description()),
         service.map(Service::key).orElse(null), reported, service.map(Service::onCallGroup).orElse(Groups.OPS),
         report.impactLevel(), report.urgencyLevel(), report.source(), report.reportedBy(), IncidentState.OPEN, now(),
-        category, visibility.restricts(code(category))));
+        category, visibility.restricts(Codes.codeOf(category))));
     Incident incident = mapper.find(key);
     String via = switch (report.source()) {
       case ALERTMANAGER -> "from an Alertmanager alert";
@@ -161,7 +161,7 @@ public class Incidents {
     variables.put(IncidentVariables.MAJOR, false);
     variables.put(IncidentVariables.RESOLVE_ESCALATED, false);
     variables.put(IncidentVariables.ALERTS_SUMMARY, "");
-    variables.put(IncidentVariables.CATEGORY, code(incident.category()));
+    variables.put(IncidentVariables.CATEGORY, Codes.codeOf(incident.category()));
     return variables;
   }
 
@@ -216,7 +216,7 @@ public class Incidents {
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean classify(String key, IncidentCategory category, String actor) {
     Incident incident = mapper.lock(key);
-    boolean restricted = visibility.restricts(code(category));
+    boolean restricted = visibility.restricts(Codes.codeOf(category));
     mapper.classify(key, category, restricted);
     if (restricted == incident.restricted()) {
       return false;
@@ -368,7 +368,7 @@ public class Incidents {
 
   private static Map<String, Object> classification(IncidentCategory category, boolean restricted) {
     Map<String, Object> state = new LinkedHashMap<>();
-    state.put("category", code(category));
+    state.put("category", Codes.codeOf(category));
     state.put("restricted", restricted);
     return state;
   }
@@ -392,11 +392,6 @@ public class Incidents {
   public Optional<ProcessInstance> process(String key) {
     return Optional.ofNullable(runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key).singleResult());
-  }
-
-  /** The code of a value that may be absent, as process variables and other modules' texts hold it. */
-  public static String code(Coded value) {
-    return value == null ? null : value.code();
   }
 
   public static Date date(Instant instant) {

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.Incidents;
+import io.opsflow.kernel.domain.Codes;
 
 /** Copies an incident's priority, SLA dates and a readable summary into process variables. */
 final class IncidentFacts {
@@ -15,7 +16,7 @@ final class IncidentFacts {
   }
 
   static void apply(Incident incident, VariableScope scope) {
-    scope.setVariable(IncidentVariables.PRIORITY, Incidents.code(incident.priority()));
+    scope.setVariable(IncidentVariables.PRIORITY, Codes.codeOf(incident.priority()));
     scope.setVariable(IncidentVariables.ACK_DUE_AT, Incidents.date(incident.ackDueAt()));
     scope.setVariable(IncidentVariables.ACK_ESCALATE_AT, Incidents.date(twice(incident.openedAt(), incident.ackDueAt())));
     scope.setVariable(IncidentVariables.RESOLVE_DUE_AT, Incidents.date(incident.resolveDueAt()));

@@ -14,6 +14,7 @@ import io.opsflow.notify.NoticeEvent;
 import io.opsflow.notify.Notifications;
 import io.opsflow.oncall.Escalation;
 import io.opsflow.oncall.OnCall;
+import io.opsflow.kernel.domain.Codes;
 
 /**
  * The notices incident-response publishes, built in one place so that each carries the same facts
@@ -45,7 +46,7 @@ class IncidentNotices {
     all.put("title", incident.restricted() ? RESTRICTED_TITLE : incident.title());
     return Notice.of(event.code() + ":" + incident.incidentKey() + (discriminator == null ? "" : ":" + discriminator),
         event, incident.incidentKey()).withService(incident.serviceKey()).withGroups(groups)
-        .withPriority(incident.priority() == null ? null : Incidents.code(incident.priority())).withFacts(all);
+        .withPriority(Codes.codeOf(incident.priority())).withFacts(all);
   }
 
   /** Facts from name/value pairs; a missing (null) value is left out, so its template line is too. */

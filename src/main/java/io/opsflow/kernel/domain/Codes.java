@@ -34,6 +34,11 @@ public final class Codes {
         what + " '" + code + "' is not one of " + list(type) + "."));
   }
 
+  /** The code of a value that may be absent (null), as process variables and texts hold it. */
+  public static String codeOf(Coded value) {
+    return value == null ? null : value.code();
+  }
+
   /** The codes of a type, for messages: {@code P1, P2, P3, P4}. */
   public static String list(Class<?> type) {
     return Arrays.stream(type.getEnumConstants())

@@ -26,6 +26,7 @@ import io.opsflow.kernel.text.Texts;
 import io.opsflow.retro.RetroFacts;
 import io.opsflow.retro.Retrospective;
 import io.opsflow.retro.SubjectType;
+import io.opsflow.kernel.domain.Codes;
 
 /**
  * Gathers a retrospective's facts from the other modules: the change, every incident on the
@@ -128,7 +129,7 @@ public class FactGathering {
     boolean closed = incident.closedAt() != null;
     Map<String, Integer> alerts = new TreeMap<>();
     details.alerts().forEach(alert -> alerts.merge(alert.alertName(), alert.occurrences(), Integer::sum));
-    return new RetroFacts.IncidentFact(incident.incidentKey(), incident.title(), Incidents.code(incident.priority()),
+    return new RetroFacts.IncidentFact(incident.incidentKey(), incident.title(), Codes.codeOf(incident.priority()),
         incident.state().code(),
         incident.openedAt(), incident.closedAt(),
         secondsUntil(incident.secondsToAcknowledge(), incident.openedAt(), incident.acknowledgedAt()),
@@ -253,7 +254,7 @@ public class FactGathering {
 
   /** A value as people read it: its code ("null" when there is none yet, as text has always said). */
   public static String code(Coded value) {
-    return value == null ? "null" : value.code();
+    return String.valueOf(Codes.codeOf(value));
   }
 
   public static String minutes(Long seconds) {
