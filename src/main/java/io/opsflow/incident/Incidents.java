@@ -101,6 +101,14 @@ public class Incidents {
     return Optional.of(incident);
   }
 
+  /**
+   * The open incident that holds a dedup key of {@link #openOnce}, if any: where what keeps arriving
+   * about the same trouble belongs while that incident is open.
+   */
+  public Optional<String> holding(String dedupKey) {
+    return Optional.ofNullable(mapper.claimant(dedupKey));
+  }
+
   /** Starts the incident-response process of a recorded incident (business key = incident key). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void start(Incident incident) {

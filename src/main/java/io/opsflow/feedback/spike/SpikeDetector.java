@@ -20,6 +20,7 @@ import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.feedback.Feedback;
 import io.opsflow.feedback.FeedbackItem;
+import io.opsflow.feedback.IncidentFeedback;
 import io.opsflow.feedback.Insights;
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentReport;
@@ -59,6 +60,7 @@ class SpikeDetector {
   }
 
   private final Feedback feedback;
+  private final IncidentFeedback incidentFeedback;
   private final ServiceCatalog catalog;
   private final Incidents incidents;
   private final Notifications notifications;
@@ -66,9 +68,10 @@ class SpikeDetector {
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  SpikeDetector(Feedback feedback, ServiceCatalog catalog, Incidents incidents, Notifications notifications,
-      Decisions decisions, TransactionTemplate transactions, Clock clock) {
+  SpikeDetector(Feedback feedback, IncidentFeedback incidentFeedback, ServiceCatalog catalog, Incidents incidents,
+      Notifications notifications, Decisions decisions, TransactionTemplate transactions, Clock clock) {
     this.feedback = feedback;
+    this.incidentFeedback = incidentFeedback;
     this.catalog = catalog;
     this.incidents = incidents;
     this.notifications = notifications;
@@ -118,6 +121,7 @@ class SpikeDetector {
     }
     Optional<Incident> opened = open(service, since, now, count, baseline, reason);
     opened.ifPresent(incident -> publish(service, incident, count, since));
+    link(service.key(), opened, since, now);
     return new SpikeCheck(service.key(), count, baseline, true, reason,
         opened.map(Incident::incidentKey).orElse(null));
   }
@@ -152,6 +156,21 @@ class SpikeDetector {
     }
     return text.append("All of them: GET /api/feedback?service=").append(service).append("&sentiment=negative&from=")
         .append(since).append("&to=").append(now).toString();
+  }
+
+  /**
+   * Links the window's negative items to the incident this check opened, or to the one that holds the
+   * service's spike while it is open: the items that keep coming belong to the same trouble.
+   */
+  private void link(String service, Optional<Incident> opened, Instant since, Instant now) {
+    Optional<String> incidentKey = opened.map(Incident::incidentKey).or(() -> incidents.holding(dedupKey(service)));
+    incidentKey.ifPresent(key -> {
+      int linked = incidentFeedback.linkNegatives(key, service, since, now);
+      if (opened.isPresent()) {
+        incidents.addEntry(key, "feedback", "opsflow", linked + " negative feedback items linked to this incident;"
+            + " more are linked while it is open: GET /api/feedback?incident=" + key);
+      }
+    });
   }
 
   private void publish(Service service, Incident incident, long count, Instant since) {

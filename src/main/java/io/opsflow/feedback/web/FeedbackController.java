@@ -41,14 +41,17 @@ import io.opsflow.feedback.FeedbackIntake;
 import io.opsflow.feedback.FeedbackPage;
 import io.opsflow.feedback.GroupBy;
 import io.opsflow.feedback.ImportReport;
+import io.opsflow.feedback.IncidentFeedback;
 import io.opsflow.feedback.Insights;
 import io.opsflow.feedback.InvalidItems;
 import io.opsflow.feedback.ItemError;
 import io.opsflow.feedback.Recorded;
 import io.opsflow.feedback.Sentiment;
+import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.text.StorableTime;
 import io.opsflow.kernel.web.ApiException;
 import io.opsflow.kernel.web.ListFilter;
+import io.opsflow.security.Visibility;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -69,11 +72,18 @@ class FeedbackController {
 
   private final FeedbackIntake intake;
   private final Feedback feedback;
+  private final IncidentFeedback incidentFeedback;
+  private final Incidents incidents;
+  private final Visibility visibility;
   private final ObjectMapper json;
 
-  FeedbackController(FeedbackIntake intake, Feedback feedback, ObjectMapper json) {
+  FeedbackController(FeedbackIntake intake, Feedback feedback, IncidentFeedback incidentFeedback, Incidents incidents,
+      Visibility visibility, ObjectMapper json) {
     this.intake = intake;
     this.feedback = feedback;
+    this.incidentFeedback = incidentFeedback;
+    this.incidents = incidents;
+    this.visibility = visibility;
     this.json = json;
   }
 
@@ -164,12 +174,26 @@ class FeedbackController {
   @Operation(summary = "List feedback, newest first (paged)", description = """
       Every filter is optional: `service`, `channel`, `sentiment`, `from` (inclusive) and `to` (exclusive) as \
       ISO-8601 times with offset, `q` (text the item contains, any case). `page` counts from 0; `size` 1 to 200. \
-      Every signed-in person may read.""")
+      `incident` (alone, with no other filter) lists the items linked to that incident: a negative spike links \
+      the items of its window, and those that keep coming while the incident is open. Every signed-in person \
+      may read; the items of a restricted incident only those who may read the incident.""")
   @GetMapping
   FeedbackPage list(@RequestParam(required = false) String service, @RequestParam(required = false) Channel channel,
       @RequestParam(required = false) Sentiment sentiment, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String q,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+      @RequestParam(required = false) String incident, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size, Authentication caller) {
+    if (incident != null) {
+      if (service != null || channel != null || sentiment != null || from != null || to != null || q != null) {
+        throw ApiException.badRequest("incident lists the items linked to one incident; it takes no other filter"
+            + " (service, channel, sentiment, from, to, q).");
+      }
+      ListFilter.checkKey("incident", incident);
+      if (incidents.details(incident, visibility.seesRestricted(caller)).isEmpty()) {
+        throw ApiException.notFound("No incident " + incident + ".");
+      }
+      return incidentFeedback.of(incident, page, size);
+    }
     ListFilter.checkKey("service", service);
     if (q != null && q.length() > 200) {
       throw ApiException.badRequest("q must be at most 200 characters.");

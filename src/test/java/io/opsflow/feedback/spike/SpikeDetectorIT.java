@@ -90,6 +90,20 @@ class SpikeDetectorIT extends IntegrationTest {
     assertThat(rows("SELECT COUNT(*) FROM incident_open_fingerprint WHERE fingerprint = ?",
         "feedback-spike:" + service)).isEqualTo(1);
 
+    String key = incident.incidentKey();
+    JsonNode linked = as("devon").get("/api/feedback?incident=" + key).json();
+    assertThat(linked.path("total").asLong()).isEqualTo(6);
+    assertThat(linked.path("items")).allSatisfy(item -> {
+      assertThat(item.path("externalId").asText()).startsWith(service + "-burst-");
+      assertThat(item.path("sentiment").asText()).isEqualTo("negative");
+    });
+    assertThat(rows("SELECT COUNT(*) FROM incident_timeline WHERE incident_key = ? AND kind = 'feedback'"
+        + " AND message LIKE ?", key, "6 negative feedback items linked%GET /api/feedback?incident=" + key))
+        .isEqualTo(1);
+
+    // the burst goes on: the next check opens nothing new, and links the new items to the open incident
+    post(List.of(item(service, "later-0", ANGRY[0], NOW.plus(Duration.ofMinutes(2))),
+        item(service, "later-1", ANGRY[1], NOW.plus(Duration.ofMinutes(3)))), 2);
     ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofMinutes(5))));
     SpikeDetector.SpikeCheck second = detector.check(service);
 
@@ -97,6 +111,13 @@ class SpikeDetectorIT extends IntegrationTest {
     assertThat(second.incidentKey()).isNull();
     assertThat(rows("SELECT COUNT(*) FROM incident WHERE service_key = ? AND source = 'feedback'", service))
         .isEqualTo(1);
+    JsonNode grown = as("devon").get("/api/feedback?incident=" + key + "&size=3").json();
+    assertThat(grown.path("total").asLong()).isEqualTo(8);
+    assertThat(grown.path("items")).hasSize(3);
+    assertThat(grown.path("items").get(0).path("externalId").asText()).isEqualTo(service + "-later-1");
+    assertThat(rows("SELECT COUNT(*) FROM feedback_incident WHERE incident_key = ?", key)).isEqualTo(8);
+    assertThat(as("devon").get("/api/feedback?incident=" + key + "&service=" + service).status()).isEqualTo(400);
+    assertThat(as("devon").get("/api/feedback?incident=INC-1999-0001").status()).isEqualTo(404);
   }
 
   @Test

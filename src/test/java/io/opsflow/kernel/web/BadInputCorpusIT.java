@@ -454,7 +454,7 @@ class BadInputCorpusIT extends IntegrationTest {
         List.of(), false, "multipart/form-data; boundary=" + UPLOAD_BOUNDARY));
     endpoints.add(get(olivia, "/api/feedback", "/api/feedback", List.of("page=-1", "page=abc", "size=0", "size=201",
         "size=99999999999", "channel=fax", "sentiment=angry", "from=yesterday", "to=+10000-01-01T00:00:00Z",
-        "from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z", "service=a%20b", "q=" + "x".repeat(201))));
+        "from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z", "service=a%20b", "q=" + "x".repeat(201), "incident=a%20b", "incident=INC-2026-0001&service=" + service)));
     endpoints.add(get(olivia, "/api/feedback/insights", "/api/feedback/insights?service=" + service, List.of()));
     return endpoints;
   }
