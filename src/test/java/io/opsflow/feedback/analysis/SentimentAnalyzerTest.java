@@ -69,6 +69,39 @@ class SentimentAnalyzerTest {
     assertThat(analyzer.analyze(text).sentiment()).isEqualTo(sentiment);
   }
 
+  /** What users of a payment service or an app write: failures, money not arriving, support, and praise. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      付款一直失败，钱却扣了，太坑了                           | NEGATIVE
+      提现三天了还没到账，客服也不回复                         | NEGATIVE
+      为什么我的退款还没到账？                                 | NEGATIVE
+      怎么还没发货？都一个星期了                               | NEGATIVE
+      转账失败但是钱被扣了，到底怎么回事？                     | NEGATIVE
+      验证码一直收不到，根本没法注册                           | NEGATIVE
+      支付页面一直转圈，付不了款                               | NEGATIVE
+      自动续费也不提醒，乱扣钱                                 | NEGATIVE
+      客服说三个工作日退款，到现在都没有消息                   | NEGATIVE
+      没有宣传的那么好用                                       | NEGATIVE
+      界面挺好看，可是经常卡顿，体验很差                       | NEGATIVE
+      到账很快，秒到，点赞                                     | POSITIVE
+      支付很方便，界面简洁，操作简单                           | POSITIVE
+      客服回复及时，问题很快解决了                             | POSITIVE
+      新版本流畅多了，再也不卡了                               | POSITIVE
+      用了两年了，一直很稳定，没出过问题                       | POSITIVE
+      虽然第一次付款失败了，但是客服马上帮我处理好了，很满意   | POSITIVE
+      我用支付宝付的款                                         | NEUTRAL
+      """)
+  void readsPaymentAndAppReviews(String text, Sentiment sentiment) {
+    assertThat(analyzer.analyze(text).sentiment()).isEqualTo(sentiment);
+  }
+
+  @Test
+  void aNegationWithoutASentimentWordIsASmallComplaintAndAWhyQuestionABiggerOne() {
+    double notShipped = analyzer.analyze("还没发货").score();
+    assertThat(notShipped).isNegative().isGreaterThan(analyzer.analyze("为什么还没发货？").score());
+    assertThat(analyzer.analyze("发货了").sentiment()).isEqualTo(Sentiment.NEUTRAL);
+  }
+
   @Test
   void aTurnWeighsTheClauseAfterItInEverySentence() {
     double first = analyzer.analyze("界面好看，但是经常闪退。").score();
@@ -109,6 +142,7 @@ class SentimentAnalyzerTest {
   @Test
   void tuningHalvesStayAboveTheirFloor() {
     assertThat(Bench.accuracy(analyzer, Bench.items("zh-tuning.tsv")).share()).isGreaterThanOrEqualTo(0.82);
+    assertThat(Bench.accuracy(analyzer, Bench.items("zh-tuning-more.tsv")).share()).isGreaterThanOrEqualTo(0.82);
     assertThat(Bench.accuracy(analyzer, Bench.items("en-tuning.tsv")).share()).isGreaterThanOrEqualTo(0.88);
   }
 }
