@@ -17,6 +17,9 @@ import java.util.Set;
  * by half after it, and pushed away from zero by exclamation marks. Review phrases ("waste of",
  * "never ... again", "will be back") count as one word with their own valence: their words alone say
  * little or the opposite, and a review without any lexicon word would otherwise be neutral.
+ * On top of these, learned terms ({@code lexicon-en-learned.tsv}: words and word pairs weighed from
+ * labelled reviews by {@code LearnedLexiconTool}) add their weight, turned around by a negation among
+ * the three words before them and halved or raised by half around a "but" like the rest.
  * {@link #valence} is the sum before normalising, so a mixed text adds the Chinese sum to it.
  */
 final class EnglishScorer {
@@ -52,9 +55,17 @@ final class EnglishScorer {
   private final Map<String, Double> lexicon;
   /** By first word, longest first. */
   private final Map<String, List<Phrase>> phrases;
+  /** Words and word pairs (one space between), lower case without apostrophes, on VADER's scale. */
+  private final Map<String, Double> learned;
 
-  EnglishScorer(Map<String, Double> lexicon, Map<String, Double> phrases) {
+  /** What {@link #terms} tells about each learned term of a text. */
+  interface TermSink {
+    void accept(String term, double factor);
+  }
+
+  EnglishScorer(Map<String, Double> lexicon, Map<String, Double> phrases, Map<String, Double> learned) {
     this.lexicon = lexicon;
+    this.learned = learned;
     Map<String, List<Phrase>> byFirst = new HashMap<>();
     phrases.forEach((phrase, valence) -> {
       String[] words = phrase.split(" ");
@@ -99,6 +110,57 @@ final class EnglishScorer {
     if (words.isEmpty()) {
       return 0;
     }
+    double sum = rules(words) + learned(words);
+    return sum + emphasis(text, sum);
+  }
+
+  private double learned(List<String> words) {
+    double[] sum = {0};
+    terms(words, (term, factor) -> sum[0] += learned.getOrDefault(term, 0.0) * factor);
+    return sum[0];
+  }
+
+  /** The valence by VADER's rules and the phrases alone, without the learned terms: what they are learned on top of. */
+  double rulesValence(String text) {
+    List<String> words = words(text);
+    if (words.isEmpty()) {
+      return 0;
+    }
+    double sum = rules(words);
+    return sum + emphasis(text, sum);
+  }
+
+  /**
+   * Every word of the text and every pair of neighbouring words, lower case without apostrophes, with the
+   * factor the rules give a learned term there: {@link #NEGATED} after a negation among the three words
+   * before it, times 0.5 before the first "but" and 1.5 after it.
+   */
+  void terms(String text, TermSink sink) {
+    terms(words(text), sink);
+  }
+
+  private static void terms(List<String> words, TermSink sink) {
+    int butAt = -1;
+    String[] plain = new String[words.size()];
+    for (int i = 0; i < plain.length; i++) {
+      plain[i] = words.get(i).toLowerCase(Locale.ROOT).replace("'", "").replace("’", "");
+      if (butAt < 0 && (plain[i].equals("but") || plain[i].equals("however"))) {
+        butAt = i;
+      }
+    }
+    for (int i = 0; i < plain.length; i++) {
+      double factor = butAt < 0 || i == butAt ? 1 : i < butAt ? 0.5 : 1.5;
+      if (negatedBefore(words, i)) {
+        factor *= NEGATED;
+      }
+      sink.accept(plain[i], factor);
+      if (i + 1 < plain.length) {
+        sink.accept(plain[i] + " " + plain[i + 1], factor);
+      }
+    }
+  }
+
+  private double rules(List<String> words) {
     boolean capsDiffer = capsDiffer(words);
     List<String> plain = words.stream().map(word -> word.toLowerCase(Locale.ROOT).replace("'", "").replace("’", ""))
         .toList();
@@ -154,7 +216,7 @@ final class EnglishScorer {
       double weight = butAt < 0 ? 1 : i < butAt ? 0.5 : 1.5;
       sum += valences.get(i) * weight;
     }
-    return sum + emphasis(text, sum);
+    return sum;
   }
 
   /** The end (exclusive) of the phrase's words from {@code word} on in {@code plain} at {@code at}, or -1. */

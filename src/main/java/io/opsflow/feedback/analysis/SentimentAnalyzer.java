@@ -48,8 +48,7 @@ public final class SentimentAnalyzer implements TextAnalyzer {
     Map<String, Double> zh = WordLists.weights("lexicon-zh.tsv");
     Set<String> negations = WordLists.words("negations-zh.txt");
     Map<String, Double> degrees = WordLists.weights("degrees-zh.txt");
-    Map<String, Double> en = new java.util.HashMap<>(WordLists.weights("lexicon-en.tsv"));
-    en.putAll(WordLists.weights("lexicon-en-extra.tsv"));
+    Map<String, Double> en = englishLexicon();
     Stream.of(zh.keySet(), negations, degrees.keySet()).flatMap(Set::stream)
         .filter(word -> word.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN))
         .filter(word -> word.length() > 1)
@@ -61,9 +60,17 @@ public final class SentimentAnalyzer implements TextAnalyzer {
     Stream.of(zh.keySet(), negations, degrees.keySet(), en.keySet()).forEach(sentimentWords::addAll);
     Set<String> stopWords = new java.util.HashSet<>(WordLists.words("stopwords-zh.txt"));
     stopWords.addAll(WordLists.words("stopwords-en.txt"));
-    EnglishScorer english = new EnglishScorer(en, WordLists.weights("phrases-en.tsv"));
+    EnglishScorer english = new EnglishScorer(en, WordLists.weights("phrases-en.tsv"),
+        WordLists.weights("lexicon-en-learned.tsv"));
     return new SentimentAnalyzer(new ChineseScorer(zh, negations, degrees), english, segment,
         Set.copyOf(sentimentWords), Set.copyOf(stopWords));
+  }
+
+  /** VADER's lexicon with OpsFlow's additions, which win. */
+  static Map<String, Double> englishLexicon() {
+    Map<String, Double> en = new java.util.HashMap<>(WordLists.weights("lexicon-en.tsv"));
+    en.putAll(WordLists.weights("lexicon-en-extra.tsv"));
+    return en;
   }
 
   @Override

@@ -12,7 +12,7 @@ import io.opsflow.feedback.Sentiment;
 /**
  * The labelled reviews in {@code src/test/resources/feedback/bench/} (sources and licences in its
  * README): {@code <lang>-tuning.tsv} may be looked at to improve the word lists,
- * {@code <lang>-heldout.tsv} only measures.
+ * {@code <lang>-heldout.tsv} only measures; and the training reviews in {@code feedback/train/}.
  */
 final class Bench {
 
@@ -34,7 +34,16 @@ final class Bench {
   }
 
   static List<Item> items(String file) {
-    try (InputStream in = Bench.class.getResourceAsStream("/feedback/bench/" + file)) {
+    return read("/feedback/bench/" + file);
+  }
+
+  /** The labelled reviews in {@code src/test/resources/feedback/train/}: for learning word weights, never measured. */
+  static List<Item> training(String file) {
+    return read("/feedback/train/" + file);
+  }
+
+  private static List<Item> read(String resource) {
+    try (InputStream in = Bench.class.getResourceAsStream(resource)) {
       List<Item> items = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         int tab = line.indexOf('\t');
