@@ -48,6 +48,9 @@ class SentimentAnalyzerTest {
       Would not recommend this app to anyone                  | NEGATIVE
       What a waste of money                                   | NEGATIVE
       Never going to use this service again                    | NEGATIVE
+      They answered within minutes and fixed it               | POSITIVE
+      I had to call support three times                       | NEGATIVE
+      The login bug still needs to be fixed                   | NEGATIVE
       We will be back next week                               | POSITIVE
       I won't be back                                         | NEGATIVE
       Highly recommend the new checkout                       | POSITIVE
