@@ -17,12 +17,13 @@ import java.util.Set;
  * small complaint; praise after a denied comparison (没有宣传的那么好用, 不如预期那样好) is turned
  * around; a question asking why or when (为什么还没到账？) is a complaint.
  *
- * <p>A long review is judged by its verdict more than by the balance of its clauses: the rest of a
- * sentence after 总之, 总的来说, 总体… counts twice; in a review of three sentences or more the first
- * and the last count half again, and a dangling negation counts half (a long review says 不知道 or
- * 不是…而是 without complaining); a 但是 or 不过 that opens a sentence turns the sentence before it.
- * 就是 and 只是 are no turn: "还不错，就是有点贵" keeps its praise. A text with any signal at all is
- * not called neutral: a sum too small to leave the neutral band is pushed just outside it.
+ * <p>A long review is judged by its verdict more than by the balance of its clauses: the first
+ * clause after 总之, 总的来说, 总体… that says something counts three times; in a review of three
+ * sentences or more the first and the last count half again, and a dangling negation counts half
+ * (a long review says 不知道 or 不是…而是 without complaining); a 但是 or 不过 that opens a sentence
+ * turns the sentence before it. 就是 and 只是 are no turn: "还不错，就是有点贵" keeps its praise. A
+ * text with any signal at all is not called neutral: a sum too small to leave the neutral band is
+ * pushed just outside it.
  */
 final class ChineseScorer {
 
@@ -31,11 +32,11 @@ final class ChineseScorer {
   private static final Set<String> SENTENCE_TURNS = Set.of("但是", "但", "可是", "不过", "然而");
   private static final double BEFORE_TURN = 0.5;
   private static final double AFTER_TURN = 1.5;
-  /** 总之, 总的来说, 总体…: the rest of the sentence is the review's verdict. */
+  /** 总之, 总的来说, 总体…: the first clause after them that says something is the review's verdict. */
   private static final Set<String> VERDICTS = Set.of("总之", "总的来说", "总的说", "总得来说", "总的来讲", "总体来说",
       "总体而言", "总体上", "总体", "整体来说", "整体而言", "整体上", "整体", "总而言之", "综上所述", "综上", "一句话",
       "总结", "总评", "总的");
-  private static final double VERDICT = 2.0;
+  private static final double VERDICT = 3.0;
   /** From this many sentences on, a review is long: its first and last sentence weigh more, dangling negations less. */
   private static final int LONG_REVIEW = 3;
   private static final double FIRST_AND_LAST = 1.5;
@@ -72,6 +73,7 @@ final class ChineseScorer {
     int previousSentenceFirst = 0;
     boolean afterTurn = false;
     boolean verdict = false;
+    int verdictFrom = 0;
     int clauseStart = 0;
     int lastSentence = 0;
     for (int i = 0; i < words.size(); i++) {
@@ -81,6 +83,9 @@ final class ChineseScorer {
           signals.add(COMPLAINT_QUESTION, afterTurn, verdict, sentence);
         }
         clauseStart = i + 1;
+        if (verdict && signals.size > verdictFrom) {
+          verdict = false; // the verdict is the first clause after 总之 that says something
+        }
         if (word.chars().anyMatch(c -> SENTENCE_ENDS.indexOf(c) >= 0) && signals.size > sentenceFirst) {
           previousSentenceFirst = sentenceFirst;
           sentenceFirst = signals.size;
@@ -93,6 +98,7 @@ final class ChineseScorer {
       lastSentence = sentence;
       if (VERDICTS.contains(word)) {
         verdict = true;
+        verdictFrom = signals.size;
       }
       if (negations.contains(word) && !turnsASentimentWord(words, i)) {
         signals.addDangling(DANGLING_NEGATION, afterTurn, verdict, sentence);
