@@ -1,6 +1,6 @@
 package io.opsflow.feedback.analysis;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +16,33 @@ import java.util.Set;
  * Three review habits count too: a negation that turns no sentiment word around (还没发货, 不退) is a
  * small complaint; praise after a denied comparison (没有宣传的那么好用, 不如预期那样好) is turned
  * around; a question asking why or when (为什么还没到账？) is a complaint.
+ *
+ * <p>A long review is judged by its verdict more than by the balance of its clauses: the first
+ * clause after 总之, 总的来说, 总体… that says something counts three times; in a review of three
+ * sentences or more the first and the last count half again, and a dangling negation counts half
+ * (a long review says 不知道 or 不是…而是 without complaining); a 但是 or 不过 that opens a sentence
+ * turns the sentence before it. 就是 and 只是 are no turn: "还不错，就是有点贵" keeps its praise. A
+ * text with any signal at all is not called neutral: a sum too small to leave the neutral band is
+ * pushed just outside it.
  */
 final class ChineseScorer {
 
-  private static final Set<String> TURNS = Set.of("但是", "但", "可是", "不过", "然而", "只是", "就是", "却");
+  private static final Set<String> TURNS = Set.of("但是", "但", "可是", "不过", "然而", "却");
+  /** 但是, 可是, 不过 that open a sentence turn the one before. */
+  private static final Set<String> SENTENCE_TURNS = Set.of("但是", "但", "可是", "不过", "然而");
+  private static final double BEFORE_TURN = 0.5;
+  private static final double AFTER_TURN = 1.5;
+  /** 总之, 总的来说, 总体…: the first clause after them that says something is the review's verdict. */
+  private static final Set<String> VERDICTS = Set.of("总之", "总的来说", "总的说", "总得来说", "总的来讲", "总体来说",
+      "总体而言", "总体上", "总体", "整体来说", "整体而言", "整体上", "整体", "总而言之", "综上所述", "综上", "一句话",
+      "总结", "总评", "总的");
+  private static final double VERDICT = 3.0;
+  /** From this many sentences on, a review is long: its first and last sentence weigh more, dangling negations less. */
+  private static final int LONG_REVIEW = 3;
+  private static final double FIRST_AND_LAST = 1.5;
+  private static final double DANGLING_IN_LONG_REVIEW = 0.5;
+  /** The smallest sum that leaves the neutral band (VADER's normalisation with α = 15 and the band 0.05). */
+  private static final double LEAST_SIGNAL = 0.2;
   private static final String CLAUSE_ENDS = "，。！？；,.!?;~～…、\n";
   private static final String SENTENCE_ENDS = "。！？.!?…\n";
   /** 没有…那么好, 不如预期那样好: a comparison that denies the praise after it. */
@@ -32,7 +55,6 @@ final class ChineseScorer {
   /** A negation that turns no sentiment word around (没收到书, 不发货, 还没到) is itself a small complaint. */
   private static final double DANGLING_NEGATION = -0.6;
   private static final double COMPLAINT_QUESTION = -1.0;
-
   private final Map<String, Double> lexicon;
   private final Set<String> negations;
   private final Map<String, Double> degrees;
@@ -45,35 +67,51 @@ final class ChineseScorer {
 
   /** The sum of the words' valences, before normalising; words without a Chinese character are skipped. */
   double valence(List<String> words, String text) {
-    List<Double> valences = new ArrayList<>();
-    List<Double> weights = new ArrayList<>();
+    Signals signals = new Signals();
+    int sentence = 0;
     int sentenceFirst = 0;
+    int previousSentenceFirst = 0;
     boolean afterTurn = false;
+    boolean verdict = false;
+    int verdictFrom = 0;
     int clauseStart = 0;
+    int lastSentence = 0;
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
       if (isPunctuation(word)) {
         if ((word.indexOf('？') >= 0 || word.indexOf('?') >= 0) && asksWhy(words, clauseStart, i)) {
-          valences.add(COMPLAINT_QUESTION);
-          weights.add(afterTurn ? 1.5 : 1.0);
+          signals.add(COMPLAINT_QUESTION, afterTurn, verdict, sentence);
         }
         clauseStart = i + 1;
-        if (word.chars().anyMatch(c -> SENTENCE_ENDS.indexOf(c) >= 0)) {
-          sentenceFirst = valences.size();
+        if (verdict && signals.size > verdictFrom) {
+          verdict = false; // the verdict is the first clause after 总之 that says something
+        }
+        if (word.chars().anyMatch(c -> SENTENCE_ENDS.indexOf(c) >= 0) && signals.size > sentenceFirst) {
+          previousSentenceFirst = sentenceFirst;
+          sentenceFirst = signals.size;
+          sentence++;
           afterTurn = false;
+          verdict = false;
         }
         continue;
+      }
+      lastSentence = sentence;
+      if (VERDICTS.contains(word)) {
+        verdict = true;
+        verdictFrom = signals.size;
       }
       if (negations.contains(word) && !turnsASentimentWord(words, i)) {
-        valences.add(DANGLING_NEGATION);
-        weights.add(afterTurn ? 1.5 : 1.0);
+        signals.addDangling(DANGLING_NEGATION, afterTurn, verdict, sentence);
         continue;
       }
-      if (TURNS.contains(word) && valences.size() > sentenceFirst) {
-        for (int before = sentenceFirst; before < valences.size(); before++) {
-          weights.set(before, 0.5);
+      if (TURNS.contains(word)) {
+        if (signals.size > sentenceFirst) {
+          signals.halve(sentenceFirst, signals.size);
+          afterTurn = true;
+        } else if (SENTENCE_TURNS.contains(word) && sentenceFirst > previousSentenceFirst) {
+          signals.halve(previousSentenceFirst, sentenceFirst); // 内容很好。但是印刷太差。
+          afterTurn = true;
         }
-        afterTurn = true;
       }
       Double base = lexicon.get(word);
       if (base == null || degrees.containsKey(word) && i + 1 < words.size() && lexicon.containsKey(words.get(i + 1))) {
@@ -95,14 +133,65 @@ final class ChineseScorer {
       if (valence > 0 && deniedComparison(words, clauseStart, i)) {
         valence *= EnglishScorer.NEGATED;
       }
-      valences.add(valence);
-      weights.add(afterTurn ? 1.5 : 1.0);
+      signals.add(valence, afterTurn, verdict, sentence);
     }
-    double sum = 0;
-    for (int i = 0; i < valences.size(); i++) {
-      sum += valences.get(i) * weights.get(i);
+    double sum = signals.sum(lastSentence);
+    if (sum != 0 && Math.abs(sum) < LEAST_SIGNAL) {
+      sum = Math.signum(sum) * LEAST_SIGNAL;
     }
     return sum + EnglishScorer.emphasis(text, sum);
+  }
+
+  /** The valences found so far, each with its weight and its sentence. */
+  private static final class Signals {
+    private double[] valences = new double[16];
+    private double[] weights = new double[16];
+    private int[] sentences = new int[16];
+    private boolean[] dangling = new boolean[16];
+    private int size;
+
+    void add(double valence, boolean afterTurn, boolean verdict, int sentence) {
+      if (size == valences.length) {
+        valences = Arrays.copyOf(valences, size * 2);
+        weights = Arrays.copyOf(weights, size * 2);
+        sentences = Arrays.copyOf(sentences, size * 2);
+        dangling = Arrays.copyOf(dangling, size * 2);
+      }
+      valences[size] = valence;
+      dangling[size] = false;
+      weights[size] = (afterTurn ? AFTER_TURN : 1.0) * (verdict ? VERDICT : 1.0);
+      sentences[size] = sentence;
+      size++;
+    }
+
+    void addDangling(double valence, boolean afterTurn, boolean verdict, int sentence) {
+      add(valence, afterTurn, verdict, sentence);
+      dangling[size - 1] = true;
+    }
+
+    /** The signals from {@code from} to {@code to} came before a turn. */
+    void halve(int from, int to) {
+      for (int i = from; i < to; i++) {
+        weights[i] *= BEFORE_TURN;
+      }
+    }
+
+    /** In a long review the first and the last sentence carry the verdict more than the middle. */
+    double sum(int lastSentence) {
+      boolean longReview = lastSentence >= LONG_REVIEW - 1;
+      double sum = 0;
+      for (int i = 0; i < size; i++) {
+        double weight = weights[i];
+        if (longReview && (sentences[i] == 0 || sentences[i] == lastSentence)) {
+          weight *= FIRST_AND_LAST;
+        }
+        if (longReview && dangling[i]) {
+          weight *= DANGLING_IN_LONG_REVIEW;
+        }
+        sum += valences[i] * weight;
+      }
+      return sum;
+    }
   }
 
   private static boolean isPunctuation(String word) {

@@ -114,6 +114,41 @@ class SentimentAnalyzerTest {
     assertThat(again).isGreaterThan(first);
   }
 
+  /** Long reviews: the verdict, the first and last sentence, turns across sentences; 就是 is no turn. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      还不错，就是有点贵                                                         | POSITIVE
+      总的来说还不错，就是物流有点慢                                             | POSITIVE
+      房间很干净。早餐一般。但是服务太差了，再也不来了。                         | NEGATIVE
+      界面挺好看。功能也齐全。不过经常闪退，客服也不回复。                       | NEGATIVE
+      用了三个月。不知道别人怎么样，我觉得不错。转账不用等，到账很快。总之值得推荐。 | POSITIVE
+      第一次用这个应用。注册有点麻烦，不是很顺。付款倒是快。总体来说很满意。     | POSITIVE
+      界面一般。有时候会卡。总体感觉很失望，不推荐。                             | NEGATIVE
+      """)
+  void readsLongReviewsByTheirVerdict(String text, Sentiment sentiment) {
+    assertThat(analyzer.analyze(text).sentiment()).isEqualTo(sentiment);
+  }
+
+  @Test
+  void theRestOfASentenceAfter总的来说IsTheVerdict() {
+    assertThat(analyzer.analyze("物流很慢，包装一般，还可以").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyzer.analyze("物流很慢，包装一般，总的来说还可以").sentiment()).isEqualTo(Sentiment.POSITIVE);
+  }
+
+  @Test
+  void aTurnThatOpensASentenceTurnsTheSentenceBefore() {
+    assertThat(analyzer.analyze("房间很干净，早餐也丰富。服务太差了。").score())
+        .isGreaterThan(analyzer.analyze("房间很干净，早餐也丰富。但是服务太差了。").score());
+    assertThat(analyzer.analyze("房间很干净，早餐也丰富。但是服务太差了。").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+  }
+
+  @Test
+  void aChineseTextWithAnySignalIsNotNeutral() {
+    // 还可以 (+0.8) and 有点慢 (-0.9) nearly cancel: the little that is left still decides
+    assertThat(analyzer.analyze("还可以，有点慢").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(analyzer.analyze("今天更新了版本").sentiment()).isEqualTo(Sentiment.NEUTRAL);
+  }
+
   @Test
   void degreeWordsMakeItStrongerAndWeaker() {
     double plain = analyzer.analyze("失望").score();
