@@ -30,6 +30,7 @@ class SentimentAnalyzerTest {
       界面好看，但是经常闪退                     | NEGATIVE
       虽然有点慢，但是很稳定                     | POSITIVE
       今天更新了版本                             | NEUTRAL
+      手续费太高了                               | NEGATIVE
       I love the new checkout, so fast!          | POSITIVE
       The app is not good                        | NEGATIVE
       It keeps crashing and support is useless   | NEGATIVE
