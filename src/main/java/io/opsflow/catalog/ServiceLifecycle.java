@@ -1,5 +1,7 @@
 package io.opsflow.catalog;
 
+import java.util.Optional;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +29,16 @@ public class ServiceLifecycle {
     this.events = events;
   }
 
+  /** The state now of the service with exactly this key, if the catalog has it (one row read, no history). */
+  public Optional<LifecycleState> find(String serviceKey) {
+    ServiceMapper.Row row = serviceKey == null ? null : mapper.find(serviceKey);
+    return Optional.ofNullable(row).filter(found -> found.serviceKey().equals(serviceKey))
+        .map(ServiceMapper.Row::lifecycle);
+  }
+
   /** The service's state now; an unknown service is {@link Refusal#notFound not found}. */
   public LifecycleState stateOf(String serviceKey) {
-    return catalog.get(serviceKey).lifecycle().state();
+    return find(serviceKey).orElseThrow(() -> Refusal.notFound("No service '" + serviceKey + "' in the catalog."));
   }
 
   /**
@@ -44,7 +53,7 @@ public class ServiceLifecycle {
   @Transactional
   public LifecycleTransition move(String serviceKey, LifecycleState from, LifecycleState to, String actor,
       ProcessRef process, String reason) {
-    catalog.get(serviceKey);
+    stateOf(serviceKey);
     if (!from.mayMoveTo(to)) {
       throw Refusal.conflict("A service cannot move from " + from + " to " + to + "; it moves one step at a time: "
           + LifecycleState.ARROWS + ".");
