@@ -213,6 +213,11 @@ public class Changes {
     return mapper.onServiceBetween(serviceKey, from, to, limit).stream().map(this::details).toList();
   }
 
+  /** The first {@code limit} versions of the service deployed successfully in [from, to), in deployment order. */
+  public List<Release> releasedBetween(String serviceKey, Instant from, Instant to, int limit) {
+    return mapper.releasedBetween(serviceKey, from, to, limit);
+  }
+
   /** The change whose failed deployment opened this incident, if any. */
   public Optional<ChangeDetails> linkedTo(String incidentKey) {
     return mapper.linkedTo(incidentKey).stream().findFirst().map(this::details);

@@ -52,7 +52,8 @@ class DemoData implements ApplicationRunner {
   static final List<Account> ACCOUNTS = List.of(
       new Account("ci-bot", Groups.CI, "Demo CI pipeline", "demo-ci-token"),
       new Account("alertmanager", Groups.MONITORING, "Demo Prometheus Alertmanager", "demo-alert-token"),
-      new Account("support-desk", Groups.FEEDBACK, "Demo support desk sending users' feedback", "demo-feedback-token"));
+      new Account("support-desk", Groups.FEEDBACK, "Demo support desk sending users' feedback", "demo-feedback-token"),
+      new Account("usage-job", Groups.ANALYTICS, "Demo analytics job sending daily usage facts", "demo-analytics-token"));
 
   static final List<ServiceDraft> SERVICES = List.of(
       new ServiceDraft("payments-api", "Payments API", 1, Groups.DEV, Groups.OPS, List.of(), "live"),
