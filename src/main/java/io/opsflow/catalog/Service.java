@@ -9,6 +9,7 @@ import java.util.List;
  * @param tier 1 = most critical, 3 = least
  * @param dependsOn keys of the services this one needs
  * @param dependents keys of the services that need this one
+ * @param lifecycle its state, with the history when one service is read (not in a list)
  */
 public record Service(
     String key,
@@ -18,6 +19,7 @@ public record Service(
     String onCallGroup,
     List<String> dependsOn,
     List<String> dependents,
+    Lifecycle lifecycle,
     Instant createdAt,
     Instant updatedAt) {
 }

@@ -15,18 +15,22 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.catalog.persistence.ServiceMapper;
 import io.opsflow.kernel.audit.AuditEvent;
+import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.security.Directory;
 import io.opsflow.security.Groups;
 
 /**
  * The service catalog: the one place other modules ask which services exist, how critical they
- * are, who is on call and what depends on what.
+ * are, who is on call, what depends on what and where each is in its lifecycle (moved through
+ * {@link ServiceLifecycle}).
  */
 @Component
 public class ServiceCatalog {
@@ -43,16 +47,17 @@ public class ServiceCatalog {
     this.clock = clock;
   }
 
+  /** Every service, with its lifecycle state but not its history. */
   public List<Service> list() {
     List<ServiceMapper.Edge> edges = mapper.findAllEdges();
-    return mapper.findAll().stream().map(row -> assemble(row, edges)).toList();
+    return mapper.findAll().stream().map(row -> assemble(row, edges, null)).toList();
   }
 
   /** The service with exactly this key (the database would also match it with trailing spaces). */
   public Optional<Service> find(String key) {
     ServiceMapper.Row row = key == null ? null : mapper.find(key);
     return Optional.ofNullable(row).filter(found -> found.serviceKey().equals(key))
-        .map(found -> assemble(found, mapper.findAllEdges()));
+        .map(found -> assemble(found, mapper.findAllEdges(), history(found.serviceKey())));
   }
 
   public Service get(String key) {
@@ -73,8 +78,16 @@ public class ServiceCatalog {
       throw Refusal.conflict("Service '" + draft.key() + "' already exists; change it with PUT /api/services/" + draft.key() + ".");
     }
     List<String> dependsOn = checked(draft);
+    LifecycleState state = draft.lifecycle() == null ? LifecycleState.PLANNED
+        : Codes.of(LifecycleState.class, draft.lifecycle(), "lifecycle");
+    if (!state.registrable()) {
+      throw Refusal.invalid("A service is registered planned or live, not " + state
+          + "; later states are reached through the launch and retirement processes.");
+    }
     Instant now = now();
-    mapper.insert(row(draft, now, now));
+    mapper.insert(row(draft, state, now, now));
+    mapper.insertTransition(new ServiceMapper.TransitionRow(draft.key(), null, state, currentActor(), null, null,
+        state == LifecycleState.LIVE ? "registered as already running" : "registered", now));
     dependsOn.forEach(target -> mapper.insertEdge(draft.key(), target));
     Service created = get(draft.key());
     events.publishEvent(AuditEvent.of("service.created", created.key()).change(null, created));
@@ -87,9 +100,14 @@ public class ServiceCatalog {
     if (existing == null) {
       throw Refusal.notFound("No service '" + draft.key() + "' in the catalog; create it with POST /api/services.");
     }
+    if (draft.lifecycle() != null && !draft.lifecycle().equals(existing.lifecycle().code())) {
+      throw Refusal.conflict("Service '" + draft.key() + "' is " + existing.lifecycle() + "; a change of the service"
+          + " does not move its lifecycle (leave lifecycle out). Its launch and retirement processes move it, or an"
+          + " administrator with PUT /api/services/" + draft.key() + "/lifecycle.");
+    }
     List<String> dependsOn = checked(draft);
     Service before = get(draft.key());
-    mapper.update(row(draft, existing.createdAt(), now()));
+    mapper.update(row(draft, existing.lifecycle(), existing.createdAt(), now()));
     mapper.deleteEdgesFrom(draft.key());
     dependsOn.forEach(target -> mapper.insertEdge(draft.key(), target));
     Service after = get(draft.key());
@@ -130,18 +148,31 @@ public class ServiceCatalog {
     return draft.onCallGroup() == null || draft.onCallGroup().isBlank() ? Groups.OPS : draft.onCallGroup();
   }
 
-  private static ServiceMapper.Row row(ServiceDraft draft, Instant createdAt, Instant updatedAt) {
+  private static ServiceMapper.Row row(ServiceDraft draft, LifecycleState state, Instant createdAt, Instant updatedAt) {
     return new ServiceMapper.Row(draft.key(), draft.name().strip(), draft.tier(), draft.devGroup(),
-        onCallGroup(draft), createdAt, updatedAt);
+        onCallGroup(draft), state, createdAt, updatedAt);
   }
 
-  private static Service assemble(ServiceMapper.Row row, List<ServiceMapper.Edge> edges) {
+  List<LifecycleTransition> history(String key) {
+    return mapper.transitions(key).stream().map(row -> new LifecycleTransition(row.fromState(), row.toState(),
+        row.actor(), row.processInstanceId() == null && row.businessKey() == null ? null
+            : new ProcessRef(row.processInstanceId(), row.businessKey()), row.reason(), row.occurredAt())).toList();
+  }
+
+  /** The signed-in person or service account; {@code opsflow} for OpsFlow itself (demo data at start-up). */
+  static String currentActor() {
+    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+    return caller == null || caller.getName() == null ? "opsflow" : caller.getName();
+  }
+
+  private static Service assemble(ServiceMapper.Row row, List<ServiceMapper.Edge> edges,
+      List<LifecycleTransition> history) {
     List<String> dependsOn = edges.stream().filter(e -> e.serviceKey().equals(row.serviceKey()))
         .map(ServiceMapper.Edge::dependsOn).sorted().toList();
     List<String> dependents = edges.stream().filter(e -> e.dependsOn().equals(row.serviceKey()))
         .map(ServiceMapper.Edge::serviceKey).sorted().toList();
     return new Service(row.serviceKey(), row.name(), row.tier(), row.devGroup(), row.onCallGroup(),
-        dependsOn, dependents, row.createdAt(), row.updatedAt());
+        dependsOn, dependents, new Lifecycle(row.lifecycle(), history), row.createdAt(), row.updatedAt());
   }
 
   private static Map<String, Set<String>> successors(List<ServiceMapper.Edge> edges) {
@@ -161,7 +192,7 @@ public class ServiceCatalog {
     return seen;
   }
 
-  private Instant now() {
+  Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.SECONDS);
   }
 }

@@ -30,6 +30,7 @@ import io.opsflow.feedback.ReleaseComparison;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.audit.AuditEvent;
 import io.opsflow.kernel.domain.Refusal;
+import io.opsflow.kernel.process.Decisions;
 import io.opsflow.kernel.keys.BusinessKeys;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Directory;
@@ -52,10 +53,11 @@ public class Changes {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final Feedback feedback;
+  private final Decisions decisions;
 
   Changes(ChangeMapper mapper, ServiceCatalog catalog, Directory directory, BusinessKeys keys,
       RuntimeService runtimeService, ChangeProperties properties, Incidents incidents, ApplicationEventPublisher events,
-      Clock clock, Feedback feedback) {
+      Clock clock, Feedback feedback, Decisions decisions) {
     this.mapper = mapper;
     this.catalog = catalog;
     this.directory = directory;
@@ -66,6 +68,7 @@ public class Changes {
     this.events = events;
     this.clock = clock;
     this.feedback = feedback;
+    this.decisions = decisions;
   }
 
   /** Everything wrong with a submission, including references that do not exist. */
@@ -98,6 +101,7 @@ public class Changes {
     if (!problems.isEmpty()) {
       throw Refusal.invalid("Invalid change: " + String.join("; ", problems) + ".");
     }
+    admit(submission.service());
     ChangeInsert change = new ChangeInsert(keys.next(KEY_PREFIX), submission.service(), submission.version().strip(),
         submission.title().strip(), submission.changeType(), submission.testsFailed(), submission.hasDbMigration(),
         submission.plannedStart(), submission.commitSha(), submission.pipelineUrl(), submission.requestedBy(),
@@ -109,6 +113,16 @@ public class Changes {
         + (submission.requestedBy().equals(submission.requestedVia()) ? "" : " for " + submission.requestedBy())
         + (submission.plannedStart() == null ? "" : ", planned for " + Texts.TIME.format(submission.plannedStart())));
     return mapper.find(change.changeKey());
+  }
+
+  /** Whether the service's lifecycle takes a change now: the {@code change-admission} decision's (a retired one does not). */
+  private void admit(String serviceKey) {
+    Map<String, Object> lifecycle = new HashMap<>();
+    lifecycle.put("serviceLifecycle", catalog.get(serviceKey).lifecycle().state().code());
+    Map<String, Object> admission = decisions.single("change-admission", lifecycle);
+    if (!Boolean.TRUE.equals(admission.get("allowed"))) {
+      throw Refusal.conflict("No change of " + serviceKey + " can be requested: " + admission.get("refusal") + ".");
+    }
   }
 
   public Map<String, Object> startVariables(Change change) {
@@ -197,6 +211,11 @@ public class Changes {
   /** The first {@code limit} changes requested for the service in [from, to). */
   public List<ChangeDetails> onServiceBetween(String serviceKey, Instant from, Instant to, int limit) {
     return mapper.onServiceBetween(serviceKey, from, to, limit).stream().map(this::details).toList();
+  }
+
+  /** The first {@code limit} versions of the service deployed successfully in [from, to), in deployment order. */
+  public List<Release> releasedBetween(String serviceKey, Instant from, Instant to, int limit) {
+    return mapper.releasedBetween(serviceKey, from, to, limit);
   }
 
   /** The change whose failed deployment opened this incident, if any. */

@@ -52,12 +52,13 @@ class DemoData implements ApplicationRunner {
   static final List<Account> ACCOUNTS = List.of(
       new Account("ci-bot", Groups.CI, "Demo CI pipeline", "demo-ci-token"),
       new Account("alertmanager", Groups.MONITORING, "Demo Prometheus Alertmanager", "demo-alert-token"),
-      new Account("support-desk", Groups.FEEDBACK, "Demo support desk sending users' feedback", "demo-feedback-token"));
+      new Account("support-desk", Groups.FEEDBACK, "Demo support desk sending users' feedback", "demo-feedback-token"),
+      new Account("usage-job", Groups.ANALYTICS, "Demo analytics job sending daily usage facts", "demo-analytics-token"));
 
   static final List<ServiceDraft> SERVICES = List.of(
-      new ServiceDraft("payments-api", "Payments API", 1, Groups.DEV, Groups.OPS, List.of()),
-      new ServiceDraft("web-portal", "Customer web portal", 2, Groups.DEV, Groups.OPS, List.of("payments-api")),
-      new ServiceDraft("reporting", "Reporting", 3, Groups.DEV, Groups.OPS, List.of()));
+      new ServiceDraft("payments-api", "Payments API", 1, Groups.DEV, Groups.OPS, List.of(), "live"),
+      new ServiceDraft("web-portal", "Customer web portal", 2, Groups.DEV, Groups.OPS, List.of("payments-api"), "live"),
+      new ServiceDraft("reporting", "Reporting", 3, Groups.DEV, Groups.OPS, List.of(), "live"));
 
   /** Olivia and Oscar take turns a week each, handing over on Mondays at 09:00 Beijing time. */
   static final ScheduleDraft OPS_SCHEDULE = new ScheduleDraft("Ops weekly", Groups.OPS, List.of("olivia", "oscar"),

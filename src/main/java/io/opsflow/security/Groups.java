@@ -18,10 +18,12 @@ public final class Groups {
   public static final String MONITORING = "monitoring";
   /** Service accounts that send users' feedback (the support desk, an app backend, an app-store export job). */
   public static final String FEEDBACK = "feedback";
+  /** Service accounts of analytics jobs that send daily usage facts (用户行为分析). */
+  public static final String ANALYTICS = "analytics";
 
   /** Groups of people who work in Tasklist. */
   public static final List<String> STAFF = List.of(OPS, DEV, QA, MANAGER, SECURITY);
-  public static final List<String> SERVICE_ACCOUNT_GROUPS = List.of(CI, MONITORING, FEEDBACK);
+  public static final List<String> SERVICE_ACCOUNT_GROUPS = List.of(CI, MONITORING, FEEDBACK, ANALYTICS);
 
   private Groups() {
   }

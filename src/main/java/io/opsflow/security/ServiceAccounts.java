@@ -27,7 +27,7 @@ import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.security.accounts.ServiceAccountTokenMapper;
 
 /**
- * Service accounts are Camunda users in group {@code ci}, {@code monitoring} or {@code feedback} that sign in with
+ * Service accounts are Camunda users in group {@code ci}, {@code monitoring}, {@code feedback} or {@code analytics} that sign in with
  * API tokens instead of a password. A token is shown once, when it is issued; OpsFlow keeps only
  * its SHA-256 hash (tokens are 256 random bits, so a slow hash would add nothing).
  */

@@ -27,6 +27,41 @@ class ServiceCatalogApiIT extends IntegrationTest {
     assertThat(payments.path("tier").asInt()).isEqualTo(1);
     assertThat(payments.path("onCallGroup").asText()).isEqualTo("ops");
     assertThat(payments.path("dependents").toString()).contains("web-portal");
+    assertThat(services.findValues("lifecycle")).as("demo services run").allSatisfy(lifecycle ->
+        assertThat(lifecycle.path("state").asText()).isEqualTo("live"));
+    assertThat(payments.path("lifecycle").path("history").get(0).path("to").asText()).isEqualTo("live");
+  }
+
+  @Test
+  void aServiceCreatedThroughTheApiIsPlannedUnlessRegisteredAsLive() {
+    Response planned = as("mia").post("/api/services", """
+        {"key":"lc-new","name":"New","tier":3,"devGroup":"dev"}""");
+    Response running = as("mia").post("/api/services", """
+        {"key":"lc-running","name":"Running","tier":3,"devGroup":"dev","lifecycle":"live"}""");
+
+    assertThat(planned.json().path("lifecycle").path("state").asText()).isEqualTo("planned");
+    JsonNode read = as("olivia").get("/api/services/lc-running").json().path("lifecycle");
+    assertThat(read.path("state").asText()).isEqualTo("live");
+    assertThat(read.path("history").size()).isOne();
+    assertThat(read.path("history").get(0).path("from").isMissingNode()).as("registered, from nothing").isTrue();
+    assertThat(read.path("history").get(0).path("actor").asText()).isEqualTo("mia");
+    assertThat(running.status()).isEqualTo(201);
+  }
+
+  @Test
+  void aChangeOfTheServiceCannotMoveItsLifecycle() {
+    as("mia").post("/api/services", """
+        {"key":"lc-put","name":"Put","tier":3,"devGroup":"dev"}""");
+
+    Response moved = as("mia").put("/api/services/lc-put", """
+        {"name":"Put","tier":3,"devGroup":"dev","lifecycle":"live"}""");
+    Response same = as("mia").put("/api/services/lc-put", """
+        {"name":"Put again","tier":3,"devGroup":"dev","lifecycle":"planned"}""");
+
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(409);
+    assertThat(moved.json().path("detail").asText()).contains("/api/services/lc-put/lifecycle");
+    assertThat(same.status()).as(same.toString()).isEqualTo(200);
+    assertThat(same.json().path("lifecycle").path("state").asText()).isEqualTo("planned");
   }
 
   @Test
@@ -74,6 +109,7 @@ class ServiceCatalogApiIT extends IntegrationTest {
       self dependency           | {"key":"bad-10","name":"X","tier":2,"devGroup":"dev","dependsOn":["bad-10"]} | cannot depend on itself
       dependsOn not a list      | {"key":"bad-11","name":"X","tier":2,"devGroup":"dev","dependsOn":"reporting"} | dependsOn
       malformed JSON            | {"key":"bad-12","name":                                                      | not valid JSON
+      registered as retired     | {"key":"bad-13","name":"X","tier":2,"devGroup":"dev","lifecycle":"retired"}  | lifecycle must be planned
       """)
   void badInputIsRefusedWithAProblemAndWritesNothing(String name, String body, String message) {
     long before = rows("catalog_service");

@@ -120,8 +120,9 @@ class DecisionTablesTest {
       in.put("impact", row[0]);
       in.put("urgency", row[1]);
       in.put("priorityOverride", null);
+      in.put("serviceLifecycle", "live");
       String sla = "Rule_" + row[3];
-      Object priority = evaluate("incident-priority.dmn", "incident-priority", in, row[2], sla)
+      Object priority = evaluate("incident-priority.dmn", "incident-priority", in, row[2], "Rule_OtherLifecycle", sla)
           .getSingleResult().getEntry("priority");
       assertThat(priority).isEqualTo(row[3]);
     }
@@ -131,12 +132,69 @@ class DecisionTablesTest {
     priority("P4", "Rule_P4", 240, 4320);
   }
 
-  /** An override wins over the matrix (which says P4 here) and sets the SLA targets. */
+  /**
+   * An override wins over the matrix (which says P4 here), also on a service in its launch (which
+   * would make it P3): the person chose it. It sets the SLA targets.
+   */
   private void priority(String override, String rule, int ackMinutes, int resolveMinutes) {
-    Map<String, Object> in = Map.of("impact", "low", "urgency", "low", "priorityOverride", override);
-    assertThat(evaluate("incident-priority.dmn", "incident-priority", in, "Rule_LowLow", rule)
+    Map<String, Object> in = Map.of("impact", "low", "urgency", "low", "priorityOverride", override,
+        "serviceLifecycle", "launching");
+    assertThat(evaluate("incident-priority.dmn", "incident-priority", in, "Rule_LowLow", "Rule_LaunchingP4", rule)
         .getSingleResult().getEntryMap()).containsExactlyInAnyOrderEntriesOf(
             Map.of("priority", override, "ackSlaMinutes", ackMinutes, "resolveSlaMinutes", resolveMinutes));
+  }
+
+  @Test
+  void anIncidentOnALaunchingServiceIsRaisedOneLevelAndP1Stays() {
+    launching("high", "high", "Rule_HighHigh", "Rule_LaunchingP1", "P1");
+    launching("high", "medium", "Rule_HighMedium", "Rule_LaunchingP1", "P1");
+    launching("medium", "medium", "Rule_MediumMedium", "Rule_LaunchingP3", "P2");
+    launching("low", "low", "Rule_LowLow", "Rule_LaunchingP4", "P3");
+    for (String state : new String[] {"planned", "live", "deprecated", "retired", null}) {
+      Map<String, Object> in = new HashMap<>();
+      in.put("impact", "medium");
+      in.put("urgency", "medium");
+      in.put("priorityOverride", null);
+      in.put("serviceLifecycle", state);
+      assertThat((Object) evaluate("incident-priority.dmn", "incident-priority", in, "Rule_MediumMedium", "Rule_OtherLifecycle",
+          "Rule_P3").getSingleResult().getEntry("priority")).as("on a %s service", state).isEqualTo("P3");
+    }
+  }
+
+  private void launching(String impact, String urgency, String matrixRule, String lifecycleRule, String priority) {
+    Map<String, Object> in = new HashMap<>();
+    in.put("impact", impact);
+    in.put("urgency", urgency);
+    in.put("priorityOverride", null);
+    in.put("serviceLifecycle", "launching");
+    assertThat((Object) evaluate("incident-priority.dmn", "incident-priority", in, matrixRule, lifecycleRule, "Rule_" + priority)
+        .getSingleResult().getEntry("priority")).isEqualTo(priority);
+  }
+
+  @Test
+  void alertsOfARetiredServiceAreIgnoredWithTheReasonAndAllOthersTakenIn() {
+    Map<String, Object> retired = Map.of("serviceLifecycle", "retired");
+    assertThat(evaluate("alert-classification.dmn", "alert-admission", retired, "Rule_AlertServiceRetired")
+        .getSingleResult().getEntryMap()).containsExactlyInAnyOrderEntriesOf(
+            Map.of("accepted", false, "ignoredReason", "service retired"));
+    for (String state : new String[] {"planned", "launching", "live", "deprecated", null}) {
+      Map<String, Object> in = new HashMap<>();
+      in.put("serviceLifecycle", state);
+      assertThat((Object) evaluate("alert-classification.dmn", "alert-admission", in, "Rule_AlertServiceOther")
+          .getSingleResult().getEntry("accepted")).as("on a %s service", state).isEqualTo(true);
+    }
+  }
+
+  @Test
+  void aRetiredServiceTakesNoChangeAndEveryOtherStateDoes() {
+    DmnDecisionResult retired = evaluate("change-risk.dmn", "change-admission", Map.of("serviceLifecycle", "retired"),
+        "Rule_ChangeServiceRetired");
+    assertThat((Object) retired.getSingleResult().getEntry("allowed")).isEqualTo(false);
+    assertThat((String) retired.getSingleResult().getEntry("refusal")).contains("retired");
+    for (String state : new String[] {"planned", "launching", "live", "deprecated"}) {
+      assertThat((Object) evaluate("change-risk.dmn", "change-admission", Map.of("serviceLifecycle", state),
+          "Rule_ChangeServiceOther").getSingleResult().getEntry("allowed")).as("on a %s service", state).isEqualTo(true);
+    }
   }
 
   @Test
@@ -237,8 +295,8 @@ class DecisionTablesTest {
         }
       }
     }
-    assertThat(rules).containsKeys("change-risk", "alert-impact", "alert-urgency", "incident-priority-matrix",
-        "incident-priority", "emergency-plan-selection", "approval-route", "approval-route-approvers",
+    assertThat(rules).containsKeys("change-risk", "change-admission", "alert-impact", "alert-urgency",
+        "alert-admission", "incident-priority-matrix", "incident-priority-lifecycle", "incident-priority", "emergency-plan-selection", "approval-route", "approval-route-approvers",
         "incident-major", "retrospective-needed");
     assertThat(HIT).as("decision tables with a case").containsOnlyKeys(rules.keySet());
     rules.forEach((decision, ids) -> assertThat(HIT.get(decision)).as("rules of %s hit", decision).isEqualTo(ids));

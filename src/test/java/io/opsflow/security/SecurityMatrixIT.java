@@ -29,7 +29,7 @@ class SecurityMatrixIT extends IntegrationTest {
 
   enum Caller {
     ANONYMOUS, OPS_OLIVIA, DEV_DEVON, QA_QUINN, MANAGER_MIA, SECURITY_SASHA, ADMIN, CI_BOT, ALERTMANAGER_BEARER,
-    ALERTMANAGER_BASIC, FEEDBACK_DESK;
+    ALERTMANAGER_BASIC, FEEDBACK_DESK, ANALYTICS_JOB;
 
     Api on(Api api) {
       return switch (this) {
@@ -44,6 +44,7 @@ class SecurityMatrixIT extends IntegrationTest {
         case ALERTMANAGER_BEARER -> api.bearer("demo-alert-token");
         case ALERTMANAGER_BASIC -> api.basic("alertmanager", "demo-alert-token");
         case FEEDBACK_DESK -> api.bearer("demo-feedback-token");
+        case ANALYTICS_JOB -> api.bearer("demo-analytics-token");
       };
     }
 
@@ -52,7 +53,8 @@ class SecurityMatrixIT extends IntegrationTest {
     }
 
     boolean serviceAccount() {
-      return this == CI_BOT || this == ALERTMANAGER_BEARER || this == ALERTMANAGER_BASIC || this == FEEDBACK_DESK;
+      return this == CI_BOT || this == ALERTMANAGER_BEARER || this == ALERTMANAGER_BASIC || this == FEEDBACK_DESK
+          || this == ANALYTICS_JOB;
     }
   }
 
@@ -80,6 +82,14 @@ class SecurityMatrixIT extends IntegrationTest {
             editors(201)),
         new Endpoint("PUT /api/services/{key}", api -> api.put("/api/services/reporting",
             "{\"name\":\"Reporting\",\"tier\":3,\"devGroup\":\"dev\"}"), editors(200)),
+        new Endpoint("PUT /api/services/{key}/lifecycle (a move off the arrows)", api -> api.put(
+            "/api/services/payments-api/lifecycle", "{\"state\":\"planned\",\"reason\":\"matrix\"}"),
+            only(Caller.ADMIN, 409)),
+        new Endpoint("POST /api/usage", api -> api.post("/api/usage", "{\"days\":[{\"service\":\"reporting\","
+            + "\"day\":\"2026-01-01\",\"activeUsers\":10,\"features\":[{\"feature\":\"export\","
+            + "\"activeUsers\":1,\"uses\":1}]}]}"),
+            caller -> caller == Caller.ANONYMOUS ? 401 : caller.person() || caller == Caller.ANALYTICS_JOB ? 200 : 403),
+        new Endpoint("GET /api/services/{key}/usage", api -> api.get("/api/services/reporting/usage"), people(200)),
         new Endpoint("GET /api/service-accounts", api -> api.get("/api/service-accounts"), only(Caller.ADMIN, 200)),
         new Endpoint("POST /api/service-accounts/{id}/tokens",
             api -> api.post("/api/service-accounts/ci-bot/tokens", "{\"label\":\"matrix\"}"), only(Caller.ADMIN, 201)),

@@ -9,7 +9,10 @@ import io.opsflow.security.ApiAccessRules;
 import io.opsflow.security.Authorities;
 import io.opsflow.security.Groups;
 
-/** Every signed-in person reads the catalog; managers and administrators change it. */
+/**
+ * Every signed-in person reads the catalog; managers and administrators change it. Only
+ * administrators move a lifecycle by hand: otherwise the launch and retirement processes move it.
+ */
 @Component
 class CatalogAccessRules implements ApiAccessRules {
 
@@ -21,5 +24,6 @@ class CatalogAccessRules implements ApiAccessRules {
         .hasAuthority(Authorities.PERSON);
     api.requestMatchers(path(HttpMethod.POST, "/api/services")).hasAnyAuthority(editors);
     api.requestMatchers(path(HttpMethod.PUT, "/api/services/*")).hasAnyAuthority(editors);
+    api.requestMatchers(path(HttpMethod.PUT, "/api/services/*/lifecycle")).hasAuthority(Authorities.group(Groups.ADMIN));
   }
 }

@@ -1,6 +1,7 @@
 package io.opsflow.catalog.web;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -12,24 +13,30 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.opsflow.catalog.Lifecycle;
+import io.opsflow.catalog.LifecycleState;
 import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.catalog.ServiceDraft;
+import io.opsflow.catalog.ServiceLifecycle;
+import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.domain.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
-@Tag(name = "Service catalog", description = "Services, their tiers, owning groups and dependencies")
+@Tag(name = "Service catalog", description = "Services, their tiers, owning groups, dependencies and lifecycle")
 @RestController
 @RequestMapping("/api/services")
 class ServiceController {
 
   private final ServiceCatalog catalog;
+  private final ServiceLifecycle lifecycle;
 
-  ServiceController(ServiceCatalog catalog) {
+  ServiceController(ServiceCatalog catalog, ServiceLifecycle lifecycle) {
     this.catalog = catalog;
+    this.lifecycle = lifecycle;
   }
 
   @Operation(summary = "List the services of the catalog")
@@ -38,13 +45,14 @@ class ServiceController {
     return catalog.list();
   }
 
-  @Operation(summary = "Read one service, with the services that depend on it")
+  @Operation(summary = "Read one service, with the services that depend on it and its lifecycle (state and history)")
   @GetMapping("/{key}")
   Service get(@PathVariable String key) {
     return catalog.get(key);
   }
 
-  @Operation(summary = "Add a service to the catalog")
+  @Operation(summary = "Add a service to the catalog", description =
+      "A new service is `planned`; one already running is registered with `\"lifecycle\": \"live\"`.")
   @ApiResponse(responseCode = "201", description = "Created")
   @ApiResponse(responseCode = "409", description = "A service with this key exists")
   @PostMapping
@@ -62,5 +70,15 @@ class ServiceController {
           + "'; a service key cannot be changed.");
     }
     return catalog.update(draft.withKey(key));
+  }
+
+  @Operation(summary = "Move a service's lifecycle by hand (administrators)", description =
+      "To the next state only (" + LifecycleState.ARROWS + "), with a reason. The launch and retirement "
+      + "processes move it on their own; this is for what happened outside them.")
+  @ApiResponse(responseCode = "409", description = "The state is not the next one, or the service moved meanwhile")
+  @PutMapping("/{key}/lifecycle")
+  Lifecycle moveLifecycle(@PathVariable String key, @Valid @RequestBody LifecycleMove move, Principal caller) {
+    return lifecycle.moveByHand(key, Codes.of(LifecycleState.class, move.state(), "state"), caller.getName(),
+        move.reason());
   }
 }

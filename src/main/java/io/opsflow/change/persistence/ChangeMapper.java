@@ -21,6 +21,7 @@ import io.opsflow.change.ChangeState;
 import io.opsflow.change.DeploymentStatus;
 import io.opsflow.change.FreezeWindow;
 import io.opsflow.change.GateStatus;
+import io.opsflow.change.Release;
 
 @Mapper
 public interface ChangeMapper {
@@ -82,6 +83,13 @@ public interface ChangeMapper {
       ORDER BY created_at DESC, change_key DESC LIMIT 1""")
   String previousSucceededVersion(@Param("service") String service, @Param("version") String version,
       @Param("key") String key, @Param("before") Instant before);
+
+  @Select("""
+      SELECT change_key, service_key, version, deployed_at FROM change_request
+      WHERE service_key = #{service} AND deployment_status = 'succeeded' AND deployed_at >= #{from} AND deployed_at < #{to}
+      ORDER BY deployed_at, change_key LIMIT #{limit}""")
+  List<Release> releasedBetween(@Param("service") String service, @Param("from") Instant from, @Param("to") Instant to,
+      @Param("limit") int limit);
 
   @Select("SELECT * FROM change_request WHERE incident_key = #{incidentKey}")
   List<Change> linkedTo(String incidentKey);

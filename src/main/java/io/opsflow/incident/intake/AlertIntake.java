@@ -6,8 +6,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -21,12 +24,15 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.opsflow.catalog.ServiceLifecycle;
 import io.opsflow.incident.AlertStatus;
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentAlert;
 import io.opsflow.incident.Incidents;
 import io.opsflow.incident.persistence.IncidentMapper;
 import io.opsflow.incident.steps.IncidentVariables;
+import io.opsflow.kernel.domain.Codes;
+import io.opsflow.kernel.process.Decisions;
 import io.opsflow.kernel.text.Texts;
 
 /**
@@ -34,7 +40,9 @@ import io.opsflow.kernel.text.Texts;
  * incident is recorded on it; otherwise it opens one. The fingerprint table's primary key decides
  * races: of two identical webhooks arriving together, one opens the incident and the other, once
  * the first commits, records a repeat. A batch is one transaction, retried as a whole when the
- * database picks it as a deadlock victim, so a retry never does anything twice.
+ * database picks it as a deadlock victim, so a retry never does anything twice. A firing alert on a
+ * service whose lifecycle the {@code alert-admission} decision turns away (a retired one) is ignored,
+ * with its reason.
  */
 @Component
 public class AlertIntake {
@@ -50,15 +58,19 @@ public class AlertIntake {
   private final TaskService taskService;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final ServiceLifecycle lifecycle;
+  private final Decisions decisions;
 
   AlertIntake(IncidentMapper mapper, Incidents incidents, RuntimeService runtimeService, TaskService taskService,
-      TransactionTemplate transaction, Clock clock) {
+      TransactionTemplate transaction, Clock clock, ServiceLifecycle lifecycle, Decisions decisions) {
     this.mapper = mapper;
     this.incidents = incidents;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.transaction = transaction;
     this.clock = clock;
+    this.lifecycle = lifecycle;
+    this.decisions = decisions;
   }
 
   public IntakeResult receive(List<Observation> observations, String sender) {
@@ -94,8 +106,13 @@ public class AlertIntake {
   private IntakeResult process(List<Observation> observations, String sender) {
     IntakeResult result = IntakeResult.empty();
     Set<String> resolvedOn = new LinkedHashSet<>();
+    Map<String, Optional<String>> ignoredReasons = new HashMap<>();
     for (Observation observation : observations) {
-      if (observation.firing()) {
+      Optional<String> ignored = observation.firing()
+          ? ignoredReasons.computeIfAbsent(serviceOf(observation), this::ignoredReason) : Optional.empty();
+      if (ignored.isPresent()) {
+        result.ignored().add(new IntakeResult.Ignored(observation.fingerprint(), ignored.get()));
+      } else if (observation.firing()) {
         fire(observation, sender, result);
       } else {
         resolve(observation, sender, result, resolvedOn);
@@ -107,6 +124,24 @@ public class AlertIntake {
     }
     resolvedOn.forEach(key -> askToConfirmClosureIfAllResolved(key, sender));
     return result;
+  }
+
+  private static String serviceOf(Observation observation) {
+    return observation.reportIfNew() == null || observation.reportIfNew().service() == null ? ""
+        : observation.reportIfNew().service();
+  }
+
+  /**
+   * Why a firing alert on this service is not taken in, if it is not: the {@code alert-admission}
+   * decision's, from the service's lifecycle (a retired service's alerts are ignored). A resolved
+   * alert is always recorded, so an incident opened before the retirement can still close.
+   */
+  private Optional<String> ignoredReason(String service) {
+    Map<String, Object> in = new HashMap<>();
+    in.put("serviceLifecycle", Codes.codeOf(lifecycle.find(service).orElse(null)));
+    Map<String, Object> admission = decisions.single("alert-admission", in);
+    return Boolean.TRUE.equals(admission.get("accepted")) ? Optional.empty()
+        : Optional.of(String.valueOf(admission.get("ignoredReason")));
   }
 
   private void fire(Observation observation, String sender, IntakeResult result) {

@@ -19,6 +19,8 @@ public final class IncidentVariables {
   public static final String DESCRIPTION = "description";
   public static final String SERVICE = "service";
   public static final String SERVICE_KEY = "serviceKey";
+  /** The service's lifecycle state when the incident was registered (null for a service not in the catalog): input of incident-priority. */
+  public static final String SERVICE_LIFECYCLE = "serviceLifecycle";
   public static final String CATEGORY = "category";
   public static final String ON_CALL_GROUP = "onCallGroup";
   public static final String IMPACT = "impact";

@@ -4,10 +4,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.catalog.ServiceLifecycle;
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentReport;
 import io.opsflow.incident.IncidentSource;
 import io.opsflow.incident.Incidents;
+import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.OwnProcess;
 import io.opsflow.kernel.process.TaskActor;
@@ -18,17 +20,21 @@ import io.opsflow.security.Visibility;
  * with their key, once; one reported in Tasklist (or started through /engine-rest) is recorded
  * here, after its input is checked again on the server. A start for an incident that already has
  * its process is refused: it would copy the incident's facts into a process its starter reads.
- * Either way the instance becomes readable by all staff, unless the incident is restricted.
+ * Either way the instance becomes readable by all staff, unless the incident is restricted, and
+ * it learns the service's lifecycle state ({@code serviceLifecycle}), which the
+ * {@code incident-priority} decision next raises the priority by for a service in its launch.
  */
 @Component("registerIncident")
 class RegisterIncident implements JavaDelegate {
 
   private final Incidents incidents;
   private final Visibility visibility;
+  private final ServiceLifecycle lifecycle;
 
-  RegisterIncident(Incidents incidents, Visibility visibility) {
+  RegisterIncident(Incidents incidents, Visibility visibility, ServiceLifecycle lifecycle) {
     this.incidents = incidents;
     this.visibility = visibility;
+    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -37,6 +43,8 @@ class RegisterIncident implements JavaDelegate {
     String key = check.text(execution, IncidentVariables.INCIDENT_KEY);
     Incident incident = key != null ? recorded(execution, check, key) : registerTasklistReport(execution, check);
     visibility.apply(execution.getProcessInstanceId(), incident.restricted());
+    execution.setVariable(IncidentVariables.SERVICE_LIFECYCLE,
+        Codes.codeOf(lifecycle.find(incident.serviceKey()).orElse(null)));
   }
 
   private Incident recorded(DelegateExecution execution, FormCheck check, String key) {

@@ -78,6 +78,7 @@ class TriageCompleted implements TaskListener {
       inputs.put(IncidentVariables.IMPACT, strictText(task, IncidentVariables.IMPACT));
       inputs.put(IncidentVariables.URGENCY, strictText(task, IncidentVariables.URGENCY));
       inputs.put(IncidentVariables.PRIORITY_OVERRIDE, override.code());
+      inputs.put(IncidentVariables.SERVICE_LIFECYCLE, task.getVariable(IncidentVariables.SERVICE_LIFECYCLE));
       PriorityDecision decision = PriorityDecision.of(decisions.single("incident-priority", inputs));
       IncidentFacts.apply(incidents.setPriority(key, decision, actor, reason), task.getExecution());
     } else {

@@ -89,9 +89,11 @@ class IncidentController {
 
   @Operation(summary = "Report an incident", description =
       "Answers 201 with the new incident, or 200 with the open incident that has the same `dedupKey`. A "
-      + "reporter who may not read restricted incidents gets only the key of a restricted one.")
+      + "reporter who may not read restricted incidents gets only the key of a restricted one. With a `dedupKey` "
+      + "the report is an alert: one on a retired service is refused (409, \"service retired\").")
   @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(
       oneOf = {IncidentDetails.class, RestrictedReceipt.class})))
+  @ApiResponse(responseCode = "409", description = "An alert (with dedupKey) on a retired service: not taken in")
   @ApiResponse(responseCode = "200", description = "An open incident with the same dedupKey exists; nothing new was "
       + "opened", content = @Content(schema = @Schema(oneOf = {IncidentDetails.class, RestrictedReceipt.class})))
   @PostMapping
@@ -112,6 +114,10 @@ class IncidentController {
                   .orElse(null),
           "{}", null, clock.instant(), null, report, List.of());
       IntakeResult result = intake.receive(List.of(observation), caller.getName());
+      if (result.opened().isEmpty() && result.updated().isEmpty()) {
+        throw Refusal.conflict("The alert was not taken in: " + result.ignored().get(0).reason()
+            + ". Nothing was recorded.");
+      }
       created = !result.opened().isEmpty();
       key = created ? result.opened().iterator().next() : result.updated().iterator().next();
     }

@@ -53,7 +53,7 @@ class ServiceAccountController {
     return accounts.get(id);
   }
 
-  @Operation(summary = "Create a service account in group `ci`, `monitoring` or `feedback`")
+  @Operation(summary = "Create a service account in group `ci`, `monitoring`, `feedback` or `analytics`")
   @ApiResponse(responseCode = "201", description = "Created")
   @ApiResponse(responseCode = "409", description = "A user or service account with this id exists")
   @PostMapping

@@ -39,16 +39,17 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
 
-  private static final Map<String, String> GROUP_NAMES = Map.of(
-      Groups.OPS, "Operations",
-      Groups.DEV, "Development",
-      Groups.QA, "Quality assurance",
-      Groups.MANAGER, "Managers",
-      Groups.SECURITY, "Security team",
-      Groups.ADMIN, "OpsFlow administrators",
-      Groups.CI, "CI pipelines (service accounts)",
-      Groups.MONITORING, "Monitoring (service accounts)",
-      Groups.FEEDBACK, "Feedback sources (service accounts)");
+  private static final Map<String, String> GROUP_NAMES = Map.ofEntries(
+      Map.entry(Groups.OPS, "Operations"),
+      Map.entry(Groups.DEV, "Development"),
+      Map.entry(Groups.QA, "Quality assurance"),
+      Map.entry(Groups.MANAGER, "Managers"),
+      Map.entry(Groups.SECURITY, "Security team"),
+      Map.entry(Groups.ADMIN, "OpsFlow administrators"),
+      Map.entry(Groups.CI, "CI pipelines (service accounts)"),
+      Map.entry(Groups.MONITORING, "Monitoring (service accounts)"),
+      Map.entry(Groups.FEEDBACK, "Feedback sources (service accounts)"),
+      Map.entry(Groups.ANALYTICS, "Analytics jobs sending usage facts (service accounts)"));
 
   private final AdminProperties admin;
   private final List<ProcessParticipants> participants;

@@ -456,6 +456,28 @@ class BadInputCorpusIT extends IntegrationTest {
         "size=99999999999", "channel=fax", "sentiment=angry", "from=yesterday", "to=+10000-01-01T00:00:00Z",
         "from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z", "service=a%20b", "q=" + "x".repeat(201), "incident=a%20b", "incident=INC-2026-0001&service=" + service)));
     endpoints.add(get(olivia, "/api/feedback/insights", "/api/feedback/insights?service=" + service, List.of()));
+
+    String launching = "corpus-launch" + suffix;
+    created(mia.post("/api/services", json(Map.of("key", launching, "name", "Corpus launch", "tier", 3,
+        "devGroup", "dev"))));
+    endpoints.add(new Endpoint("PUT", "/api/services/{key}/lifecycle", admin, "/api/services/" + launching
+        + "/lifecycle", json(Map.of("state", "launching", "reason", "首发 🚀")), List.of(), false));
+    Map<String, Object> usageFeature = new LinkedHashMap<>();
+    usageFeature.put("feature", "搜索 🔍");
+    usageFeature.put("activeUsers", 40);
+    usageFeature.put("uses", 90);
+    usageFeature.put("medianSecondsSpent", 35);
+    Map<String, Object> usageDay = new LinkedHashMap<>();
+    usageDay.put("service", service);
+    usageDay.put("day", "2026-11-20");
+    usageDay.put("activeUsers", 100);
+    usageDay.put("features", List.of(usageFeature));
+    endpoints.add(new Endpoint("POST", "/api/usage", api().bearer("demo-analytics-token"), "/api/usage",
+        json(Map.of("days", List.of(usageDay))), List.of(), false));
+    endpoints.add(get(olivia, "/api/services/{key}/usage", "/api/services/" + service + "/usage",
+        List.of("from=yesterday", "from=2026-02-30", "to=20261120", "from=+10000-01-01", "to=2026-11-20T00:00:00Z",
+            "from=2026-11-02&to=2026-11-01", "from=1999-01-01&to=1999-01-02", "from=2020-01-01&to=2026-01-01",
+            "from=%E4%B8%AD")));
     return endpoints;
   }
 
