@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -41,8 +39,8 @@ class FiguresTest {
 
   private SqlSession session;
   private JdbcTemplate db;
+  private History history;
   private Figures figures;
-  private int next;
 
   @BeforeEach
   void history() {
@@ -57,12 +55,13 @@ class FiguresTest {
     configuration.addMapper(MetricsMapper.class);
     session = new SqlSessionFactoryBuilder().build(configuration).openSession(true);
     db = new JdbcTemplate(h2);
+    history = new History(db);
     EmergencyPlans plans = mock(EmergencyPlans.class);
     when(plans.plans()).thenReturn(List.of(plan("plan-a", "ops", 30), plan("plan-b", "team-b", 90),
         plan("plan-c", "dev", 7)));
     figures = new Figures(session.getMapper(MetricsMapper.class), plans, Clock.fixed(NOW, ZoneOffset.UTC));
-    service("svc-a", "dev");
-    service("svc-b", "team-b");
+    history.service("svc-a", "dev");
+    history.service("svc-b", "team-b");
   }
 
   @AfterEach
@@ -73,24 +72,24 @@ class FiguresTest {
   /** Deployments (verification window 60 min) and the incidents they caused. */
   private void deliveryHistory() {
     // C1: lead 2 h, nothing went wrong
-    change("C1", "svc-a", "normal", "succeeded", "2026-02-02T10:00", "2026-02-02T08:00", null, null, null, null);
+    history.change("C1", "svc-a", "normal", "succeeded", "2026-02-02T10:00", "2026-02-02T08:00", null, null, null, null);
     // C2: lead 48 h; two incidents in its window (failed once), the last resolved 2 h after the deployment
-    change("C2", "svc-a", "normal", "succeeded", "2026-02-03T10:00", "2026-02-01T10:00", null, null, null, null);
-    incident("I2a", "svc-a", "2026-02-03T10:10", "P2", "alertmanager", "2026-02-03T10:15", "2026-02-03T11:00", 30, 240);
-    incident("I2b", "svc-a", "2026-02-03T10:20", "P2", "api", "2026-02-03T11:00", "2026-02-03T12:00", 30, 240);
+    history.change("C2", "svc-a", "normal", "succeeded", "2026-02-03T10:00", "2026-02-01T10:00", null, null, null, null);
+    history.incident("I2a", "svc-a", "2026-02-03T10:10", "P2", "alertmanager", "2026-02-03T10:15", "2026-02-03T11:00", 30, 240);
+    history.incident("I2b", "svc-a", "2026-02-03T10:20", "P2", "api", "2026-02-03T11:00", "2026-02-03T12:00", 30, 240);
     // C3: the deployment failed and opened I3, resolved after 30 min; no commit time
-    change("C3", "svc-a", "normal", "failed", "2026-02-04T10:00", null, null, "I3", "failed", null);
-    incident("I3", "svc-a", "2026-02-04T10:05", "P1", "change", "2026-02-04T10:10", "2026-02-04T10:30", 15, 60);
+    history.change("C3", "svc-a", "normal", "failed", "2026-02-04T10:00", null, null, "I3", "failed", null);
+    history.incident("I3", "svc-a", "2026-02-04T10:05", "P1", "change", "2026-02-04T10:10", "2026-02-04T10:30", 15, 60);
     // C4: lead 1 h, rolled back (no incident): recovered when the change closed, 1 h later
-    change("C4", "svc-a", "normal", "succeeded", "2026-02-10T10:00", "2026-02-10T09:00", null, null, "rolled-back",
+    history.change("C4", "svc-a", "normal", "succeeded", "2026-02-10T10:00", "2026-02-10T09:00", null, null, "rolled-back",
         "2026-02-10T11:00");
     // C5: an emergency change for I2b, lead 30 min: rework
-    change("C5", "svc-a", "emergency", "succeeded", "2026-02-11T10:00", "2026-02-11T09:30", "I2b", null, null, null);
+    history.change("C5", "svc-a", "emergency", "succeeded", "2026-02-11T10:00", "2026-02-11T09:30", "I2b", null, null, null);
     // C6: another service's deployment
-    change("C6", "svc-b", "normal", "succeeded", "2026-02-12T10:00", null, null, null, null, null);
+    history.change("C6", "svc-b", "normal", "succeeded", "2026-02-12T10:00", null, null, null, null, null);
     // outside the period, and a change never deployed
-    change("C7", "svc-a", "normal", "succeeded", "2026-02-20T10:00", "2026-02-20T09:00", null, null, null, null);
-    change("C8", "svc-a", "normal", null, null, null, null, null, null, null);
+    history.change("C7", "svc-a", "normal", "succeeded", "2026-02-20T10:00", "2026-02-20T09:00", null, null, null, null);
+    history.change("C8", "svc-a", "normal", null, null, null, null, null, null, null);
   }
 
   @Test
@@ -145,8 +144,8 @@ class FiguresTest {
 
   @Test
   void aFailedDeploymentNotRecoveredYetIsNotMeasured() {
-    change("C9", "svc-a", "normal", "failed", "2026-02-05T10:00", null, null, "I9", null, null);
-    incident("I9", "svc-a", "2026-02-05T10:01", "P1", "change", "2026-02-05T10:02", null, 15, 60);
+    history.change("C9", "svc-a", "normal", "failed", "2026-02-05T10:00", null, null, "I9", null, null);
+    history.incident("I9", "svc-a", "2026-02-05T10:01", "P1", "change", "2026-02-05T10:02", null, 15, 60);
 
     DeliveryFigures one = figures.delivery(TWO_WEEKS, Scope.all()).figures();
 
@@ -157,17 +156,17 @@ class FiguresTest {
   /** The delivery history's incidents (I2a, I2b, I3) and these. */
   private void incidentHistory() {
     deliveryHistory();
-    timeline("I2b", "escalated");
-    timeline("I2b", "escalated");
+    history.timeline("I2b", "escalated");
+    history.timeline("I2b", "escalated");
     // I4: never acknowledged nor resolved, both targets long past: missed twice, not in MTTA or MTTR
-    incident("I4", "svc-b", "2026-02-10T09:00", "P3", "feedback", null, null, 60, 1440);
-    timeline("I4", "escalated");
+    history.incident("I4", "svc-b", "2026-02-10T09:00", "P3", "feedback", null, null, 60, 1440);
+    history.timeline("I4", "escalated");
     // I5: not prioritised yet
-    incident("I5", "svc-a", "2026-02-10T12:00", null, "tasklist", null, null, null, null);
+    history.incident("I5", "svc-a", "2026-02-10T12:00", null, "tasklist", null, null, null, null);
     // I6: restricted (security), acknowledged after 60 s, resolved after 30 min, both in time
-    incident("I6", "svc-a", "2026-02-11T15:00", "P1", "api", "2026-02-11T15:01", "2026-02-11T15:30", 15, 60);
+    history.incident("I6", "svc-a", "2026-02-11T15:00", "P1", "api", "2026-02-11T15:01", "2026-02-11T15:30", 15, 60);
     db.update("UPDATE incident SET restricted = TRUE WHERE incident_key = 'I6'");
-    incident("I7", "svc-a", "2026-02-20T10:00", "P1", "api", null, null, 15, 60);
+    history.incident("I7", "svc-a", "2026-02-20T10:00", "P1", "api", null, null, 15, 60);
   }
 
   @Test
@@ -211,23 +210,23 @@ class FiguresTest {
   }
 
   private void practiceHistory() {
-    retrospective("R1", "svc-a", "closed", "2026-02-05T12:00");
-    retrospective("R2", "svc-b", "improving", null);
-    retrospective("R3", "svc-a", "closed", "2026-02-20T12:00");
-    item("A1", "R1", "2026-02-03", "2026-02-03T18:00"); // on time
-    item("A2", "R1", "2026-02-05", "2026-02-07T09:00"); // late: overdue Feb 6 to 7
-    item("A3", "R1", "2026-02-10", null); // late, overdue from Feb 11
-    item("A4", "R2", "2026-02-12", "2026-02-12T08:00"); // on time
-    item("A5", "R2", "2026-02-20", null); // due after the period
-    item("A6", "R1", "2026-01-20", null); // due before, overdue all along
-    item("A7", "R1", "2026-02-01", "2026-02-03T00:00"); // due before, closed in week one
+    history.retrospective("R1", "svc-a", "closed", "2026-02-05T12:00");
+    history.retrospective("R2", "svc-b", "improving", null);
+    history.retrospective("R3", "svc-a", "closed", "2026-02-20T12:00");
+    history.item("A1", "R1", "2026-02-03", "2026-02-03T18:00"); // on time
+    history.item("A2", "R1", "2026-02-05", "2026-02-07T09:00"); // late: overdue Feb 6 to 7
+    history.item("A3", "R1", "2026-02-10", null); // late, overdue from Feb 11
+    history.item("A4", "R2", "2026-02-12", "2026-02-12T08:00"); // on time
+    history.item("A5", "R2", "2026-02-20", null); // due after the period
+    history.item("A6", "R1", "2026-01-20", null); // due before, overdue all along
+    history.item("A7", "R1", "2026-02-01", "2026-02-03T00:00"); // due before, closed in week one
     // plan-a (30 days): drilled Jan 10, within 30 days of Feb 9 but not of Feb 16
-    drill("plan-a", true, "2026-01-10T10:00", "2026-01-10T11:00");
+    history.drill("plan-a", true, "2026-01-10T10:00", "2026-01-10T11:00");
     // plan-b (90 days): drilled Feb 12
-    drill("plan-b", true, "2026-02-12T10:00", "2026-02-12T11:00");
+    history.drill("plan-b", true, "2026-02-12T10:00", "2026-02-12T11:00");
     // plan-c (7 days): a real activation, and a drill that ended only after the period
-    drill("plan-c", false, "2026-02-14T10:00", "2026-02-14T11:00");
-    drill("plan-c", true, "2026-02-15T23:00", "2026-02-16T01:00");
+    history.drill("plan-c", false, "2026-02-14T10:00", "2026-02-14T11:00");
+    history.drill("plan-c", true, "2026-02-15T23:00", "2026-02-16T01:00");
   }
 
   @Test
@@ -300,65 +299,10 @@ class FiguresTest {
   // --- the history
 
   private static Instant at(String minute) {
-    return Instant.parse(minute + ":00Z");
-  }
-
-  private static Timestamp ts(String minute) {
-    return minute == null ? null : Timestamp.from(at(minute));
+    return History.at(minute);
   }
 
   private static EmergencyPlans.Plan plan(String key, String owner, int days) {
     return new EmergencyPlans.Plan(key, key, owner, days, null, NOW, false);
-  }
-
-  private void service(String key, String devGroup) {
-    db.update("INSERT INTO catalog_service (service_key, name, tier, dev_group, on_call_group, created_at, updated_at)"
-        + " VALUES (?, ?, 2, ?, 'ops', ?, ?)", key, key, devGroup, ts("2026-01-01T00:00"), ts("2026-01-01T00:00"));
-  }
-
-  private void change(String key, String service, String type, String deployment, String deployedAt,
-      String committedAt, String fixes, String incident, String outcome, String closedAt) {
-    db.update("INSERT INTO change_request (change_key, service_key, version, title, change_type, tests_failed,"
-        + " has_db_migration, requested_by, requested_via, verification_minutes, state, gate_status, deployment_status,"
-        + " deployed_at, committed_at, fixes_incident, incident_key, outcome, retrospective_due, created_at, closed_at)"
-        + " VALUES (?, ?, '1.0', 'Change', ?, FALSE, FALSE, 'devon', 'ci-bot', 60, 'closed', 'approved', ?, ?, ?, ?, ?,"
-        + " ?, FALSE, ?, ?)", key, service, type, deployment, ts(deployedAt), ts(committedAt), fixes, incident, outcome,
-        ts("2026-01-01T00:00"), ts(closedAt));
-  }
-
-  private void incident(String key, String service, String openedAt, String priority, String source,
-      String acknowledgedAt, String resolvedAt, Integer ackMinutes, Integer resolveMinutes) {
-    Instant opened = at(openedAt);
-    db.update("INSERT INTO incident (incident_key, title, service_key, unknown_service, on_call_group, impact, urgency,"
-        + " priority, ack_due_at, resolve_due_at, source, reported_by, state, major, opened_at, acknowledged_at,"
-        + " resolved_at, ack_sla_breached, resolve_sla_breached, retrospective_due) VALUES (?, '故障 🔥', ?, FALSE,"
-        + " 'ops', 'high', 'high', ?, ?, ?, ?, 'olivia', 'open', FALSE, ?, ?, ?, FALSE, FALSE, FALSE)", key, service,
-        priority, ackMinutes == null ? null : Timestamp.from(opened.plusSeconds(ackMinutes * 60L)),
-        resolveMinutes == null ? null : Timestamp.from(opened.plusSeconds(resolveMinutes * 60L)), source,
-        Timestamp.from(opened), ts(acknowledgedAt), ts(resolvedAt));
-  }
-
-  private void timeline(String incident, String kind) {
-    db.update("INSERT INTO incident_timeline (incident_key, occurred_at, kind, actor, message)"
-        + " VALUES (?, ?, ?, 'opsflow', 'x')", incident, ts("2026-02-10T10:00"), kind);
-  }
-
-  private void retrospective(String key, String service, String state, String closedAt) {
-    db.update("INSERT INTO retrospective (retro_key, subject_type, service_key, window_start, window_end, state,"
-        + " requested_by, created_at, closed_at) VALUES (?, 'service', ?, ?, ?, ?, 'mia', ?, ?)", key, service,
-        ts("2026-01-01T00:00"), ts("2026-01-02T00:00"), state, ts("2026-01-10T00:00"), ts(closedAt));
-  }
-
-  private void item(String key, String retro, String due, String verifiedAt) {
-    db.update("INSERT INTO action_item (item_key, retro_key, title, owner_group, due_date, state, escalated,"
-        + " verified_at, created_at) VALUES (?, ?, 'Item', 'dev', ?, ?, FALSE, ?, ?)", key, retro,
-        java.sql.Date.valueOf(LocalDate.parse(due)), verifiedAt == null ? "open" : "verified", ts(verifiedAt),
-        ts("2026-01-10T00:00"));
-  }
-
-  private void drill(String plan, boolean drill, String startedAt, String endedAt) {
-    db.update("INSERT INTO plan_activation (activation_key, plan_key, process_instance_id, drill, started_by,"
-        + " started_at, ended_at, outcome) VALUES (?, ?, ?, ?, 'mia', ?, ?, 'restored')", "EPA-" + next++, plan,
-        "pi-" + next, drill, ts(startedAt), ts(endedAt));
   }
 }
