@@ -1,6 +1,7 @@
 package io.opsflow.change;
 
 import java.time.Instant;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -38,14 +39,17 @@ public record Change(
     String incidentKey,
     boolean retrospectiveDue,
     Instant createdAt,
-    Instant closedAt) {
+    Instant closedAt,
+    Instant committedAt,
+    String fixesIncident) {
 
-  /** The same change without its incident, for a reader who may not know of it (a restricted one). */
-  Change withoutIncident() {
+  /** The same change without the incidents it names, for a reader who may not know of them (restricted ones). */
+  Change withoutIncidents(Set<String> hidden) {
     return new Change(changeKey, serviceKey, version, title, changeType, testsFailed, hasDbMigration, plannedStart,
         commitSha, pipelineUrl, requestedBy, requestedVia, idempotencyKey, requestHash, risk, approvalRoute,
         verificationMinutes, conflicts, state, gateStatus, gateReason, gateOpenedAt, deploymentStatus, deploymentUrl,
-        deployedAt, outcome, null, retrospectiveDue, createdAt, closedAt);
+        deployedAt, outcome, hidden.contains(incidentKey) ? null : incidentKey, retrospectiveDue, createdAt, closedAt,
+        committedAt, hidden.contains(fixesIncident) ? null : fixesIncident);
   }
 
   public boolean open() {

@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What CI or a person submits to request a change (a change type it did not know is null, and a problem). */
+/**
+ * What CI or a person submits to request a change (a change type it did not know is null, and a problem).
+ *
+ * @param committedAt when the change's commit was made, as CI knows it (for the change lead time); may be null
+ * @param fixesIncident the incident an emergency change is made for (for the deployment rework rate); may be null
+ */
 public record ChangeSubmission(
     String service,
     String version,
@@ -18,7 +23,17 @@ public record ChangeSubmission(
     String requestedBy,
     String requestedVia,
     String idempotencyKey,
-    String requestHash) {
+    String requestHash,
+    Instant committedAt,
+    String fixesIncident) {
+
+  /** A change that names neither its commit time nor an incident it fixes (Tasklist's start form). */
+  public ChangeSubmission(String service, String version, String title, ChangeType changeType, boolean testsFailed,
+      boolean hasDbMigration, Instant plannedStart, String commitSha, String pipelineUrl, String requestedBy,
+      String requestedVia, String idempotencyKey, String requestHash) {
+    this(service, version, title, changeType, testsFailed, hasDbMigration, plannedStart, commitSha, pipelineUrl,
+        requestedBy, requestedVia, idempotencyKey, requestHash, null, null);
+  }
 
   /** Problems a requester can fix, without looking anything up; empty when the shape is right. */
   public List<String> problems() {
@@ -40,6 +55,9 @@ public record ChangeSubmission(
     }
     if (pipelineUrl != null && pipelineUrl.length() > 2000) {
       problems.add("pipelineUrl must be at most 2000 characters");
+    }
+    if (fixesIncident != null && (fixesIncident.isBlank() || fixesIncident.length() > 32)) {
+      problems.add("fixesIncident must be an incident key of at most 32 characters");
     }
     return problems;
   }

@@ -1,6 +1,7 @@
 package io.opsflow.change;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,6 +44,10 @@ public class Changes {
   public static final String PROCESS_KEY = "change-release";
   static final String KEY_PREFIX = "CHG";
   static final int GATE_REASON_MAX = 2000;
+  /** A pipeline's clock may run a little ahead of OpsFlow's. */
+  static final Duration COMMIT_CLOCK_SKEW = Duration.ofMinutes(5);
+  /** A commit older than this is a wrong date, not a slow change (it would distort the change lead time). */
+  static final Duration COMMIT_MAX_AGE = Duration.ofDays(365);
 
   private final ChangeMapper mapper;
   private final ServiceCatalog catalog;
@@ -80,6 +86,17 @@ public class Changes {
     if (submission.requestedBy() != null && !directory.userExists(submission.requestedBy())) {
       problems.add("requestedBy '" + submission.requestedBy() + "' is not an OpsFlow user");
     }
+    Instant committed = submission.committedAt();
+    if (committed != null && committed.isAfter(now().plus(COMMIT_CLOCK_SKEW))) {
+      problems.add("committedAt must not be in the future (OpsFlow's clock says " + Texts.TIME.format(now()) + ")");
+    }
+    if (committed != null && committed.isBefore(now().minus(COMMIT_MAX_AGE))) {
+      problems.add("committedAt must lie within the last " + COMMIT_MAX_AGE.toDays() + " days");
+    }
+    if (submission.fixesIncident() != null && !submission.fixesIncident().isBlank()
+        && incidents.find(submission.fixesIncident()).isEmpty()) {
+      problems.add("fixesIncident '" + submission.fixesIncident() + "' is not an incident");
+    }
     return problems;
   }
 
@@ -106,7 +123,8 @@ public class Changes {
         submission.title().strip(), submission.changeType(), submission.testsFailed(), submission.hasDbMigration(),
         submission.plannedStart(), submission.commitSha(), submission.pipelineUrl(), submission.requestedBy(),
         submission.requestedVia(), submission.idempotencyKey(), submission.requestHash(), ChangeState.AWAITING_APPROVAL,
-        GateStatus.PENDING, now());
+        GateStatus.PENDING, now(), submission.committedAt() == null ? null
+            : submission.committedAt().truncatedTo(ChronoUnit.MILLIS), blankToNull(submission.fixesIncident()));
     mapper.insert(change);
     addEntry(change.changeKey(), "requested", submission.requestedVia(), "Requested " + submission.changeType().code()
         + " change of " + submission.service() + " to " + change.version()
@@ -186,13 +204,13 @@ public class Changes {
   private ChangeDetails withoutRestrictedIncidents(ChangeDetails details) {
     List<String> texts = new ArrayList<>();
     texts.add(details.change().incidentKey());
+    texts.add(details.change().fixesIncident());
     details.timeline().forEach(entry -> texts.add(entry.message()));
     Set<String> hidden = incidents.restrictedNamedIn(texts);
     if (hidden.isEmpty()) {
       return details;
     }
-    return new ChangeDetails(hidden.contains(details.change().incidentKey()) ? details.change().withoutIncident()
-        : details.change(), details.approvals(), details.timeline().stream()
+    return new ChangeDetails(details.change().withoutIncidents(hidden), details.approvals(), details.timeline().stream()
         .filter(entry -> hidden.stream().noneMatch(entry.message()::contains)).toList(), details.feedback());
   }
 
@@ -202,10 +220,10 @@ public class Changes {
     if (withRestricted) {
       return all;
     }
-    Set<String> hidden = incidents.restrictedAmong(all.stream().map(Change::incidentKey).filter(key -> key != null)
-        .toList());
-    return all.stream().map(change -> change.incidentKey() != null && hidden.contains(change.incidentKey())
-        ? change.withoutIncident() : change).toList();
+    Set<String> hidden = incidents.restrictedAmong(all.stream()
+        .flatMap(change -> Stream.of(change.incidentKey(), change.fixesIncident()))
+        .filter(key -> key != null).toList());
+    return hidden.isEmpty() ? all : all.stream().map(change -> change.withoutIncidents(hidden)).toList();
   }
 
   /** The first {@code limit} changes requested for the service in [from, to). */
@@ -471,6 +489,10 @@ public class Changes {
 
   private Instant start(Change change) {
     return change.plannedStart() != null ? change.plannedStart() : change.createdAt();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   public Instant now() {

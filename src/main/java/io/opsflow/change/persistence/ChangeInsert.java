@@ -27,5 +27,7 @@ public record ChangeInsert(
     String requestHash,
     ChangeState state,
     GateStatus gateStatus,
-    Instant createdAt) {
+    Instant createdAt,
+    Instant committedAt,
+    String fixesIncident) {
 }

@@ -29,10 +29,10 @@ public interface ChangeMapper {
   @Insert("""
       INSERT INTO change_request (change_key, service_key, version, title, change_type, tests_failed, has_db_migration,
         planned_start, commit_sha, pipeline_url, requested_by, requested_via, idempotency_key, request_hash, state,
-        gate_status, retrospective_due, created_at)
+        gate_status, retrospective_due, created_at, committed_at, fixes_incident)
       VALUES (#{changeKey}, #{serviceKey}, #{version}, #{title}, #{changeType}, #{testsFailed}, #{hasDbMigration},
         #{plannedStart}, #{commitSha}, #{pipelineUrl}, #{requestedBy}, #{requestedVia}, #{idempotencyKey},
-        #{requestHash}, #{state}, #{gateStatus}, FALSE, #{createdAt})""")
+        #{requestHash}, #{state}, #{gateStatus}, FALSE, #{createdAt}, #{committedAt}, #{fixesIncident})""")
   void insert(ChangeInsert change);
 
   @Select("SELECT * FROM change_request WHERE change_key = #{key}")

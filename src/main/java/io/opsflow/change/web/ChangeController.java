@@ -87,7 +87,11 @@ class ChangeController {
       OffsetDateTime plannedStart,
       @Size(max = 64) String commitSha,
       @Size(max = 2000) String pipelineUrl,
-      @Size(max = 64) String requestedBy) {
+      @Size(max = 64) String requestedBy,
+      @Schema(description = "when the commit was made (CI knows it): the change lead time runs from it to the "
+          + "deployment; not in the future, at most 365 days ago") OffsetDateTime committedAt,
+      @Schema(description = "the incident an emergency change is made for (deployment rework rate)")
+      @Size(max = 32) String fixesIncident) {
   }
 
   /** What a pipeline needs back: the key to poll and the gate. */
@@ -122,7 +126,8 @@ class ChangeController {
         Codes.of(ChangeType.class, body.changeType(), "changeType"),
         "failed".equals(body.tests()), body.hasDbMigration(),
         body.plannedStart() == null ? null : body.plannedStart().toInstant(), body.commitSha(), body.pipelineUrl(),
-        requestedBy, caller.getName(), idempotencyKey, hash(body));
+        requestedBy, caller.getName(), idempotencyKey, hash(body),
+        body.committedAt() == null ? null : body.committedAt().toInstant(), body.fixesIncident());
     List<String> problems = changes.problems(submission);
     if (!problems.isEmpty()) {
       throw Refusal.invalid("Invalid change: " + String.join("; ", problems) + ".");

@@ -325,10 +325,13 @@ class BadInputCorpusIT extends IntegrationTest {
     endpoints.add(new Endpoint("PUT", "/api/services/{key}", mia, "/api/services/" + service, json(Map.of(
         "name", "Corpus 服务 🚀", "tier", 3, "devGroup", "dev", "onCallGroup", "ops", "dependsOn", List.of())),
         List.of(), false));
-    endpoints.add(new Endpoint("POST", "/api/changes", ci, "/api/changes", json(Map.of("service", service,
+    Map<String, Object> changeBody = new LinkedHashMap<>(Map.of("service", service,
         "version", "2.0", "title", "Corpus change", "changeType", "normal", "tests", "passed", "hasDbMigration", false,
         "plannedStart", "2030-01-01T00:00:00Z", "commitSha", "abc123", "pipelineUrl", "https://ci.example.com/1",
-        "requestedBy", "olivia")), List.of(), false));
+        "requestedBy", "olivia"));
+    changeBody.put("committedAt", java.time.Instant.now().minusSeconds(3600).toString());
+    changeBody.put("fixesIncident", incident);
+    endpoints.add(new Endpoint("POST", "/api/changes", ci, "/api/changes", json(changeBody), List.of(), false));
     endpoints.add(get(ci, "/api/changes", "/api/changes", listQueries));
     endpoints.add(get(ci, "/api/changes/{key}", "/api/changes/" + change, List.of()));
     endpoints.add(get(ci, "/api/changes/{key}/gate", "/api/changes/" + change + "/gate", List.of()));
@@ -478,6 +481,15 @@ class BadInputCorpusIT extends IntegrationTest {
         List.of("from=yesterday", "from=2026-02-30", "to=20261120", "from=+10000-01-01", "to=2026-11-20T00:00:00Z",
             "from=2026-11-02&to=2026-11-01", "from=1999-01-01&to=1999-01-02", "from=2020-01-01&to=2026-01-01",
             "from=%E4%B8%AD")));
+    List<String> figureQueries = List.of("from=yesterday", "to=2026-13-01T00:00:00Z", "from=1700000000",
+        "from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from=2026-01-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+        "from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from=%2B999999999-01-01T00:00:00Z",
+        "interval=hour", "interval=day&interval=week", "interval=", "service=ghost" + suffix, "team=nobody" + suffix,
+        "service=" + service + "&team=qa", "service=reporting%20", "service=%E4%B8%AD", "team=dev%20");
+    for (String figures : List.of("delivery", "incidents", "practice")) {
+      endpoints.add(get(mia, "/api/metrics/" + figures, "/api/metrics/" + figures + "?service=" + service,
+          figureQueries));
+    }
     return endpoints;
   }
 

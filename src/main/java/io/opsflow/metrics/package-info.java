@@ -1,0 +1,18 @@
+/**
+ * Operations figures: DORA delivery figures, incident figures (MTTA, MTTR, SLA attainment) and
+ * practice figures (drills, action items, retrospectives), per service, team and period. Others
+ * (the Prometheus export, the dashboard) use {@link Figures}; every definition lives there and in
+ * {@link Band}, and the README's "Operations figures" says the same in words. Internal:
+ * {@code persistence} (the SQL that aggregates other modules' tables, read-only), {@code web} (the
+ * {@code /api/metrics} API, JSON and CSV).
+ */
+@ApplicationModule(displayName = "Operations figures", allowedDependencies = {
+    "catalog",
+    "emergency",
+    "security",
+    "kernel :: domain",
+    "kernel :: web"
+})
+package io.opsflow.metrics;
+
+import org.springframework.modulith.ApplicationModule;

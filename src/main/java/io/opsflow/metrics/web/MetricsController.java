@@ -1,0 +1,207 @@
+package io.opsflow.metrics.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.opsflow.catalog.Service;
+import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.kernel.domain.Codes;
+import io.opsflow.kernel.web.ApiException;
+import io.opsflow.kernel.web.ListFilter;
+import io.opsflow.metrics.Figures;
+import io.opsflow.metrics.Interval;
+import io.opsflow.metrics.Period;
+import io.opsflow.metrics.Report;
+import io.opsflow.metrics.Scope;
+import io.opsflow.security.Authorities;
+import io.opsflow.security.Groups;
+import io.opsflow.security.Visibility;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The operations figures for people, as JSON or CSV ({@code Accept: text/csv}). Managers and
+ * administrators see every service; others see the services their groups develop or are on call
+ * for, and asking for another service or team answers 403 (the catalog, which every person reads,
+ * names them anyway).
+ */
+@Tag(name = "Operations figures", description =
+    "DORA delivery figures, incident figures and practice figures per service, team and period")
+@RestController
+@RequestMapping("/api/metrics")
+class MetricsController {
+
+  static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+  /** The longest period one request covers. */
+  static final int MAX_YEARS = 2;
+  static final int DEFAULT_DAYS = 90;
+
+  private final Figures figures;
+  private final ServiceCatalog catalog;
+  private final Visibility visibility;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  MetricsController(Figures figures, ServiceCatalog catalog, Visibility visibility, ObjectMapper json, Clock clock) {
+    this.figures = figures;
+    this.catalog = catalog;
+    this.visibility = visibility;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  private static final String PARAMETERS = """
+      `from` (inclusive) and `to` (exclusive) are ISO-8601 times with offset; by default the last 90 \
+      days. At most two years. `interval` (`day`, `week` by default, `month`, UTC) sets the points of \
+      `series`. `service` (a catalog service) or `team` (a dev group) narrow the figures; managers \
+      see all services, others their groups' services (403 for another's). Each figure is \
+      `{value, unit, band (DORA figures), p90 (durations), count}`. `Accept: text/csv` answers one \
+      row per figure and period. Definitions: README, "Operations figures".""";
+
+  @Operation(summary = "DORA delivery figures", description = PARAMETERS)
+  @GetMapping("/delivery")
+  ResponseEntity<?> delivery(@Parameter(schema = @Schema(format = "date-time")) @RequestParam(required = false) String from,
+      @Parameter(schema = @Schema(format = "date-time")) @RequestParam(required = false) String to,
+      @Parameter(schema = @Schema(allowableValues = {"day", "week", "month"})) @RequestParam(required = false) String interval,
+      @RequestParam(required = false) String service, @RequestParam(required = false) String team,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Authentication caller) {
+    return answer(figures::delivery, from, to, interval, service, team, accept, caller);
+  }
+
+  @Operation(summary = "Incident figures: MTTA, MTTR, SLA attainment, incidents by priority and source, escalations",
+      description = PARAMETERS)
+  @GetMapping("/incidents")
+  ResponseEntity<?> incidents(@Parameter(schema = @Schema(format = "date-time")) @RequestParam(required = false) String from,
+      @Parameter(schema = @Schema(format = "date-time")) @RequestParam(required = false) String to,
+      @Parameter(schema = @Schema(allowableValues = {"day", "week", "month"})) @RequestParam(required = false) String interval,
+      @RequestParam(required = false) String service, @RequestParam(required = false) String team,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Authentication caller) {
+    return answer(figures::incidents, from, to, interval, service, team, accept, caller);
+  }
+
+  @Operation(summary = "Practice figures: drill compliance, action items on time and overdue, retrospectives",
+      description = PARAMETERS)
+  @GetMapping("/practice")
+  ResponseEntity<?> practice(@Parameter(schema = @Schema(format = "date-time")) @RequestParam(required = false) String from,
+      @Parameter(schema = @Schema(format = "date-time")) @RequestParam(required = false) String to,
+      @Parameter(schema = @Schema(allowableValues = {"day", "week", "month"})) @RequestParam(required = false) String interval,
+      @RequestParam(required = false) String service, @RequestParam(required = false) String team,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Authentication caller) {
+    return answer(figures::practice, from, to, interval, service, team, accept, caller);
+  }
+
+  private ResponseEntity<?> answer(BiFunction<Period, Scope, Report<?>> figure, String from, String to,
+      String interval, String service, String team, String accept, Authentication caller) {
+    Period period = period(from, to, interval, clock.instant());
+    Report<?> report = figure.apply(period, scope(service, team, caller));
+    if (wantsCsv(accept)) {
+      return ResponseEntity.ok().contentType(CSV).body(CsvReport.of(report, json));
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+  }
+
+  /** CSV when the caller asks for it and prefers it to JSON (a browser's "*&#47;*" gets JSON). */
+  static boolean wantsCsv(String accept) {
+    if (accept == null) {
+      return false;
+    }
+    List<MediaType> types = new ArrayList<>(MediaType.parseMediaTypes(accept));
+    MediaType.sortBySpecificityAndQuality(types);
+    return types.stream().filter(type -> type.getQualityValue() > 0)
+        .filter(type -> type.includes(CSV) || type.includes(MediaType.APPLICATION_JSON))
+        .findFirst().map(type -> type.getType().equals("text") && type.getSubtype().equals("csv")).orElse(false);
+  }
+
+  static Period period(String from, String to, String interval, Instant now) {
+    Instant end = to == null ? now.truncatedTo(ChronoUnit.SECONDS) : moment("to", to);
+    Instant start = from == null ? end.minus(DEFAULT_DAYS, ChronoUnit.DAYS) : moment("from", from);
+    if (!start.isBefore(end)) {
+      throw ApiException.badRequest("from must be before to.");
+    }
+    if (start.isBefore(end.atZone(ZoneOffset.UTC).minusYears(MAX_YEARS).toInstant())) {
+      throw ApiException.badRequest("The period from " + start + " to " + end + " is longer than " + MAX_YEARS
+          + " years; ask for a shorter one.");
+    }
+    Interval length = interval == null ? Interval.WEEK
+        : Codes.find(Interval.class, interval).orElseThrow(() -> ApiException.badRequest(
+            "interval must be day, week or month, not '" + interval + "'."));
+    return new Period(start, end, length);
+  }
+
+  private static Instant moment(String name, String value) {
+    try {
+      Instant moment = OffsetDateTime.parse(value).toInstant();
+      if (moment.isBefore(Instant.parse("1970-01-02T00:00:00Z")) || moment.isAfter(Instant.parse("9999-12-31T00:00:00Z"))) {
+        throw ApiException.badRequest(name + " must lie between 1970-01-02 and 9999-12-31.");
+      }
+      return moment;
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest(name + " must be an ISO-8601 date and time with offset, e.g. "
+          + "2026-03-01T00:00:00Z, not '" + value + "'.");
+    }
+  }
+
+  /**
+   * The services the figures cover: the one asked for, or the team's, or all; for anyone but a
+   * manager or administrator only those of their own groups.
+   */
+  Scope scope(String service, String team, Authentication caller) {
+    ListFilter.checkKey("service", service);
+    ListFilter.checkKey("team", team);
+    List<String> groups = Authorities.groupsOf(caller);
+    boolean seesAll = groups.contains(Groups.MANAGER) || groups.contains(Groups.ADMIN);
+    boolean withRestricted = visibility.seesRestricted(caller);
+    List<Service> all = catalog.list();
+    if (service != null && all.stream().noneMatch(known -> known.key().equals(service))) {
+      throw ApiException.badRequest("service '" + service + "' is not in the catalog.");
+    }
+    if (team != null && all.stream().noneMatch(known -> known.devGroup().equals(team))) {
+      throw ApiException.badRequest("team '" + team + "' develops no service in the catalog (a team is a "
+          + "service's dev group).");
+    }
+    if (service == null && team == null && seesAll) {
+      return new Scope(null, null, withRestricted);
+    }
+    List<Service> asked = all.stream().filter(known -> service == null || known.key().equals(service))
+        .filter(known -> team == null || known.devGroup().equals(team)).toList();
+    if (asked.isEmpty()) {
+      throw ApiException.badRequest("service '" + service + "' is not developed by team '" + team + "'.");
+    }
+    List<Service> visible = seesAll ? asked : asked.stream()
+        .filter(known -> groups.contains(known.devGroup()) || groups.contains(known.onCallGroup())).toList();
+    if (visible.isEmpty() && (service != null || team != null)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "The figures of " + (service != null ? "service '" + service + "'"
+          : "team '" + team + "'") + " are for its groups and managers; yours are " + groups + ".");
+    }
+    Set<String> owners = new LinkedHashSet<>();
+    visible.forEach(known -> {
+      owners.add(known.devGroup());
+      owners.add(known.onCallGroup());
+    });
+    return new Scope(visible.stream().map(Service::key).toList(), owners, withRestricted);
+  }
+}
