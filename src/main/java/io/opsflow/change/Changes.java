@@ -308,10 +308,13 @@ public class Changes {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void reject(String key, String reason) {
-    mapper.lock(key);
+    Change change = mapper.lock(key);
+    Instant now = now();
     mapper.setGate(key, ChangeState.REJECTED, GateStatus.REJECTED, gateReason(reason), null);
-    mapper.close(key, ChangeState.REJECTED, now());
+    mapper.close(key, ChangeState.REJECTED, now);
     addEntry(key, "gate-rejected", "opsflow", "Gate rejected: " + reason);
+    events.publishEvent(gateDecided(change, GateStatus.REJECTED, now));
+    events.publishEvent(new ChangeStopped(key, change.serviceKey(), change.changeType(), ChangeState.REJECTED));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -320,6 +323,7 @@ public class Changes {
     mapper.setGate(key, ChangeState.CANCELLED, GateStatus.CANCELLED, gateReason(reason), change.gateOpenedAt());
     mapper.close(key, ChangeState.CANCELLED, now());
     addEntry(key, "cancelled", by, "Cancelled: " + reason);
+    events.publishEvent(new ChangeStopped(key, change.serviceKey(), change.changeType(), ChangeState.CANCELLED));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -331,11 +335,17 @@ public class Changes {
   /** Opens the gate and returns when the deployment report is due. */
   @Transactional(propagation = Propagation.MANDATORY)
   public Instant openGate(String key) {
-    mapper.lock(key);
+    Change change = mapper.lock(key);
     Instant now = now();
     mapper.setGate(key, ChangeState.DEPLOYING, GateStatus.APPROVED, null, now);
     addEntry(key, "gate-approved", "opsflow", "Gate approved: the pipeline may deploy");
+    events.publishEvent(gateDecided(change, GateStatus.APPROVED, now));
     return deploymentDeadlineAfter(now);
+  }
+
+  private static GateDecided gateDecided(Change change, GateStatus status, Instant at) {
+    return new GateDecided(change.changeKey(), change.serviceKey(), change.changeType(), status,
+        Duration.between(change.createdAt(), at));
   }
 
   public Instant deploymentDeadlineAfter(Instant from) {

@@ -148,7 +148,8 @@ public class Incidents {
         + " (impact " + report.impact() + ", urgency " + report.urgency()
         + (incident.category() == null ? "" : ", category " + incident.category()) + ")"
         + (incident.restricted() ? "; restricted to ops, managers and security" : ""));
-    events.publishEvent(new IncidentOpened(incident.incidentKey(), incident.serviceKey(), incident.restricted()));
+    events.publishEvent(new IncidentOpened(incident.incidentKey(), incident.serviceKey(), incident.source(),
+        incident.restricted()));
     return incident;
   }
 
@@ -350,18 +351,27 @@ public class Incidents {
     addEntry(key, "closed", "opsflow", "Closed. Time to acknowledge " + human(Duration.ofSeconds(toAcknowledge))
         + (ackBreached ? " (SLA missed)" : " (within SLA)") + ", time to resolve " + human(Duration.ofSeconds(toResolve))
         + (resolveBreached ? " (SLA missed)" : " (within SLA)"));
+    events.publishEvent(new IncidentClosed(key, incident.serviceKey(), incident.priority(), ackBreached, resolveBreached,
+        incident.restricted()));
     return mapper.find(key);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void slaBreached(String key, Sla sla) {
-    mapper.lock(key);
+    Incident incident = mapper.lock(key);
     if (sla == Sla.ACKNOWLEDGE) {
       mapper.markAckSlaBreached(key);
     } else {
       mapper.markResolveSlaBreached(key);
     }
     addEntry(key, "sla-breached", "opsflow", "The " + sla.code() + " SLA is breached");
+    events.publishEvent(new IncidentSlaBreached(key, incident.serviceKey(), incident.priority(), sla,
+        incident.restricted()));
+  }
+
+  /** The incidents not closed yet, counted by priority, service and restriction (one small query). */
+  public List<OpenIncidents> openCounts() {
+    return mapper.openCounts();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -4,11 +4,14 @@
  * (the Prometheus export, the dashboard) use {@link Figures}; every definition lives there and in
  * {@link Band}, and the README's "Operations figures" says the same in words. Internal:
  * {@code persistence} (the SQL that aggregates other modules' tables, read-only), {@code web} (the
- * {@code /api/metrics} API, JSON and CSV).
+ * {@code /api/metrics} API, JSON and CSV), {@code prometheus} (the Micrometer series at
+ * {@code /actuator/prometheus}, counted from incident and change events after they commit).
  */
 @ApplicationModule(displayName = "Operations figures", allowedDependencies = {
     "catalog",
+    "change",
     "emergency",
+    "incident",
     "security",
     "kernel :: domain",
     "kernel :: web"

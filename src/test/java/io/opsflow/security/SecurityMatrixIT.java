@@ -71,6 +71,9 @@ class SecurityMatrixIT extends IntegrationTest {
     List<Endpoint> endpoints = List.of(
         new Endpoint("GET /actuator/health", api -> api.get("/actuator/health"), caller -> 200),
         new Endpoint("GET /actuator/info", api -> api.get("/actuator/info"), only(Caller.ADMIN, 200)),
+        new Endpoint("GET /actuator/prometheus", api -> api.withHeader("Accept", "text/plain").get("/actuator/prometheus"),
+            caller -> caller == Caller.ANONYMOUS ? 401 : caller == Caller.ALERTMANAGER_BEARER
+                || caller == Caller.ALERTMANAGER_BASIC || caller == Caller.MANAGER_MIA || caller == Caller.ADMIN ? 200 : 403),
         new Endpoint("GET /engine-rest/engine", api -> api.get("/engine-rest/engine"), people(200)),
         new Endpoint("GET /engine-rest/task", api -> api.get("/engine-rest/task?maxResults=10"), people(200)),
         new Endpoint("GET /engine-rest/user", api -> api.get("/engine-rest/user?maxResults=10"), people(200)),

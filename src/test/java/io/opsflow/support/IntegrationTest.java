@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -36,6 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
     // tests run the feedback spike detector themselves, for the services they made
     "opsflow.feedback.spike.enabled=false"})
 @ActiveProfiles("mysql")
+// metrics as in production: /actuator/prometheus answers (Spring Boot's tests leave it out by default)
+@AutoConfigureObservability(tracing = false)
 @Import({RecordingChannel.class, ScriptedChannels.class, ProcessEngineCoverageConfiguration.class})
 public abstract class IntegrationTest {
 

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.opsflow.catalog.ServiceLifecycle;
 import io.opsflow.incident.AlertStatus;
+import io.opsflow.incident.AlertsReceived;
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentAlert;
 import io.opsflow.incident.Incidents;
@@ -57,17 +59,20 @@ public class AlertIntake {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final TransactionTemplate transaction;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
   private final ServiceLifecycle lifecycle;
   private final Decisions decisions;
 
   AlertIntake(IncidentMapper mapper, Incidents incidents, RuntimeService runtimeService, TaskService taskService,
-      TransactionTemplate transaction, Clock clock, ServiceLifecycle lifecycle, Decisions decisions) {
+      TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock, ServiceLifecycle lifecycle,
+      Decisions decisions) {
     this.mapper = mapper;
     this.incidents = incidents;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.transaction = transaction;
+    this.events = events;
     this.clock = clock;
     this.lifecycle = lifecycle;
     this.decisions = decisions;
@@ -123,6 +128,11 @@ public class AlertIntake {
           runtimeService.setVariable(process.getId(), IncidentVariables.ALERTS_SUMMARY, incidents.alertsSummary(key)));
     }
     resolvedOn.forEach(key -> askToConfirmClosureIfAllResolved(key, sender));
+    // every firing alert opened an incident or repeated on one; every resolved one was recorded or ignored
+    int firing = (int) observations.stream().filter(Observation::firing).count();
+    int opened = result.opened().size();
+    int ignored = result.ignored().size();
+    events.publishEvent(new AlertsReceived(opened, firing - opened, observations.size() - firing - ignored, ignored));
     return result;
   }
 

@@ -16,6 +16,7 @@ import io.opsflow.incident.IncidentCategory;
 import io.opsflow.incident.IncidentSource;
 import io.opsflow.incident.IncidentState;
 import io.opsflow.incident.Level;
+import io.opsflow.incident.OpenIncidents;
 import io.opsflow.incident.Priority;
 import io.opsflow.incident.TimelineEntry;
 
@@ -119,6 +120,13 @@ public interface IncidentMapper {
 
   @Update("UPDATE incident SET resolve_sla_breached = TRUE WHERE incident_key = #{key}")
   void markResolveSlaBreached(String key);
+
+  /** Every incident not closed, counted (ix_incident_state covers the range on state). */
+  @Select("""
+      SELECT priority, service_key, restricted, COUNT(*) AS incidents FROM incident
+      WHERE state IN ('open', 'acknowledged', 'resolved')
+      GROUP BY priority, service_key, restricted""")
+  List<OpenIncidents> openCounts();
 
   @Update("""
       UPDATE incident SET state = 'closed', closed_at = #{closedAt}, seconds_to_acknowledge = #{toAcknowledge},

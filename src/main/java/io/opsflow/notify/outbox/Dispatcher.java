@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.kernel.domain.Refusal;
+import io.opsflow.notify.channels.ChannelKind;
 import io.opsflow.notify.channels.Delivery;
 import io.opsflow.notify.channels.Message;
 import io.opsflow.notify.channels.Recipient;
@@ -74,6 +75,12 @@ public class Dispatcher {
     this.meters = meters;
     this.json = json;
     this.clock = clock;
+    // at zero from the start: Prometheus's increase() misses the first failure of a series that appears with it
+    for (ChannelKind kind : ChannelKind.values()) {
+      for (String outcome : List.of("delivered", "retry", "failed", "merged")) {
+        count(kind.code(), outcome, 0);
+      }
+    }
   }
 
   /** One run: everything due now. Returns how many messages it sent (delivered or not). */

@@ -41,7 +41,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * One identity, two doors. Machines and scripts use {@code /api}, {@code /engine-rest} and the
  * actuator statelessly (HTTP Basic for people, Bearer tokens for service accounts). People use the
- * webapps through a sign-in form and a session. Only {@code /actuator/health} is open.
+ * webapps through a sign-in form and a session. Only {@code /actuator/health} is open;
+ * {@code /actuator/prometheus} is for monitoring service accounts, managers and administrators.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -49,6 +50,7 @@ class SecurityConfiguration {
 
   private static final String ADMIN = Authorities.group(Groups.ADMIN);
   private static final String MANAGER = Authorities.group(Groups.MANAGER);
+  private static final String MONITORING = Authorities.group(Groups.MONITORING);
   private static final String TASKLIST = "/camunda/app/tasklist/default/";
   private static final String SIGNED_OUT = "/login?logout";
   /**
@@ -79,6 +81,8 @@ class SecurityConfiguration {
             .accessDeniedHandler(forbidden(problems)))
         .authorizeHttpRequests(requests -> {
           requests.requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll();
+          // Prometheus scrapes with a monitoring token; managers may look at what it sees
+          requests.requestMatchers(paths("/actuator/prometheus")).hasAnyAuthority(MONITORING, MANAGER, ADMIN);
           requests.requestMatchers(paths("/actuator/**")).hasAuthority(ADMIN);
           // a password oracle for anyone's account: people sign in, nobody tests passwords
           requests.requestMatchers(paths("/engine-rest/identity/verify", "/engine-rest/engine/*/identity/verify")).denyAll();
