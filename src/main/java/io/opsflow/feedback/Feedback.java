@@ -224,6 +224,6 @@ public class Feedback {
   static FeedbackItem item(FeedbackMapper.Row row) {
     return new FeedbackItem(row.feedbackId(), row.serviceKey(), row.version(), row.channel(), row.externalId(),
         row.body(), row.rating(), row.occurredAt(), row.receivedAt(), row.language(), row.sentiment(),
-        row.score().doubleValue());
+        row.score().doubleValue(), row.triageKey(), row.reply());
   }
 }

@@ -22,6 +22,8 @@ public enum NoticeEvent implements Coded {
   ACTION_ITEM_OVERDUE("action-item.overdue"),
   PLAN_ACTIVATED("plan.activated"),
   FEEDBACK_SPIKE("feedback.spike"),
+  /** A feedback triage passed its due date undecided: managers decide it now. */
+  FEEDBACK_TRIAGE_OVERDUE("feedback.triage-overdue"),
   RETROSPECTIVE_PUBLISHED("retrospective.published"),
   /** A channel's test message ({@code POST /api/notification-channels/{id}/test}); no rule names it. */
   TEST("test");

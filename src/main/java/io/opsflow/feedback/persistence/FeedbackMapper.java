@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import org.apache.ibatis.annotations.AutomapConstructor;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Options;
@@ -20,7 +21,19 @@ public interface FeedbackMapper {
 
   record Row(long feedbackId, String serviceKey, String version, Channel channel, String externalId, String body,
       Integer rating, Instant occurredAt, Instant receivedAt, String userHash, Language language, Sentiment sentiment,
-      BigDecimal score) {
+      BigDecimal score, String triageKey, String reply) {
+
+    @AutomapConstructor
+    public Row {
+    }
+
+    /** A new item: no triage has taken it, nobody answered it. */
+    public Row(long feedbackId, String serviceKey, String version, Channel channel, String externalId, String body,
+        Integer rating, Instant occurredAt, Instant receivedAt, String userHash, Language language, Sentiment sentiment,
+        BigDecimal score) {
+      this(feedbackId, serviceKey, version, channel, externalId, body, rating, occurredAt, receivedAt, userHash,
+          language, sentiment, score, null, null);
+    }
   }
 
   /** A row to insert; MyBatis sets {@link #feedbackId} from the generated key. */
@@ -60,7 +73,7 @@ public interface FeedbackMapper {
 
   @Select("""
       SELECT feedback_id, service_key, version, channel, external_id, body, rating, occurred_at, received_at, user_hash,
-        language, sentiment, score
+        language, sentiment, score, triage_key, reply
       FROM feedback WHERE channel = #{channel} AND external_id = #{externalId}""")
   Row findByExternalId(@Param("channel") Channel channel, @Param("externalId") String externalId);
 
@@ -75,7 +88,7 @@ public interface FeedbackMapper {
       </where>""";
 
   @Select("<script>SELECT feedback_id, service_key, version, channel, external_id, body, rating, occurred_at,"
-      + " received_at, user_hash, language, sentiment, score FROM feedback" + WHERE
+      + " received_at, user_hash, language, sentiment, score, triage_key, reply FROM feedback" + WHERE
       + " ORDER BY occurred_at DESC, feedback_id DESC LIMIT #{limit} OFFSET #{offset}</script>")
   List<Row> search(@Param("f") Filter filter, @Param("offset") long offset, @Param("limit") int limit);
 

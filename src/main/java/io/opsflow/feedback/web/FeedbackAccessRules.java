@@ -25,5 +25,10 @@ class FeedbackAccessRules implements ApiAccessRules {
         .hasAnyAuthority(Authorities.PERSON, Authorities.group(Groups.FEEDBACK));
     api.requestMatchers(path(HttpMethod.GET, "/api/feedback"), path(HttpMethod.GET, "/api/feedback/insights"))
         .hasAuthority(Authorities.PERSON);
+    // triages: people; which ones each may read is decided per service (ops, managers, the service's dev group)
+    api.requestMatchers(path(HttpMethod.GET, "/api/feedback/triage"), path(HttpMethod.GET, "/api/feedback/triage/*"))
+        .hasAuthority(Authorities.PERSON);
+    api.requestMatchers(path(HttpMethod.POST, "/api/feedback/triage/run"))
+        .hasAnyAuthority(Authorities.group(Groups.MANAGER), Authorities.group(Groups.ADMIN));
   }
 }

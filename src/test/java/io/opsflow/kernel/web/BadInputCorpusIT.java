@@ -286,6 +286,11 @@ class BadInputCorpusIT extends IntegrationTest {
         "from", "2026-01-01T00:00:00Z", "to", "2026-01-02T00:00:00Z")))).path("retrospective").path("retroKey").asText();
     String window = created(mia.post("/api/freeze-windows", json(Map.of("start", "2099-01-01T00:00:00Z",
         "end", "2099-01-02T00:00:00Z", "services", List.of(service), "reason", "corpus")))).path("id").asText();
+    created(api().bearer("demo-feedback-token").post("/api/feedback", json(Map.of("service", service,
+        "channel", "support", "text", "Checkout is broken, awful", "externalId", "corpus-triage" + suffix))));
+    created(mia.post("/api/feedback/triage/run", ""));
+    String triage = as("mia").get("/api/feedback/triage?service=" + service).json().path("items").get(0).path("key")
+        .asText();
     String account = "corpus-bot" + suffix;
     created(admin.post("/api/service-accounts", json(Map.of("id", account, "group", "ci"))));
     String token = created(admin.post("/api/service-accounts/" + account + "/tokens", "{\"label\":\"corpus\"}"))
@@ -490,6 +495,11 @@ class BadInputCorpusIT extends IntegrationTest {
       endpoints.add(get(mia, "/api/metrics/" + figures, "/api/metrics/" + figures + "?service=" + service,
           figureQueries));
     }
+    endpoints.add(get(olivia, "/api/feedback/triage", "/api/feedback/triage", List.of("page=-1", "page=abc", "size=0",
+        "size=201", "size=99999999999", "state=opened", "service=a%20b")));
+    endpoints.add(get(olivia, "/api/feedback/triage/{key}", "/api/feedback/triage/" + triage, List.of()));
+    endpoints.add(new Endpoint("POST", "/api/feedback/triage/run", mia, "/api/feedback/triage/run", null, List.of(),
+        false));
     return endpoints;
   }
 
