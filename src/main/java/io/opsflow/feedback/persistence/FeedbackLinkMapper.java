@@ -25,7 +25,7 @@ public interface FeedbackLinkMapper {
 
   @Select("""
       SELECT f.feedback_id, f.service_key, f.version, f.channel, f.external_id, f.body, f.rating, f.occurred_at,
-        f.received_at, f.user_hash, f.language, f.sentiment, f.score
+        f.received_at, f.user_hash, f.language, f.sentiment, f.score, f.triage_key, f.reply
       FROM feedback_incident l JOIN feedback f ON f.feedback_id = l.feedback_id
       WHERE l.incident_key = #{incident}
       ORDER BY f.occurred_at DESC, f.feedback_id DESC LIMIT #{limit} OFFSET #{offset}""")

@@ -87,9 +87,16 @@ public interface FeedbackMapper {
         <if test="f.q != null">AND LOWER(body) LIKE CONCAT('%', LOWER(#{f.q}), '%') ESCAPE '!'</if>
       </where>""";
 
-  @Select("<script>SELECT feedback_id, service_key, version, channel, external_id, body, rating, occurred_at,"
-      + " received_at, user_hash, language, sentiment, score, triage_key, reply FROM feedback" + WHERE
-      + " ORDER BY occurred_at DESC, feedback_id DESC LIMIT #{limit} OFFSET #{offset}</script>")
+  /**
+   * A page, newest first. The page's ids are found first and only its rows are read: an index
+   * holds the filter's columns and the order, so a deep page skips index entries, not rows.
+   */
+  @Select("<script>SELECT f.feedback_id, f.service_key, f.version, f.channel, f.external_id, f.body, f.rating,"
+      + " f.occurred_at, f.received_at, f.user_hash, f.language, f.sentiment, f.score,"
+      + " f.triage_key, f.reply FROM (SELECT feedback_id, occurred_at FROM feedback" + WHERE
+      + " ORDER BY occurred_at DESC, feedback_id DESC LIMIT #{limit} OFFSET #{offset}) page"
+      + " JOIN feedback f ON f.feedback_id = page.feedback_id"
+      + " ORDER BY page.occurred_at DESC, page.feedback_id DESC</script>")
   List<Row> search(@Param("f") Filter filter, @Param("offset") long offset, @Param("limit") int limit);
 
   @Select("<script>SELECT COUNT(*) FROM feedback" + WHERE + "</script>")
@@ -108,9 +115,13 @@ public interface FeedbackMapper {
       + " FROM feedback" + WHERE + " GROUP BY " + GROUP + " ORDER BY group_key</script>")
   List<Group> groups(@Param("f") Filter filter, @Param("groupBy") String groupBy);
 
-  /** How often each term occurs in the negative items of each group. */
+  /**
+   * How often each term occurs in the negative items of each group. Only negative items have terms;
+   * saying so lets the index skip the others before their terms are looked up.
+   */
   @Select("<script>SELECT " + GROUP + " AS group_key, t.term, COUNT(*) AS count"
-      + " FROM feedback JOIN feedback_term t ON t.feedback_id = feedback.feedback_id" + WHERE
+      + " FROM feedback JOIN feedback_term t ON t.feedback_id = feedback.feedback_id"
+      + " AND feedback.sentiment = 'negative'" + WHERE
       + " GROUP BY " + GROUP + ", t.term</script>")
   List<TermCount> terms(@Param("f") Filter filter, @Param("groupBy") String groupBy);
 
