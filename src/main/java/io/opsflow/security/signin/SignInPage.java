@@ -113,9 +113,8 @@ class SignInPage {
   @GetMapping("/login")
   ResponseEntity<String> page(HttpServletRequest request, HttpServletResponse response, CsrfToken csrf) {
     Language language = Language.of(request);
-    if (request.getParameter("lang") != null) {
-      remember(language, request, response);
-    }
+    Optional.ofNullable(request.getParameter("lang")).flatMap(Language::of)
+        .ifPresent(chosen -> remember(chosen, request, response));
     Texts texts = language.texts;
     String message = "";
     if (request.getParameter("error") != null) {
