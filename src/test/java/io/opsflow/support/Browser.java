@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
@@ -40,6 +41,11 @@ public final class Browser implements AutoCloseable {
   }
 
   public static Browser open(int port) throws IOException {
+    return open(port, null);
+  }
+
+  /** A browser whose language (navigator.languages, Accept-Language) is {@code language}, e.g. zh-CN. */
+  public static Browser open(int port, String language) throws IOException {
     if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
       throw new IllegalStateException("The browser tests need Debian's chromium and chromedriver: "
           + "apt-get install chromium chromium-driver");
@@ -50,6 +56,10 @@ public final class Browser implements AutoCloseable {
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1400,1000",
         "--user-data-dir=" + Files.createTempDirectory("opsflow-chromium"));
+    if (language != null) {
+      options.addArguments("--lang=" + language);
+      options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    }
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
         .usingAnyFreePort().build();
     return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
@@ -82,12 +92,19 @@ public final class Browser implements AutoCloseable {
       return new WebDriverWait(driver, Duration.ofSeconds(30))
           .until(ExpectedConditions.visibilityOfElementLocated(locator));
     } catch (TimeoutException e) {
-      try {
-        screenshot("timeout-" + System.currentTimeMillis());
-      } catch (IOException ignored) {
-        // the time-out is what matters
-      }
+      leaveEvidence();
       throw e;
+    }
+  }
+
+  /** A screenshot and the page's HTML in target/screenshots. */
+  private void leaveEvidence() {
+    try {
+      String name = "timeout-" + System.currentTimeMillis();
+      screenshot(name);
+      Files.writeString(Path.of("target", "screenshots", name + ".html"), driver.getPageSource());
+    } catch (IOException | RuntimeException ignored) {
+      // the time-out is what matters
     }
   }
 
@@ -126,7 +143,19 @@ public final class Browser implements AutoCloseable {
 
   /** Waits until the condition (checked outside the browser, e.g. in the engine) holds. */
   public void waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(driver, timeout).until(ignored -> condition.getAsBoolean());
+    try {
+      new WebDriverWait(driver, timeout).until(ignored -> condition.getAsBoolean());
+    } catch (TimeoutException e) {
+      leaveEvidence();
+      throw e;
+    }
+  }
+
+  /** The visible text of the page and the placeholders and titles of its elements. */
+  public String everythingShown() {
+    return pageText() + "\n" + ((JavascriptExecutor) driver).executeScript(
+        "return Array.from(document.querySelectorAll('[placeholder], [title]'))"
+            + ".map(e => (e.getAttribute('placeholder') || '') + ' ' + (e.getAttribute('title') || '')).join('\\n');");
   }
 
   public boolean showsText(String text) {

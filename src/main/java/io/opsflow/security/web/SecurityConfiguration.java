@@ -21,9 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.annotation.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.DefaultLoginPageConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -32,7 +30,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -112,7 +109,8 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.authenticationDetailsSource(SignInClient::of)
             .authenticationEntryPoint(unauthorized(problems, false)))
         .addFilterBefore(new BearerTokenFilter(serviceAccounts, problems), BasicAuthenticationFilter.class)
-        .formLogin(form -> form.authenticationDetailsSource(SignInClient::of)
+        // OpsFlow's own page (SignInPage) speaks the webapps' languages; Spring's generated one only English
+        .formLogin(form -> form.loginPage("/login").authenticationDetailsSource(SignInClient::of)
             .successHandler(SignInForm.succeeded(throttle, TASKLIST))
             // the handler sends a wrong password to WRONG_PASSWORD and answers paused sign-ins itself
             .failureHandler(SignInForm.failed(problems))
@@ -127,18 +125,7 @@ class SecurityConfiguration {
               } else {
                 response.sendRedirect(request.getContextPath() + SIGNED_OUT);
               }
-            }))
-        // own success and failure handlers leave the generated sign-in page without the URLs it
-        // answers with "Invalid credentials" and "You have been signed out" (they would be 404s)
-        .getConfigurer(DefaultLoginPageConfigurer.class).withObjectPostProcessor(
-            new ObjectPostProcessor<DefaultLoginPageGeneratingFilter>() {
-              @Override
-              public <O extends DefaultLoginPageGeneratingFilter> O postProcess(O page) {
-                page.setFailureUrl(SignInForm.WRONG_PASSWORD);
-                page.setLogoutSuccessUrl(SIGNED_OUT);
-                return page;
-              }
-            });
+            }));
     http.exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(unauthorized(problems, false), webappApi)
             .defaultAuthenticationEntryPointFor(unauthorized(problems, true), API_DOCS)

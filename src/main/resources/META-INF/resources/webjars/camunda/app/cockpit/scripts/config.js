@@ -1,6 +1,13 @@
 // OpsFlow's configuration of this Camunda webapp (it replaces Camunda's config.js, whose settings
-// are all commented out): one custom script that sends people to OpsFlow's single sign-in page
-// instead of the webapp's own login form. Camunda's options: docs.camunda.org, "Webapps configuration".
+// are all commented out): custom scripts that send people to OpsFlow's single sign-in page instead
+// of the webapp's own login form and offer English and Chinese in the user menu, and the locales.
+// Camunda's options: docs.camunda.org, "Webapps configuration".
 export default {
-  customScripts: ['../opsflow/sso'],
+  customScripts: ['../opsflow/sso', '../opsflow/language'],
+  // Camunda picks the locale from the first part of the browser's first language (zh-CN → zh);
+  // ../opsflow/language lets people choose another one in the user menu.
+  locales: {
+    availableLocales: ['en', 'zh'],
+    fallbackLocale: 'en'
+  },
 };

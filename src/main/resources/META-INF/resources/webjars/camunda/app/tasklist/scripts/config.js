@@ -1,9 +1,15 @@
-// OpsFlow's configuration of Tasklist (it replaces Camunda's config.js): one custom script that
-// sends people to OpsFlow's single sign-in page instead of Tasklist's own login form, and
-// Camunda's default keyboard shortcuts, kept as they were. Camunda's options: docs.camunda.org,
-// "Tasklist configuration".
+// OpsFlow's configuration of Tasklist (it replaces Camunda's config.js): custom scripts that send
+// people to OpsFlow's single sign-in page instead of Tasklist's own login form and offer English
+// and Chinese in the user menu, the locales, and Camunda's default keyboard shortcuts, kept as they
+// were. Camunda's options: docs.camunda.org, "Tasklist configuration".
 export default {
-  customScripts: ['../opsflow/sso'],
+  customScripts: ['../opsflow/sso', '../opsflow/language'],
+  // Camunda picks the locale from the first part of the browser's first language (zh-CN → zh);
+  // ../opsflow/language lets people choose another one in the user menu.
+  locales: {
+    availableLocales: ['en', 'zh'],
+    fallbackLocale: 'en'
+  },
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
