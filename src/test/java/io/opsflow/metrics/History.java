@@ -25,8 +25,8 @@ public class History {
   }
 
   public void service(String key, String devGroup) {
-    db.update("INSERT INTO catalog_service (service_key, name, tier, dev_group, on_call_group, created_at, updated_at)"
-        + " VALUES (?, ?, 2, ?, 'ops', ?, ?)", key, key, devGroup, ts("2026-01-01T00:00"), ts("2026-01-01T00:00"));
+    db.update("INSERT INTO catalog_service (service_key, name, tier, dev_group, on_call_group, lifecycle, created_at,"
+        + " updated_at) VALUES (?, ?, 2, ?, 'ops', 'live', ?, ?)", key, key, devGroup, ts("2026-01-01T00:00"), ts("2026-01-01T00:00"));
   }
 
   public void change(String key, String service, String type, String deployment, String deployedAt,
