@@ -25,8 +25,8 @@ import java.util.Set;
  * text with any signal at all is not called neutral: a sum too small to leave the neutral band is
  * pushed just outside it.
  *
- * <p>On top of these rules, when they found any signal, learned terms ({@code lexicon-zh-learned.tsv}: words and pairs of
- * neighbouring words weighed from labelled reviews by {@code LearnedLexiconTool}) add their weight,
+ * <p>On top of these rules, when they found any signal, learned terms ({@code lexicon-zh-learned.tsv}:
+ * words and pairs of neighbouring words weighed from labelled reviews by {@code LearnedLexiconTool}) add their weight,
  * turned around by a negation among the three words before them in the clause and halved or raised
  * by half around a turn like the rest (see {@link #terms}).
  */

@@ -95,7 +95,7 @@ public final class SentimentAnalyzer implements TextAnalyzer {
     return sum;
   }
 
-  /** The sum {@link #analyze} normalises, without the learned Chinese terms: what {@code LearnedLexiconTool} fits on. */
+  /** The sum {@link #analyze} normalises without the learned Chinese terms: what {@code LearnedLexiconTool} fits on. */
   double withoutChineseLearned(String text) {
     Language language = LanguageDetector.detect(text);
     List<Term> terms = language == Language.EN || language == Language.OTHER ? List.of() : segment.seg(text);
