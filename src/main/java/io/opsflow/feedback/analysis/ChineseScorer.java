@@ -24,6 +24,11 @@ import java.util.Set;
  * turns the sentence before it. 就是 and 只是 are no turn: "还不错，就是有点贵" keeps its praise. A
  * text with any signal at all is not called neutral: a sum too small to leave the neutral band is
  * pushed just outside it.
+ *
+ * <p>On top of these rules, when they found any signal, learned terms ({@code lexicon-zh-learned.tsv}:
+ * words and pairs of neighbouring words weighed from labelled reviews by {@code LearnedLexiconTool}) add their weight,
+ * turned around by a negation among the three words before them in the clause and halved or raised
+ * by half around a turn like the rest (see {@link #terms}).
  */
 final class ChineseScorer {
 
@@ -58,15 +63,94 @@ final class ChineseScorer {
   private final Map<String, Double> lexicon;
   private final Set<String> negations;
   private final Map<String, Double> degrees;
+  /** Words and word pairs (one space between), on the scale of the rules' sum. */
+  private final Map<String, Double> learned;
 
-  ChineseScorer(Map<String, Double> lexicon, Set<String> negations, Map<String, Double> degrees) {
+  ChineseScorer(Map<String, Double> lexicon, Set<String> negations, Map<String, Double> degrees,
+      Map<String, Double> learned) {
     this.lexicon = lexicon;
     this.negations = negations;
     this.degrees = degrees;
+    this.learned = learned;
   }
 
-  /** The sum of the words' valences, before normalising; words without a Chinese character are skipped. */
+  /**
+   * The sum of the rules and the learned terms, before normalising. The learned terms only adjust a text
+   * the rules found a signal in: a plain statement (我用支付宝付的款, 发货了) stays neutral whatever words it uses.
+   */
   double valence(List<String> words, String text) {
+    double[] sum = {rulesValence(words, text)};
+    if (sum[0] == 0) {
+      return 0;
+    }
+    terms(words, (term, factor) -> sum[0] += learned.getOrDefault(term, 0.0) * factor);
+    return leastSignal(sum[0]);
+  }
+
+  /** A text with any signal at all is not called neutral: a sum too small to leave the neutral band is pushed out. */
+  static double leastSignal(double sum) {
+    return sum != 0 && Math.abs(sum) < LEAST_SIGNAL ? Math.signum(sum) * LEAST_SIGNAL : sum;
+  }
+
+  /**
+   * Every word with a Chinese character and every pair of neighbouring words within a clause (one space
+   * between), with the factor the rules give a learned term there: {@link EnglishScorer#NEGATED} after a
+   * negation among the three words before it in its clause; within a sentence, 0.5 before its first turn
+   * (但是, 不过…) and 1.5 after it, and a turn that opens a sentence halves the sentence before.
+   */
+  void terms(List<String> words, EnglishScorer.TermSink sink) {
+    double[] factors = new double[words.size()];
+    java.util.Arrays.fill(factors, 1);
+    int sentenceStart = 0;
+    int previousSentenceStart = 0;
+    boolean turned = false;
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      if (isPunctuation(word)) {
+        if (word.chars().anyMatch(c -> SENTENCE_ENDS.indexOf(c) >= 0)) {
+          previousSentenceStart = sentenceStart;
+          sentenceStart = i + 1;
+          turned = false;
+        }
+      } else if (!turned && TURNS.contains(word)) {
+        turned = true;
+        int from = i == sentenceStart && SENTENCE_TURNS.contains(word) ? previousSentenceStart : sentenceStart;
+        for (int k = from; k < i; k++) {
+          factors[k] *= BEFORE_TURN;
+        }
+      } else if (turned) {
+        factors[i] *= AFTER_TURN;
+      }
+    }
+    int clauseStart = 0;
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      if (isPunctuation(word)) {
+        clauseStart = i + 1;
+        continue;
+      }
+      double factor = factors[i];
+      for (int back = 1; back <= 3 && i - back >= clauseStart; back++) {
+        if (negations.contains(words.get(i - back))) {
+          factor *= EnglishScorer.NEGATED;
+          break;
+        }
+      }
+      if (hasHan(word)) {
+        sink.accept(word, factor);
+      }
+      if (i + 1 < words.size() && !isPunctuation(words.get(i + 1)) && (hasHan(word) || hasHan(words.get(i + 1)))) {
+        sink.accept(word + " " + words.get(i + 1), factor);
+      }
+    }
+  }
+
+  private static boolean hasHan(String word) {
+    return word.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+  }
+
+  /** The sum of the words' valences by the rules alone, without the learned terms: what they are learned on top of. */
+  double rulesValence(List<String> words, String text) {
     Signals signals = new Signals();
     int sentence = 0;
     int sentenceFirst = 0;
@@ -135,10 +219,7 @@ final class ChineseScorer {
       }
       signals.add(valence, afterTurn, verdict, sentence);
     }
-    double sum = signals.sum(lastSentence);
-    if (sum != 0 && Math.abs(sum) < LEAST_SIGNAL) {
-      sum = Math.signum(sum) * LEAST_SIGNAL;
-    }
+    double sum = leastSignal(signals.sum(lastSentence));
     return sum + EnglishScorer.emphasis(text, sum);
   }
 

@@ -62,7 +62,8 @@ public final class SentimentAnalyzer implements TextAnalyzer {
     stopWords.addAll(WordLists.words("stopwords-en.txt"));
     EnglishScorer english = new EnglishScorer(en, WordLists.weights("phrases-en.tsv"),
         WordLists.weights("lexicon-en-learned.tsv"));
-    return new SentimentAnalyzer(new ChineseScorer(zh, negations, degrees), english, segment,
+    ChineseScorer chinese = new ChineseScorer(zh, negations, degrees, WordLists.weights("lexicon-zh-learned.tsv"));
+    return new SentimentAnalyzer(chinese, english, segment,
         Set.copyOf(sentimentWords), Set.copyOf(stopWords));
   }
 
@@ -77,15 +78,33 @@ public final class SentimentAnalyzer implements TextAnalyzer {
   public TextAnalysis analyze(String text) {
     Language language = LanguageDetector.detect(text);
     List<Term> terms = language == Language.EN || language == Language.OTHER ? List.of() : segment.seg(text);
+    double sum = sum(language, terms, text, true);
+    double score = Math.round(sum / Math.sqrt(sum * sum + ALPHA) * 1000) / 1000.0;
+    return new TextAnalysis(language, Sentiment.of(score), score, topics(language, terms, text));
+  }
+
+  private double sum(Language language, List<Term> terms, String text, boolean chineseLearned) {
     double sum = 0;
     if (language == Language.ZH || language == Language.MIXED) {
-      sum += chinese.valence(terms.stream().map(term -> term.word).toList(), text);
+      List<String> words = terms.stream().map(term -> term.word).toList();
+      sum += chineseLearned ? chinese.valence(words, text) : chinese.rulesValence(words, text);
     }
     if (language == Language.EN || language == Language.MIXED) {
       sum += english.valence(language == Language.MIXED ? latinOnly(text) : text);
     }
-    double score = Math.round(sum / Math.sqrt(sum * sum + ALPHA) * 1000) / 1000.0;
-    return new TextAnalysis(language, Sentiment.of(score), score, topics(language, terms, text));
+    return sum;
+  }
+
+  /** The sum {@link #analyze} normalises without the learned Chinese terms: what {@code LearnedLexiconTool} fits on. */
+  double withoutChineseLearned(String text) {
+    Language language = LanguageDetector.detect(text);
+    List<Term> terms = language == Language.EN || language == Language.OTHER ? List.of() : segment.seg(text);
+    return sum(language, terms, text, false);
+  }
+
+  /** The Chinese terms of a text with their factors, as {@link ChineseScorer#terms} gives them. */
+  void chineseTerms(String text, EnglishScorer.TermSink sink) {
+    chinese.terms(segment.seg(text).stream().map(term -> term.word).toList(), sink);
   }
 
   /** The text with Chinese characters as spaces, so the exclamation marks of a mixed text count once. */
