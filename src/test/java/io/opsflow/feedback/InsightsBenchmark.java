@@ -60,6 +60,8 @@ class InsightsBenchmark {
   static final int ITEMS = Integer.getInteger("bench.items", 1_000_000);
   static final int RUNS = Integer.getInteger("bench.runs", 50);
   static final int WARM_UP = Integer.getInteger("bench.warmup", 10);
+  /** Only the queries whose name starts with this ({@code -Dbench.only=insights}); all by default. */
+  static final String ONLY = System.getProperty("bench.only", "");
   /** The items span the year before this moment. */
   static final Instant END = Instant.parse("2026-11-27T00:00:00Z");
   static final Instant FROM = END.minus(Duration.ofDays(30));
@@ -116,6 +118,7 @@ class InsightsBenchmark {
     queries.put("list all negative q=crash page 0",
         () -> feedback.search(null, null, Sentiment.NEGATIVE, null, null, "crash", 0, 50));
 
+    queries.keySet().removeIf(name -> !name.startsWith(ONLY));
     System.out.printf("%nN = %d runs each after %d warm-up runs, milliseconds; load average (1, 5, 15 min) %s%n%n",
         RUNS, WARM_UP, loadAverage());
     System.out.println("| query | p50 | p95 | max |");

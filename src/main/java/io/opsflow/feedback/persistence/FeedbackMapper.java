@@ -114,9 +114,13 @@ public interface FeedbackMapper {
   @Select("<script>SELECT COUNT(*) FROM feedback" + WHERE + "</script>")
   long count(@Param("f") Filter filter);
 
+  /**
+   * A day is grouped as a DATE (read as its text, {@code 2026-11-27}): grouping by its text instead
+   * took MariaDB about twice as long at 1,000,000 items (InsightsBenchmark).
+   */
   String GROUP = """
       <choose>
-        <when test="groupBy == 'day'">CAST(CAST(occurred_at AS DATE) AS CHAR(10))</when>
+        <when test="groupBy == 'day'">CAST(occurred_at AS DATE)</when>
         <when test="groupBy == 'version'">COALESCE(version, '')</when>
         <when test="groupBy == 'channel'">channel</when>
         <otherwise>'all'</otherwise>
