@@ -83,7 +83,7 @@ public class Feedback {
   /** The most frequent complaint terms of the service in [from, to), most frequent first, at most {@code limit}. */
   public List<Insights.TermCount> topComplaints(String service, Instant from, Instant to, int limit) {
     checkWindow(from, to);
-    return top(mapper.terms(negative(service, from, to), "all").stream()
+    return top(mapper.terms(new FeedbackMapper.Window(service, from, to), "all").stream()
         .map(count -> new Insights.TermCount(count.term(), count.count())).toList(), limit);
   }
 
@@ -97,7 +97,7 @@ public class Feedback {
     FeedbackMapper.Filter filter = new FeedbackMapper.Filter(service, null, null, from, to, null);
     Map<String, List<Insights.TermCount>> terms = new LinkedHashMap<>();
     Map<String, Long> allTerms = new LinkedHashMap<>();
-    for (FeedbackMapper.TermCount count : mapper.terms(filter, groupBy.code())) {
+    for (FeedbackMapper.TermCount count : mapper.terms(new FeedbackMapper.Window(service, from, to), groupBy.code())) {
       terms.computeIfAbsent(count.groupKey(), key -> new java.util.ArrayList<>())
           .add(new Insights.TermCount(count.term(), count.count()));
       allTerms.merge(count.term(), count.count(), Long::sum);

@@ -162,8 +162,8 @@ public class FeedbackIntake {
         recorded.add(repeat(mapper.findByExternalId(item.channel(), item.externalId())));
         continue;
       }
-      if (analysis.sentiment() == Sentiment.NEGATIVE) {
-        analysis.terms().forEach(term -> mapper.insertTerm(row.feedbackId, term));
+      if (analysis.sentiment() == Sentiment.NEGATIVE && !analysis.terms().isEmpty()) {
+        mapper.insertTerms(row, analysis.terms());
       }
       perService.merge(item.service(), 1, Integer::sum);
       recorded.add(new Recorded(row.feedbackId, item.externalId(), analysis.language(), analysis.sentiment(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
@@ -21,7 +22,7 @@ import io.opsflow.feedback.Language;
 import io.opsflow.feedback.Sentiment;
 import io.opsflow.kernel.domain.CodedTypeHandler;
 
-/** The release comparison's queries on H2 (the demo profile's database); the ITs run them on MariaDB. */
+/** The release comparison's and the complaint terms' queries on H2 (the demo profile's database); the ITs run them on MariaDB. */
 class ReleaseQueriesH2Test {
 
   private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
@@ -50,10 +51,17 @@ class ReleaseQueriesH2Test {
     session.close();
   }
 
-  private void item(String version, long daysAgo, Sentiment sentiment, double score, Integer rating) {
+  private FeedbackMapper.NewRow item(String version, long daysAgo, Sentiment sentiment, double score, Integer rating) {
+    return item("payments-api", version, Channel.APP_STORE, daysAgo, sentiment, score, rating);
+  }
+
+  private FeedbackMapper.NewRow item(String service, String version, Channel channel, long daysAgo,
+      Sentiment sentiment, double score, Integer rating) {
     Instant at = NOW.minusSeconds(daysAgo * 86_400);
-    feedback.insert(new FeedbackMapper.NewRow(new FeedbackMapper.Row(0, "payments-api", version, Channel.APP_STORE,
-        "x" + next++, "付款失败 😡", rating, at, at, null, Language.ZH, sentiment, BigDecimal.valueOf(score)), "test"));
+    FeedbackMapper.NewRow row = new FeedbackMapper.NewRow(new FeedbackMapper.Row(0, service, version, channel,
+        "x" + next++, "付款失败 😡", rating, at, at, null, Language.ZH, sentiment, BigDecimal.valueOf(score)), "test");
+    feedback.insert(row);
+    return row;
   }
 
   @Test
@@ -78,5 +86,28 @@ class ReleaseQueriesH2Test {
     assertThat(feedback.latestOtherVersion("payments-api", "2.0", NOW.minusSeconds(6 * 86_400))).isEqualTo("1.0");
     assertThat(feedback.latestOtherVersion("payments-api", "1.0", NOW.minusSeconds(9 * 86_400))).isNull();
     assertThat(feedback.latestOtherVersion("web-portal", "2.0", NOW)).isNull();
+  }
+
+  @Test
+  void complaintTermsAreCountedPerGroupFromTheTermsOwnServiceTimeVersionAndChannel() {
+    feedback.insertTerms(item("2.0", 2, Sentiment.NEGATIVE, -0.8, 1), List.of("付款", "退款😡"));
+    feedback.insertTerms(item(null, 1, Sentiment.NEGATIVE, -0.5, null), List.of("付款"));
+    feedback.insertTerms(item("payments-api", "2.0", Channel.IN_APP, 1, Sentiment.NEGATIVE, -0.5, null), List.of("付款"));
+    feedback.insertTerms(item("2.0", 40, Sentiment.NEGATIVE, -0.5, null), List.of("付款"));
+    feedback.insertTerms(item("web-portal", "2.0", Channel.APP_STORE, 1, Sentiment.NEGATIVE, -0.5, null),
+        List.of("付款"));
+    FeedbackMapper.Window week = new FeedbackMapper.Window("payments-api", NOW.minusSeconds(7 * 86_400), NOW);
+
+    assertThat(feedback.terms(week, "all")).containsExactlyInAnyOrder(
+        new FeedbackMapper.TermCount("all", "付款", 3), new FeedbackMapper.TermCount("all", "退款😡", 1));
+    assertThat(feedback.terms(week, "version")).containsExactlyInAnyOrder(
+        new FeedbackMapper.TermCount("2.0", "付款", 2), new FeedbackMapper.TermCount("2.0", "退款😡", 1),
+        new FeedbackMapper.TermCount("", "付款", 1));
+    assertThat(feedback.terms(week, "channel")).containsExactlyInAnyOrder(
+        new FeedbackMapper.TermCount("app-store", "付款", 2), new FeedbackMapper.TermCount("app-store", "退款😡", 1),
+        new FeedbackMapper.TermCount("in-app", "付款", 1));
+    assertThat(feedback.terms(week, "day")).containsExactlyInAnyOrder(
+        new FeedbackMapper.TermCount("2026-02-27", "付款", 1), new FeedbackMapper.TermCount("2026-02-27", "退款😡", 1),
+        new FeedbackMapper.TermCount("2026-02-28", "付款", 2));
   }
 }

@@ -55,21 +55,22 @@ class TriageQueriesH2Test {
     session.close();
   }
 
-  private long item(long daysAgo, Sentiment sentiment, String text) {
+  private FeedbackMapper.NewRow item(long daysAgo, Sentiment sentiment, String text) {
     Instant at = NOW.minusSeconds(daysAgo * 86_400);
     FeedbackMapper.NewRow row = new FeedbackMapper.NewRow(new FeedbackMapper.Row(0, "payments-api", null,
         Channel.APP_STORE, "x" + next++, text, null, at, at, null, Language.ZH, sentiment, BigDecimal.valueOf(-0.5)),
         "test");
     feedback.insert(row);
-    return row.feedbackId;
+    return row;
   }
 
   @Test
   void aTriageTakesOnlyUntakenItemsAndItsReplyReachesEachItemWhole() {
-    long first = item(1, Sentiment.NEGATIVE, "付款失败 😡");
-    long second = item(2, Sentiment.NEGATIVE, "付款太慢");
-    long old = item(30, Sentiment.NEGATIVE, "很久以前");
-    feedback.insertTerm(first, "付款");
+    FeedbackMapper.NewRow firstItem = item(1, Sentiment.NEGATIVE, "付款失败 😡");
+    long first = firstItem.feedbackId;
+    long second = item(2, Sentiment.NEGATIVE, "付款太慢").feedbackId;
+    long old = item(30, Sentiment.NEGATIVE, "很久以前").feedbackId;
+    feedback.insertTerms(firstItem, List.of("付款"));
     Instant since = NOW.minusSeconds(7 * 86_400);
     assertThat(triages.untaken("payments-api", since)).extracting(TriageMapper.Candidate::feedbackId)
         .containsExactly(first, second);
