@@ -39,12 +39,14 @@ import io.opsflow.incident.Incidents;
 import io.opsflow.support.Api.Response;
 import io.opsflow.support.FullProcessCoverage;
 import io.opsflow.support.IntegrationTest;
+import io.opsflow.support.RecordingChannel;
 import io.opsflow.support.TestDatabase;
 
 /**
  * service-retirement: a dependent blocks the retirement until its team really removes the dependency
  * (checked again); then notice, data and rights in parallel with the notice period (clock moved), the
- * shutdown change, retired. A failed shutdown goes to a manager: retry, then abandon. Bad requests are
+ * shutdown change, retired. A failed shutdown (a real rejection, then a roll-back) goes to a manager: retry,
+ * then abandon. Bad requests are
  * refused with nothing written; a second concurrent retirement is refused.
  */
 @FullProcessCoverage("service-retirement")
@@ -66,6 +68,9 @@ class RetirementProcessIT extends IntegrationTest {
 
   @Autowired
   ApplicationEventPublisher events;
+
+  @Autowired
+  RecordingChannel notifications;
 
   @Autowired
   TransactionTemplate transaction;
@@ -111,6 +116,10 @@ class RetirementProcessIT extends IntegrationTest {
 
     assertThat(process).hasPassed("Task_SendNotice")
         .isWaitingAt("Timer_ShutdownDate", "Task_ExportData", "Task_ConfirmRights");
+    assertThat(notifications.about(key)).as("sent as a notice").singleElement().satisfies(sent -> {
+      assertThat(sent.subject()).contains(payments).contains(today().plusDays(30).toString());
+      assertThat(sent.body()).contains(text);
+    });
     spikeIncident(payments);
 
     Task export = task(process, "Task_ExportData");
@@ -164,7 +173,12 @@ class RetirementProcessIT extends IntegrationTest {
         Map.of("refundsHandled", true, "balancesHandled", true, "subscriptionsHandled", true));
 
     String first = passShutdownDate(process, today().plusDays(7));
-    changeEnded(first, service, ChangeOutcome.FAILED);
+    ProcessInstance shutdown = processEngine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(first).processDefinitionKey(Changes.PROCESS_KEY).singleResult();
+    Task approval = processEngine.getTaskService().createTaskQuery().processInstanceId(shutdown.getId())
+        .taskDefinitionKey("Task_ApproveChange").taskCandidateGroup("dev").singleResult();
+    complete(approval, "devon", Map.of("approved", false, "comment", "the batch jobs still call it"));
+    assertThat(shutdown).as("the real change was rejected").isEnded();
     Task decide = task(process, "Task_DecideShutdownFailure");
     assertThat(candidateGroups(decide)).containsExactly("manager");
     assertThatThrownBy(() -> complete(decide, "mia", Map.of("shutdownDecision", "later")))
