@@ -7,10 +7,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -196,6 +202,33 @@ class RetirementProcessIT extends IntegrationTest {
     Response again = as("mia").post("/api/services/" + service + "/retirement",
         "{\"shutdownDate\":\"" + today().plusDays(30) + "\"}");
     assertThat(again.status()).as("a deprecated service may be retired again").isEqualTo(201);
+  }
+
+  @Test
+  void ofTwoRetirementsRequestedAtOnceOneStartsAndTheOtherIsRefused() throws Exception {
+    String service = service("concurrent-api", List.of());
+    String body = "{\"shutdownDate\":\"" + today().plusDays(30) + "\"}";
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Response>> answers = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return as("mia").post("/api/services/" + service + "/retirement", body);
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Response> answer : answers) {
+        statuses.add(answer.get(60, TimeUnit.SECONDS).status());
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM lifecycle_retirement WHERE service_key = '"
+        + service + "'")).isOne();
   }
 
   @Test
