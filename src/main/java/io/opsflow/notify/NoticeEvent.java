@@ -25,6 +25,8 @@ public enum NoticeEvent implements Coded {
   /** A feedback triage passed its due date undecided: managers decide it now. */
   FEEDBACK_TRIAGE_OVERDUE("feedback.triage-overdue"),
   RETROSPECTIVE_PUBLISHED("retrospective.published"),
+  /** A service is being retired: ops published the notice to its users (the text, the shutdown day). */
+  SERVICE_RETIREMENT_NOTICE("service.retirement-notice"),
   /** A channel's test message ({@code POST /api/notification-channels/{id}/test}); no rule names it. */
   TEST("test");
 

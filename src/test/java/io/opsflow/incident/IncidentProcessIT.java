@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.opsflow.catalog.LifecycleState;
+import io.opsflow.catalog.ServiceCatalog;
+import io.opsflow.catalog.ServiceDraft;
+import io.opsflow.catalog.ServiceLifecycle;
 import io.opsflow.incident.intake.AlertIntake;
 import io.opsflow.incident.intake.IntakeResult;
 import io.opsflow.incident.intake.Observation;
@@ -59,6 +63,12 @@ class IncidentProcessIT extends IntegrationTest {
 
   @Autowired
   OnCall onCall;
+
+  @Autowired
+  ServiceCatalog catalog;
+
+  @Autowired
+  ServiceLifecycle lifecycle;
 
   @Test
   void p1IsMajorRunsTheEmergencyPlanBesideDevDiagnosisAndEndsWithARetrospective() {
@@ -124,6 +134,23 @@ class IncidentProcessIT extends IntegrationTest {
 
     assertThat(process).hasPassed("Task_RequestRetrospective").isEnded();
     assertThat(incident(process.getBusinessKey()).retrospectiveDue()).isTrue();
+  }
+
+  @Test
+  void aMajorIncidentOnARetiredServiceRunsNoEmergencyPlan() {
+    String service = "retired-" + System.nanoTime() % 1000000;
+    catalog.create(new ServiceDraft(service, "Shut down already", 2, "dev", "ops", List.of(), "live"));
+    lifecycle.moveByHand(service, LifecycleState.DEPRECATED, "mia", "retirement announced");
+    lifecycle.moveByHand(service, LifecycleState.RETIRED, "mia", "shut down");
+    ProcessInstance process = report("high", "medium", service);
+    notifyOnCall(process);
+
+    claimAndComplete(task("Task_AcknowledgeTriage", process), "oscar",
+        Map.of("category", "database", "diagnosisGroup", "ops", "major", true));
+
+    assertThat(process).hasPassed("Task_SelectEmergencyPlan", "Gateway_PlanSelected")
+        .isWaitingAt("Task_DiagnoseMitigate").isNotWaitingAt("CallActivity_RunEmergencyPlan");
+    assertThat(plan(process)).as("emergency-plan-selection selects none for a retired service").isNull();
   }
 
   @Test

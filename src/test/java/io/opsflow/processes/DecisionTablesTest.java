@@ -204,6 +204,19 @@ class DecisionTablesTest {
     plan("performance", "Rule_Outage", "emergency-plan-service-outage");
   }
 
+  @Test
+  void noEmergencyPlanIsSelectedForARetiredServiceAndEveryOtherLifecycleSelectsAsBefore() {
+    Map<String, Object> retired = new HashMap<>(Map.of("service", "payments-api", "category", "database",
+        "serviceLifecycle", "retired"));
+    assertThat(single("emergency-plan-selection.dmn", "emergency-plan-selection", retired, "Rule_ServiceRetired"))
+        .isNull();
+    for (String state : new String[] {"planned", "launching", "live", "deprecated"}) {
+      assertThat(single("emergency-plan-selection.dmn", "emergency-plan-selection", Map.of("service", "payments-api",
+          "category", "outage", "serviceLifecycle", state), "Rule_Outage")).as("on a %s service", state)
+          .isEqualTo("emergency-plan-service-outage");
+    }
+  }
+
   private void plan(String category, String rule, String planKey) {
     assertThat(single("emergency-plan-selection.dmn", "emergency-plan-selection",
         Map.of("service", "payments-api", "category", category), rule)).isEqualTo(planKey);

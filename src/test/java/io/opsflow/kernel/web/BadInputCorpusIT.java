@@ -500,6 +500,19 @@ class BadInputCorpusIT extends IntegrationTest {
     endpoints.add(get(olivia, "/api/feedback/triage/{key}", "/api/feedback/triage/" + triage, List.of()));
     endpoints.add(new Endpoint("POST", "/api/feedback/triage/run", mia, "/api/feedback/triage/run", null, List.of(),
         false));
+
+    String shutdown = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(40).toString();
+    String retiring = "corpus-retire" + suffix;
+    String retired = "corpus-retired" + suffix;
+    for (String live : List.of(retiring, retired)) {
+      created(mia.post("/api/services", json(Map.of("key", live, "name", "Corpus 下线 🌅", "tier", 3, "devGroup", "dev",
+          "lifecycle", "live"))));
+    }
+    String retirement = created(mia.post("/api/services/" + retired + "/retirement",
+        json(Map.of("shutdownDate", shutdown)))).path("key").asText();
+    endpoints.add(new Endpoint("POST", "/api/services/{key}/retirement", mia, "/api/services/" + retiring
+        + "/retirement", json(Map.of("shutdownDate", shutdown, "noticeDays", 30)), List.of(), false));
+    endpoints.add(get(olivia, "/api/retirements/{key}", "/api/retirements/" + retirement, List.of()));
     return endpoints;
   }
 
