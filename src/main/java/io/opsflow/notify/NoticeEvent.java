@@ -25,6 +25,8 @@ public enum NoticeEvent implements Coded {
   /** A feedback triage passed its due date undecided: managers decide it now. */
   FEEDBACK_TRIAGE_OVERDUE("feedback.triage-overdue"),
   RETROSPECTIVE_PUBLISHED("retrospective.published"),
+  /** A launch's daily report during hypercare (首发期): the managers read it. */
+  LAUNCH_REPORT("launch.report"),
   /** A channel's test message ({@code POST /api/notification-channels/{id}/test}); no rule names it. */
   TEST("test");
 
