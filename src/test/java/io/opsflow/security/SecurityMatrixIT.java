@@ -93,6 +93,10 @@ class SecurityMatrixIT extends IntegrationTest {
             + "\"activeUsers\":1,\"uses\":1}]}]}"),
             caller -> caller == Caller.ANONYMOUS ? 401 : caller.person() || caller == Caller.ANALYTICS_JOB ? 200 : 403),
         new Endpoint("GET /api/services/{key}/usage", api -> api.get("/api/services/reporting/usage"), people(200)),
+        new Endpoint("POST /api/services/{key}/launch (a live service)", api -> api.post(
+            "/api/services/reporting/launch", "{\"plannedDate\":\"2099-01-01\",\"version\":\"1.0\"}"),
+            only(Caller.MANAGER_MIA, 400)),
+        new Endpoint("GET /api/launches/{key}", api -> api.get("/api/launches/LAUNCH-1999-0001"), people(404)),
         new Endpoint("GET /api/service-accounts", api -> api.get("/api/service-accounts"), only(Caller.ADMIN, 200)),
         new Endpoint("POST /api/service-accounts/{id}/tokens",
             api -> api.post("/api/service-accounts/ci-bot/tokens", "{\"label\":\"matrix\"}"), only(Caller.ADMIN, 201)),

@@ -66,15 +66,15 @@ class LaunchReadiness {
     }
     var found = plan.get();
     if (found.lastDrill() == null) {
-      return new ReadinessCheck(EMERGENCY_PLAN, false, found.name() + " (" + found.key() + ") applies but was never "
+      return new ReadinessCheck(EMERGENCY_PLAN, false, "the plan " + found.key() + " applies but was never "
           + "drilled; drill it (every " + found.drillIntervalDays() + " days)");
     }
     if (found.drillOverdue()) {
-      return new ReadinessCheck(EMERGENCY_PLAN, false, found.name() + " (" + found.key() + ") was last drilled "
+      return new ReadinessCheck(EMERGENCY_PLAN, false, "the plan " + found.key() + " was last drilled "
           + Texts.TIME.format(found.lastDrill()) + ", more than its interval of " + found.drillIntervalDays()
           + " days ago");
     }
-    return new ReadinessCheck(EMERGENCY_PLAN, true, found.name() + " (" + found.key() + ") applies, drilled "
+    return new ReadinessCheck(EMERGENCY_PLAN, true, "the plan " + found.key() + " applies, drilled "
         + Texts.TIME.format(found.lastDrill()) + " (every " + found.drillIntervalDays() + " days)");
   }
 
