@@ -69,9 +69,10 @@ class LaunchSteps {
       check.require(days == null || days instanceof Number, "hypercareDays must be a number of days");
       Boolean notApplicable = check.flag(execution, FEEDBACK_NOT_APPLICABLE);
       String by = check.text(execution, REQUESTED_BY, 64);
-      check.orRefuse();
       LaunchRequest request = new LaunchRequest(service, plannedDate, version,
-          days == null ? null : ((Number) days).intValue(), notApplicable);
+          days instanceof Number number ? number.intValue() : null, notApplicable);
+      launches.problems(request).forEach(problem -> check.require(false, problem));
+      check.orRefuse();
       String requestedBy = TaskActor.authenticated().orElse(by == null ? "opsflow" : by);
       Launch launch = launches.register(request, requestedBy, execution.getProcessInstanceId());
       execution.setProcessBusinessKey(launch.launchKey());
