@@ -65,7 +65,7 @@ interface LaunchMapper {
   void insertReport(@Param("key") String key, @Param("r") LaunchReport report);
 
   @Select("""
-      SELECT report_day AS day, report_text AS text, created_at FROM service_launch_report
+      SELECT report_day AS "day", report_text AS "text", created_at FROM service_launch_report
       WHERE launch_key = #{key} ORDER BY report_day""")
   List<LaunchReport> reports(String key);
 }
