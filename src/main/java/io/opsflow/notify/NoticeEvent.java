@@ -27,6 +27,8 @@ public enum NoticeEvent implements Coded {
   RETROSPECTIVE_PUBLISHED("retrospective.published"),
   /** A service is being retired: ops published the notice to its users (the text, the shutdown day). */
   SERVICE_RETIREMENT_NOTICE("service.retirement-notice"),
+  /** A launch's daily report during hypercare (首发期): the managers read it. */
+  LAUNCH_REPORT("launch.report"),
   /** A channel's test message ({@code POST /api/notification-channels/{id}/test}); no rule names it. */
   TEST("test");
 

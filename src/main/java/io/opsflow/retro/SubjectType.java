@@ -2,10 +2,14 @@ package io.opsflow.retro;
 
 import io.opsflow.kernel.domain.Coded;
 
-/** What a retrospective looks back on: a change, an incident, or a service and window chosen by hand. */
+/**
+ * What a retrospective looks back on: a change, an incident, a launch (its service over the hypercare
+ * period), or a service and window chosen by hand.
+ */
 public enum SubjectType implements Coded {
   CHANGE("change"),
   INCIDENT("incident"),
+  LAUNCH("launch"),
   MANUAL("manual");
 
   private final String code;

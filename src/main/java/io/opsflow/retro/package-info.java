@@ -10,6 +10,7 @@
     "emergency",
     "feedback",
     "incident",
+    "lifecycle",
     "notify",
     "security",
     "tasklist",

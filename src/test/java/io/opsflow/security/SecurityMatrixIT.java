@@ -97,6 +97,10 @@ class SecurityMatrixIT extends IntegrationTest {
             api -> api.post("/api/services/reporting/retirement", "{\"shutdownDate\":\"2000-01-01\"}"),
             only(Caller.MANAGER_MIA, 400)),
         new Endpoint("GET /api/retirements/{key}", api -> api.get("/api/retirements/RETIRE-1999-0001"), people(404)),
+        new Endpoint("POST /api/services/{key}/launch (a live service)", api -> api.post(
+            "/api/services/reporting/launch", "{\"plannedDate\":\"2099-01-01\",\"version\":\"1.0\"}"),
+            only(Caller.MANAGER_MIA, 400)),
+        new Endpoint("GET /api/launches/{key}", api -> api.get("/api/launches/LAUNCH-1999-0001"), people(404)),
         new Endpoint("GET /api/service-accounts", api -> api.get("/api/service-accounts"), only(Caller.ADMIN, 200)),
         new Endpoint("POST /api/service-accounts/{id}/tokens",
             api -> api.post("/api/service-accounts/ci-bot/tokens", "{\"label\":\"matrix\"}"), only(Caller.ADMIN, 201)),

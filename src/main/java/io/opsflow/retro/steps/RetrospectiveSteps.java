@@ -41,6 +41,10 @@ public class RetrospectiveSteps {
   /** Variables of the start message {@link Retrospectives#MESSAGE_REQUESTED}: what to look back on. */
   static final String SUBJECT_TYPE = "subjectType";
   static final String SUBJECT_KEY = "subjectKey";
+  /** The service and window of a launch's retrospective (its hypercare period), or of one by hand. */
+  static final String SERVICE = "service";
+  static final String WINDOW_START = "windowStart";
+  static final String WINDOW_END = "windowEnd";
   static final Map<String, String> FINDING_GROUPS = Map.of(
       "Task_AddFindingsOps", Groups.OPS, "Task_AddFindingsDev", Groups.DEV, "Task_AddFindingsQa", Groups.QA,
       "Task_AddFindingsSecurity", Groups.SECURITY);
@@ -59,7 +63,7 @@ public class RetrospectiveSteps {
       String typeCode = check.text(execution, SUBJECT_TYPE);
       SubjectType type = Codes.find(SubjectType.class, typeCode).orElse(null);
       String subject = check.text(execution, SUBJECT_KEY);
-      check.require(typeCode == null || type != null, "subjectType must be change, incident or manual")
+      check.require(typeCode == null || type != null, "subjectType must be change, incident, launch or manual")
           .require(type != SubjectType.CHANGE || changes.find(subject).isPresent(), "subjectKey must name a change")
           .require(type != SubjectType.INCIDENT || incidents.find(subject).isPresent(), "subjectKey must name an incident")
           .orRefuse();
@@ -81,11 +85,20 @@ public class RetrospectiveSteps {
         start = incident.openedAt().minus(Duration.ofDays(1));
         end = now;
         requestedBy = "incident-response";
+      } else if (type == SubjectType.LAUNCH) {
+        service = check.text(execution, SERVICE);
+        start = check.requiredMoment(execution, WINDOW_START);
+        end = check.requiredMoment(execution, WINDOW_END);
+        check.require(subject != null, "subjectKey must name the launch")
+            .require(service != null && catalog.find(service).isPresent(), "service must name a catalog service")
+            .require(start == null || end == null || !start.isAfter(end), "windowStart must not be after windowEnd")
+            .orRefuse();
+        requestedBy = "service-launch";
       } else {
         type = SubjectType.MANUAL;
-        service = check.text(execution, "service");
-        start = check.requiredMoment(execution, "windowStart");
-        end = check.requiredMoment(execution, "windowEnd");
+        service = check.text(execution, SERVICE);
+        start = check.requiredMoment(execution, WINDOW_START);
+        end = check.requiredMoment(execution, WINDOW_END);
         String by = check.text(execution, "requestedBy", 64);
         check.require(service != null && catalog.find(service).isPresent(), "service must name a catalog service")
             .require(start == null || end == null || start.isBefore(end), "windowStart must be before windowEnd")
@@ -99,7 +112,7 @@ public class RetrospectiveSteps {
       registered.ifPresent(retro -> {
         execution.setProcessBusinessKey(retro.retroKey());
         execution.setVariable(RETRO_KEY, retro.retroKey());
-        execution.setVariable("service", retro.serviceKey());
+        execution.setVariable(SERVICE, retro.serviceKey());
         visibility.apply(execution.getProcessInstanceId(), retrospectives.restricted(retro));
       });
     };

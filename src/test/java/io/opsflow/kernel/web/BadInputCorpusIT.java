@@ -284,6 +284,12 @@ class BadInputCorpusIT extends IntegrationTest {
         json(Map.of("service", service, "drill", true)))).path("activationKey").asText();
     String retrospective = created(mia.post("/api/retrospectives", json(Map.of("service", service,
         "from", "2026-01-01T00:00:00Z", "to", "2026-01-02T00:00:00Z")))).path("retrospective").path("retroKey").asText();
+    String launchDate = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(7).toString();
+    String launch = created(mia.post("/api/services/" + service + "/launch", json(Map.of("plannedDate", launchDate,
+        "version", "1.0")))).path("launch").path("launchKey").asText();
+    String launchable = "corpus-launchable" + suffix;
+    created(mia.post("/api/services", json(Map.of("key", launchable, "name", "Corpus launchable", "tier", 3,
+        "devGroup", "dev"))));
     String window = created(mia.post("/api/freeze-windows", json(Map.of("start", "2099-01-01T00:00:00Z",
         "end", "2099-01-02T00:00:00Z", "services", List.of(service), "reason", "corpus")))).path("id").asText();
     created(api().bearer("demo-feedback-token").post("/api/feedback", json(Map.of("service", service,
@@ -377,6 +383,10 @@ class BadInputCorpusIT extends IntegrationTest {
     endpoints.add(get(olivia, "/api/retrospectives/{key}", "/api/retrospectives/" + retrospective, List.of()));
     endpoints.add(get(olivia.withHeader("Accept", "text/markdown"), "/api/retrospectives/{key}/report",
         "/api/retrospectives/" + retrospective + "/report", List.of()));
+    endpoints.add(new Endpoint("POST", "/api/services/{key}/launch", mia, "/api/services/" + launchable + "/launch",
+        json(Map.of("plannedDate", launchDate, "version", "1.1", "hypercareDays", 14, "feedbackNotApplicable", false)),
+        List.of(), false));
+    endpoints.add(get(olivia, "/api/launches/{key}", "/api/launches/" + launch, List.of()));
     endpoints.add(get(mia, "/api/audit", "/api/audit", List.of("from=yesterday", "to=2026-13-01T00:00:00Z",
         "from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from=%2B999999999-01-01T00:00:00Z", "to=0001-01-01T00:00:00Z",
         "limit=abc", "limit=0", "limit=1001", "limit=99999999999", "limit=1.5", "from=1700000000")));

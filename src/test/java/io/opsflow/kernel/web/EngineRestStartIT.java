@@ -2,6 +2,9 @@ package io.opsflow.kernel.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.security.Groups;
 import io.opsflow.support.Api;
 import io.opsflow.support.Api.Response;
+import io.opsflow.support.Fixtures;
 import io.opsflow.support.IntegrationTest;
 import io.opsflow.support.TestDatabase;
 
@@ -54,10 +58,17 @@ class EngineRestStartIT extends IntegrationTest {
   @TestFactory
   Stream<DynamicTest> startsWithMissingOrWrongTypedVariablesAreRefused() {
     Set<String> startable = startableProcesses();
-    assertThat(startable.stream().filter(key -> !STARTS.containsKey(key) && !key.startsWith(PLANS)))
+    Map<String, Start> starts = new HashMap<>(STARTS);
+    // a launch needs a planned service that no launch runs for yet: a new one each time
+    String planned = "rest-launch" + Fixtures.uniqueSuffix();
+    assertThat(as("mia").post("/api/services", json(Map.of("key", planned, "name", "Launched through REST", "tier", 3,
+        "devGroup", "dev"))).status()).isEqualTo(201);
+    starts.put("service-launch", new Start("mia", Map.of("service", planned, "version", "1.0", "plannedDate",
+        LocalDate.now(ZoneOffset.UTC).plusDays(7).toString(), "hypercareDays", 14, "feedbackNotApplicable", false)));
+    assertThat(startable.stream().filter(key -> !starts.containsKey(key) && !key.startsWith(PLANS)))
         .as("processes people may start, without an entry in EngineRestStartIT.STARTS").isEmpty();
     return startable.stream().flatMap(key -> {
-      Start start = STARTS.get(key.startsWith(PLANS) ? PLANS : key);
+      Start start = starts.get(key.startsWith(PLANS) ? PLANS : key);
       Stream<DynamicTest> good = Stream.of(DynamicTest.dynamicTest(key + ": a good start", () -> {
         Response started = start(start.starter(), key, "start", variables(start.variables()));
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
