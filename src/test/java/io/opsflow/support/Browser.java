@@ -158,6 +158,10 @@ public final class Browser implements AutoCloseable {
             + ".map(e => (e.getAttribute('placeholder') || '') + ' ' + (e.getAttribute('title') || '')).join('\\n');");
   }
 
+  public java.util.List<WebElement> all(By locator) {
+    return driver.findElements(locator);
+  }
+
   public boolean showsText(String text) {
     return driver.findElements(withText(text)).stream().anyMatch(WebElement::isDisplayed);
   }

@@ -9,8 +9,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -114,6 +116,32 @@ class MetricsController {
     return answer(figures::practice, from, to, interval, service, team, accept, caller);
   }
 
+  /** A service as the filters name it. */
+  record ServiceChoice(String key, String name, String devGroup, String onCallGroup) {
+  }
+
+  /**
+   * @param services what {@code service} may name, by key
+   * @param teams what {@code team} may name: the dev groups of those services
+   * @param groups the groups that work on those services (dev and on-call)
+   */
+  record Choices(boolean allServices, List<ServiceChoice> services, List<String> teams, List<String> groups) {
+  }
+
+  @Operation(summary = "The services and teams whose figures you may ask for",
+      description = "Managers and administrators: all of the catalog; others: the services their groups develop or "
+          + "are on call for. The dashboard's filters offer these.")
+  @GetMapping("/choices")
+  Choices choices(Authentication caller) {
+    List<Service> visible = visibleServices(caller);
+    return new Choices(seesAll(caller),
+        visible.stream().map(known -> new ServiceChoice(known.key(), known.name(), known.devGroup(), known.onCallGroup()))
+            .toList(),
+        visible.stream().map(Service::devGroup).distinct().sorted().toList(),
+        visible.stream().flatMap(known -> Stream.of(known.devGroup(), known.onCallGroup()))
+            .filter(Objects::nonNull).distinct().sorted().toList());
+  }
+
   private ResponseEntity<?> answer(BiFunction<Period, Scope, Report<?>> figure, String from, String to,
       String interval, String service, String team, String accept, Authentication caller) {
     Period period = period(from, to, interval, clock.instant());
@@ -173,7 +201,7 @@ class MetricsController {
     ListFilter.checkKey("service", service);
     ListFilter.checkKey("team", team);
     List<String> groups = Authorities.groupsOf(caller);
-    boolean seesAll = groups.contains(Groups.MANAGER) || groups.contains(Groups.ADMIN);
+    boolean seesAll = seesAll(caller);
     boolean withRestricted = visibility.seesRestricted(caller);
     List<Service> all = catalog.list();
     if (service != null && all.stream().noneMatch(known -> known.key().equals(service))) {
@@ -191,8 +219,7 @@ class MetricsController {
     if (asked.isEmpty()) {
       throw ApiException.badRequest("service '" + service + "' is not developed by team '" + team + "'.");
     }
-    List<Service> visible = seesAll ? asked : asked.stream()
-        .filter(known -> groups.contains(known.devGroup()) || groups.contains(known.onCallGroup())).toList();
+    List<Service> visible = seesAll ? asked : asked.stream().filter(known -> ofGroups(known, groups)).toList();
     if (visible.isEmpty() && (service != null || team != null)) {
       throw new ApiException(HttpStatus.FORBIDDEN, "The figures of " + (service != null ? "service '" + service + "'"
           : "team '" + team + "'") + " are for its groups and managers; yours are " + groups + ".");
@@ -203,5 +230,19 @@ class MetricsController {
       owners.add(known.onCallGroup());
     });
     return new Scope(visible.stream().map(Service::key).toList(), owners, withRestricted);
+  }
+
+  private static boolean seesAll(Authentication caller) {
+    List<String> groups = Authorities.groupsOf(caller);
+    return groups.contains(Groups.MANAGER) || groups.contains(Groups.ADMIN);
+  }
+
+  private static boolean ofGroups(Service service, List<String> groups) {
+    return groups.contains(service.devGroup()) || groups.contains(service.onCallGroup());
+  }
+
+  private List<Service> visibleServices(Authentication caller) {
+    List<String> groups = Authorities.groupsOf(caller);
+    return catalog.list().stream().filter(known -> seesAll(caller) || ofGroups(known, groups)).toList();
   }
 }

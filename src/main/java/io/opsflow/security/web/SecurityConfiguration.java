@@ -38,7 +38,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * One identity, two doors. Machines and scripts use {@code /api}, {@code /engine-rest} and the
  * actuator statelessly (HTTP Basic for people, Bearer tokens for service accounts). People use the
- * webapps through a sign-in form and a session. Only {@code /actuator/health} is open;
+ * webapps through a sign-in form and a session, which also reads {@code /api} ({@link SessionReads}: GET and
+ * HEAD only, for the dashboard and API links). Only {@code /actuator/health} is open;
  * {@code /actuator/prometheus} is for monitoring service accounts, managers and administrators.
  */
 @Configuration(proxyBeanMethods = false)
@@ -69,6 +70,7 @@ class SecurityConfiguration {
     http.securityMatcher(new OrRequestMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**")))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(context -> context.securityContextRepository(new SessionReads()))
         .requestCache(cache -> cache.disable())
         .httpBasic(basic -> basic.authenticationDetailsSource(SignInClient::of)
             .authenticationEntryPoint(unauthorized(problems, true)))
@@ -155,8 +157,8 @@ class SecurityConfiguration {
         throttled.answer(problems, request, response);
         return;
       }
-      // No challenge for the webapps' XHR calls: a browser would pop up its own password dialog.
-      if (basicChallenge) {
+      // No challenge for the webapps' and the dashboard's XHR calls: a browser would pop up its own password dialog.
+      if (basicChallenge && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"OpsFlow\", charset=\"UTF-8\"");
       }
       problems.write(response, HttpStatus.UNAUTHORIZED,

@@ -505,6 +505,7 @@ class BadInputCorpusIT extends IntegrationTest {
       endpoints.add(get(mia, "/api/metrics/" + figures, "/api/metrics/" + figures + "?service=" + service,
           figureQueries));
     }
+    endpoints.add(get(mia, "/api/metrics/choices", "/api/metrics/choices", List.of()));
     endpoints.add(get(olivia, "/api/feedback/triage", "/api/feedback/triage", List.of("page=-1", "page=abc", "size=0",
         "size=201", "size=99999999999", "state=opened", "service=a%20b")));
     endpoints.add(get(olivia, "/api/feedback/triage/{key}", "/api/feedback/triage/" + triage, List.of()));
