@@ -65,6 +65,12 @@ class EngineRestStartIT extends IntegrationTest {
         "devGroup", "dev"))).status()).isEqualTo(201);
     starts.put("service-launch", new Start("mia", Map.of("service", planned, "version", "1.0", "plannedDate",
         LocalDate.now(ZoneOffset.UTC).plusDays(7).toString(), "hypercareDays", 14, "feedbackNotApplicable", false)));
+    // a retirement needs a live service that no retirement runs for yet: a new one each time
+    String live = "rest-retire" + Fixtures.uniqueSuffix();
+    assertThat(as("mia").post("/api/services", json(Map.of("key", live, "name", "Retired through REST", "tier", 3,
+        "devGroup", "dev", "lifecycle", "live"))).status()).isEqualTo(201);
+    starts.put("service-retirement", new Start("mia", Map.of("service", live, "shutdownDate",
+        LocalDate.now(ZoneOffset.UTC).plusDays(40).toString(), "noticeDays", 30)));
     assertThat(startable.stream().filter(key -> !starts.containsKey(key) && !key.startsWith(PLANS)))
         .as("processes people may start, without an entry in EngineRestStartIT.STARTS").isEmpty();
     return startable.stream().flatMap(key -> {
