@@ -10,12 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.ibatis.mapping.Environment;
-import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSession;
-import org.apache.ibatis.session.SqlSessionFactoryBuilder;
-import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.opsflow.emergency.EmergencyPlans;
-import io.opsflow.kernel.domain.CodedTypeHandler;
 import io.opsflow.metrics.persistence.MetricsMapper;
+import io.opsflow.support.H2Database;
 
 /**
  * Every figure on a small history whose answers were worked out by hand (in the comments), on H2;
@@ -44,16 +39,9 @@ class FiguresTest {
 
   @BeforeEach
   void history() {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:figures-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    h2.setUser("sa");
-    Flyway.configure().dataSource(h2).table("opsflow_schema_history").load().migrate();
-    Configuration configuration = new Configuration(new Environment("h2", new JdbcTransactionFactory(), h2));
-    configuration.setMapUnderscoreToCamelCase(true);
-    configuration.setArgNameBasedConstructorAutoMapping(true);
-    configuration.setDefaultEnumTypeHandler(CodedTypeHandler.class);
-    configuration.addMapper(MetricsMapper.class);
-    session = new SqlSessionFactoryBuilder().build(configuration).openSession(true);
+    JdbcDataSource h2 = H2Database.fresh("figures");
+    H2Database.migrate(h2, null);
+    session = H2Database.session(h2, MetricsMapper.class);
     db = new JdbcTemplate(h2);
     history = new History(db);
     EmergencyPlans plans = mock(EmergencyPlans.class);

@@ -4,8 +4,6 @@ import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +22,7 @@ public class Decisions {
 
   /** The one result of a decision whose rules always produce exactly one. */
   public Map<String, Object> single(String decisionKey, Map<String, Object> variables) {
-    CommandContext context = Context.getCommandContext();
-    DmnDecisionResult result = context == null
-        ? evaluate(decisionKey, variables)
-        : context.runWithoutAuthorization(() -> evaluate(decisionKey, variables));
+    DmnDecisionResult result = WithoutAuthorization.call(() -> evaluate(decisionKey, variables));
     if (result.getSingleResult() == null) {
       throw new IllegalStateException("Decision " + decisionKey + " has no rule for " + variables);
     }

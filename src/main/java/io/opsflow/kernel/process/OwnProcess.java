@@ -3,8 +3,6 @@ package io.opsflow.kernel.process;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
@@ -24,7 +22,6 @@ public final class OwnProcess {
     Supplier<Boolean> taken = () -> execution.getProcessEngineServices().getHistoryService()
         .createHistoricProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey)
         .list().stream().anyMatch(other -> !other.getId().equals(execution.getProcessInstanceId()));
-    CommandContext context = Context.getCommandContext();
-    return context == null ? taken.get() : context.runWithoutAuthorization(taken::get);
+    return WithoutAuthorization.call(taken);
   }
 }

@@ -1,13 +1,12 @@
 package io.opsflow.lifecycle.launch;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.change.ChangeClosed;
 import io.opsflow.change.ChangeStopped;
+import io.opsflow.kernel.process.WithoutAuthorization;
 
 /**
  * Tells a launch waiting for its launch change how the change ended: closed (succeeded, failed,
@@ -34,19 +33,10 @@ class LaunchChangeEnded {
   }
 
   private void tell(String changeKey, String outcome) {
-    Runnable correlate = () -> runtimeService.createMessageCorrelation(LaunchSteps.MESSAGE_CHANGE_ENDED)
+    // the person who closed the change need not be allowed to touch the launch
+    WithoutAuthorization.run(() -> runtimeService.createMessageCorrelation(LaunchSteps.MESSAGE_CHANGE_ENDED)
         .processInstanceVariableEquals(LaunchSteps.CHANGE_KEY, changeKey)
         .setVariable(LaunchSteps.CHANGE_OUTCOME, outcome)
-        .correlateAllWithResult();
-    // the person who closed the change need not be allowed to touch the launch
-    CommandContext context = Context.getCommandContext();
-    if (context == null) {
-      correlate.run();
-    } else {
-      context.runWithoutAuthorization(() -> {
-        correlate.run();
-        return null;
-      });
-    }
+        .correlateAllWithResult());
   }
 }

@@ -1,14 +1,13 @@
 package io.opsflow.lifecycle.retirement;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.change.ChangeClosed;
 import io.opsflow.change.ChangeOutcome;
 import io.opsflow.change.ChangeStopped;
+import io.opsflow.kernel.process.WithoutAuthorization;
 
 /**
  * Tells a retirement that its shutdown change ended: succeeded when the change closed successfully;
@@ -41,18 +40,10 @@ class ShutdownChangeEvents {
       return;
     }
     // whoever ended the change (QA confirming, a gate's rejection) need not be allowed to touch the retirement
-    Runnable correlate = () -> runtimeService.createMessageCorrelation(Retirements.MESSAGE_SHUTDOWN_CHANGE_ENDED)
+    WithoutAuthorization.run(() -> runtimeService.createMessageCorrelation(
+            Retirements.MESSAGE_SHUTDOWN_CHANGE_ENDED)
         .processInstanceVariableEquals(RetirementVariables.SHUTDOWN_CHANGE_KEY, changeKey)
         .setVariable(RetirementVariables.SHUTDOWN_SUCCEEDED, succeeded)
-        .correlateAllWithResult();
-    CommandContext context = Context.getCommandContext();
-    if (context == null) {
-      correlate.run();
-    } else {
-      context.runWithoutAuthorization(() -> {
-        correlate.run();
-        return null;
-      });
-    }
+        .correlateAllWithResult());
   }
 }

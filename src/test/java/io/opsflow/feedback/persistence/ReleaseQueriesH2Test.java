@@ -6,12 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import org.apache.ibatis.mapping.Environment;
-import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSession;
-import org.apache.ibatis.session.SqlSessionFactoryBuilder;
-import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.opsflow.feedback.Channel;
 import io.opsflow.feedback.Language;
 import io.opsflow.feedback.Sentiment;
-import io.opsflow.kernel.domain.CodedTypeHandler;
+import io.opsflow.support.H2Database;
 
 /** The release comparison's and the complaint terms' queries on H2 (the demo profile's database); the ITs run them on MariaDB. */
 class ReleaseQueriesH2Test {
@@ -33,16 +28,9 @@ class ReleaseQueriesH2Test {
 
   @BeforeEach
   void database() {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:release-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    h2.setUser("sa");
-    Flyway.configure().dataSource(h2).table("opsflow_schema_history").load().migrate();
-    Configuration configuration = new Configuration(new Environment("h2", new JdbcTransactionFactory(), h2));
-    configuration.setMapUnderscoreToCamelCase(true);
-    configuration.setArgNameBasedConstructorAutoMapping(true);
-    configuration.setDefaultEnumTypeHandler(CodedTypeHandler.class);
-    configuration.addMapper(FeedbackMapper.class);
-    session = new SqlSessionFactoryBuilder().build(configuration).openSession(true);
+    JdbcDataSource h2 = H2Database.fresh("release");
+    H2Database.migrate(h2, null);
+    session = H2Database.session(h2, FeedbackMapper.class);
     feedback = session.getMapper(FeedbackMapper.class);
   }
 

@@ -6,12 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import org.apache.ibatis.mapping.Environment;
-import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSession;
-import org.apache.ibatis.session.SqlSessionFactoryBuilder;
-import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +16,7 @@ import io.opsflow.feedback.Channel;
 import io.opsflow.feedback.Language;
 import io.opsflow.feedback.Sentiment;
 import io.opsflow.feedback.TriageState;
-import io.opsflow.kernel.domain.CodedTypeHandler;
+import io.opsflow.support.H2Database;
 
 /** feedback-triage's queries on H2 (the demo profile's database); FeedbackTriageProcessIT runs them on MariaDB. */
 class TriageQueriesH2Test {
@@ -35,17 +30,9 @@ class TriageQueriesH2Test {
 
   @BeforeEach
   void database() {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:triage-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    h2.setUser("sa");
-    Flyway.configure().dataSource(h2).table("opsflow_schema_history").load().migrate();
-    Configuration configuration = new Configuration(new Environment("h2", new JdbcTransactionFactory(), h2));
-    configuration.setMapUnderscoreToCamelCase(true);
-    configuration.setArgNameBasedConstructorAutoMapping(true);
-    configuration.setDefaultEnumTypeHandler(CodedTypeHandler.class);
-    configuration.addMapper(FeedbackMapper.class);
-    configuration.addMapper(TriageMapper.class);
-    session = new SqlSessionFactoryBuilder().build(configuration).openSession(true);
+    JdbcDataSource h2 = H2Database.fresh("triage");
+    H2Database.migrate(h2, null);
+    session = H2Database.session(h2, FeedbackMapper.class, TriageMapper.class);
     feedback = session.getMapper(FeedbackMapper.class);
     triages = session.getMapper(TriageMapper.class);
   }

@@ -7,18 +7,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.apache.ibatis.exceptions.PersistenceException;
-import org.apache.ibatis.mapping.Environment;
-import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSession;
-import org.apache.ibatis.session.SqlSessionFactoryBuilder;
-import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.opsflow.kernel.domain.CodedTypeHandler;
+
+import io.opsflow.support.H2Database;
 
 /**
  * V27 and the launch queries on H2 (the demo profile's database), Chinese and emoji stored whole; the
@@ -33,21 +29,14 @@ class LaunchQueriesH2Test {
 
   @BeforeEach
   void database() throws java.sql.SQLException {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:launch-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    h2.setUser("sa");
-    Flyway.configure().dataSource(h2).table("opsflow_schema_history").load().migrate();
+    JdbcDataSource h2 = H2Database.fresh("launch");
+    H2Database.migrate(h2, null);
     try (var connection = h2.getConnection(); var statement = connection.createStatement()) {
       statement.execute("INSERT INTO catalog_service (service_key, name, tier, dev_group, on_call_group, lifecycle,"
           + " created_at, updated_at) VALUES ('search-api', 'Search', 2, 'dev', 'ops', 'planned',"
           + " TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-01 00:00:00')");
     }
-    Configuration configuration = new Configuration(new Environment("h2", new JdbcTransactionFactory(), h2));
-    configuration.setMapUnderscoreToCamelCase(true);
-    configuration.setArgNameBasedConstructorAutoMapping(true);
-    configuration.setDefaultEnumTypeHandler(CodedTypeHandler.class);
-    configuration.addMapper(LaunchMapper.class);
-    session = new SqlSessionFactoryBuilder().build(configuration).openSession(true);
+    session = H2Database.session(h2, LaunchMapper.class);
     launches = session.getMapper(LaunchMapper.class);
   }
 

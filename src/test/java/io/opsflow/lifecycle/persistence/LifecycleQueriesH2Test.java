@@ -6,12 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.apache.ibatis.mapping.Environment;
-import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSession;
-import org.apache.ibatis.session.SqlSessionFactoryBuilder;
-import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.opsflow.catalog.LifecycleState;
 import io.opsflow.catalog.persistence.ServiceMapper;
-import io.opsflow.kernel.domain.CodedTypeHandler;
+import io.opsflow.support.H2Database;
 
 /**
  * V19 and the lifecycle and usage queries on H2 (the demo profile's database), from a database
@@ -36,10 +31,8 @@ class LifecycleQueriesH2Test {
 
   @BeforeEach
   void database() {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:lifecycle-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    h2.setUser("sa");
-    Flyway.configure().dataSource(h2).table("opsflow_schema_history").target("17").load().migrate();
+    JdbcDataSource h2 = H2Database.fresh("lifecycle");
+    H2Database.migrate(h2, "17");
     try (var connection = h2.getConnection(); var statement = connection.createStatement()) {
       statement.execute("INSERT INTO catalog_service (service_key, name, tier, dev_group, on_call_group, created_at,"
           + " updated_at) VALUES ('payments-api', 'Payments', 1, 'dev', 'ops', TIMESTAMP '2025-01-01 00:00:00',"
@@ -47,14 +40,8 @@ class LifecycleQueriesH2Test {
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
-    Flyway.configure().dataSource(h2).table("opsflow_schema_history").load().migrate();
-    Configuration configuration = new Configuration(new Environment("h2", new JdbcTransactionFactory(), h2));
-    configuration.setMapUnderscoreToCamelCase(true);
-    configuration.setArgNameBasedConstructorAutoMapping(true);
-    configuration.setDefaultEnumTypeHandler(CodedTypeHandler.class);
-    configuration.addMapper(ServiceMapper.class);
-    configuration.addMapper(UsageMapper.class);
-    session = new SqlSessionFactoryBuilder().build(configuration).openSession(true);
+    H2Database.migrate(h2, null);
+    session = H2Database.session(h2, ServiceMapper.class, UsageMapper.class);
     services = session.getMapper(ServiceMapper.class);
     usage = session.getMapper(UsageMapper.class);
   }
