@@ -34,7 +34,8 @@ import io.opsflow.lifecycle.persistence.UsageMapper;
 public class UsageFacts {
 
   static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
-  static final int MAX_REPORT_DAYS = 366;
+  /** The most days one usage report covers. */
+  public static final int MAX_REPORT_DAYS = 366;
   static final int DEFAULT_REPORT_DAYS = 28;
   private static final int MAX_RELEASES = 100;
   private static final int ATTEMPTS = 3;

@@ -21,10 +21,12 @@ import io.opsflow.feedback.Sentiment;
  * The facts a retrospective starts from, gathered automatically and stored with it (as JSON).
  *
  * @param feedback what users said in the window; null in facts gathered before feedback was recorded
+ * @param usage how users used the service's features in the window, most used first, with their flags
+ *     ({@code fell-after-release}, {@code rarely-used}); null in facts gathered before usage was recorded
  * @param note what the facts leave out (a window with more changes or incidents than are listed), or null
  */
 public record RetroFacts(List<ChangeFact> changes, List<IncidentFact> incidents, Map<String, Integer> alertsByName,
-    List<PlanFact> emergencyPlans, FeedbackFact feedback, String note) {
+    List<PlanFact> emergencyPlans, FeedbackFact feedback, List<UsageFact> usage, String note) {
 
   /** Every incident the facts name: their own, a change's, an emergency plan's. */
   Set<String> incidentKeys() {
@@ -55,7 +57,7 @@ public record RetroFacts(List<ChangeFact> changes, List<IncidentFact> incidents,
             .toList(),
         visible, alertsOf(visible),
         emergencyPlans.stream().filter(plan -> !restrictedIncidents.contains(plan.incidentKey())).toList(), feedback,
-        note);
+        usage, note);
   }
 
   /** @param feedback its version's feedback against the previous version's; null in facts gathered before */
@@ -80,6 +82,15 @@ public record RetroFacts(List<ChangeFact> changes, List<IncidentFact> incidents,
    */
   public record FeedbackFact(long volume, Double averageScore, Map<String, Double> shares, Double averageRating,
       List<Insights.TermCount> topComplaints, Map<String, List<FeedbackSample>> samples) {
+  }
+
+  /**
+   * A feature's use in the window (用户行为分析), from the daily aggregates.
+   *
+   * @param share its active users over the service's; null without the service's figures
+   * @param flags the codes of what the usage report points out
+   */
+  public record UsageFact(String feature, long uses, Double share, List<String> flags) {
   }
 
   /** @param suggestion whether the item asks for something */

@@ -193,7 +193,7 @@ public class Retrospectives {
 
   RetroFacts facts(Retrospective retro) {
     if (retro.facts() == null) {
-      return new RetroFacts(List.of(), List.of(), Map.of(), List.of(), null, null);
+      return new RetroFacts(List.of(), List.of(), Map.of(), List.of(), null, null, null);
     }
     try {
       return json.readValue(retro.facts(), RetroFacts.class);

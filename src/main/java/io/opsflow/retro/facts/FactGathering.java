@@ -2,6 +2,7 @@ package io.opsflow.retro.facts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,12 +28,16 @@ import io.opsflow.retro.RetroFacts;
 import io.opsflow.retro.Retrospective;
 import io.opsflow.retro.SubjectType;
 import io.opsflow.kernel.domain.Codes;
+import io.opsflow.lifecycle.UsageFacts;
+import io.opsflow.lifecycle.UsageReport;
+import io.opsflow.lifecycle.UsageSettings;
 
 /**
  * Gathers a retrospective's facts from the other modules: the change, every incident on the
  * service in the window (with times and whether its SLAs held), their alerts by name, and the
- * emergency plans they ran, and what users said (the feedback of the window; for each change, its
- * version's feedback against the previous version's). An incident a change's failed deployment opened always belongs to
+ * emergency plans they ran, what users said (the feedback of the window; for each change, its
+ * version's feedback against the previous version's) and how they used the features (the usage facts of the
+ * window's days, with their flags). An incident a change's failed deployment opened always belongs to
  * that change's facts, and the change to the incident's.
  */
 @Component
@@ -47,12 +52,17 @@ public class FactGathering {
   private final Incidents incidents;
   private final EmergencyPlans plans;
   private final Feedback feedback;
+  private final UsageFacts usage;
+  private final UsageSettings usageSettings;
 
-  FactGathering(Changes changes, Incidents incidents, EmergencyPlans plans, Feedback feedback) {
+  FactGathering(Changes changes, Incidents incidents, EmergencyPlans plans, Feedback feedback, UsageFacts usage,
+      UsageSettings usageSettings) {
     this.changes = changes;
     this.incidents = incidents;
     this.plans = plans;
     this.feedback = feedback;
+    this.usage = usage;
+    this.usageSettings = usageSettings;
   }
 
   public RetroFacts gather(Retrospective retro) {
@@ -92,6 +102,7 @@ public class FactGathering {
                 activation.endedAt()))
             .toList(),
         feedbackFact(retro),
+        usageFacts(retro),
         more ? "The window holds more than " + MAX_LISTED + " changes or incidents; the first " + MAX_LISTED
             + " of each are listed." : null);
   }
@@ -122,6 +133,22 @@ public class FactGathering {
         .toList()));
     return new RetroFacts.FeedbackFact(summary.volume(), summary.averageScore(), shares, summary.averageRating(),
         summary.topComplaints(), samples);
+  }
+
+  /**
+   * The features' use over the window's calendar days (in the usage zone); a window longer than a usage
+   * report covers gives its last days. Null for a window of no length.
+   */
+  private List<RetroFacts.UsageFact> usageFacts(Retrospective retro) {
+    if (retro.windowStart() == null || retro.windowEnd() == null || !retro.windowStart().isBefore(retro.windowEnd())) {
+      return null;
+    }
+    LocalDate to = retro.windowEnd().minusMillis(1).atZone(usageSettings.zone()).toLocalDate();
+    LocalDate from = retro.windowStart().atZone(usageSettings.zone()).toLocalDate();
+    LocalDate earliest = to.minusDays(UsageFacts.MAX_REPORT_DAYS - 1L);
+    UsageReport report = usage.report(retro.serviceKey(), from.isBefore(earliest) ? earliest : from, to);
+    return report.features().stream().map(feature -> new RetroFacts.UsageFact(feature.feature(), feature.uses(),
+        feature.share(), feature.flags().stream().map(Codes::codeOf).toList())).toList();
   }
 
   private static RetroFacts.IncidentFact incidentFact(IncidentDetails details) {
@@ -174,6 +201,9 @@ public class FactGathering {
     if (facts.changes().isEmpty() && facts.incidents().isEmpty()) {
       lines.add("No changes or incidents on the service in the window.");
     }
+    if (facts.usage() != null && !facts.usage().isEmpty()) {
+      lines.add("Usage: " + usage(facts.usage()));
+    }
     // last: the sample texts are long, and a clipped form field loses them before the rest
     if (facts.feedback() != null) {
       lines.addAll(feedbackLines(facts.feedback()));
@@ -190,6 +220,13 @@ public class FactGathering {
     fact.samples().forEach((channel, items) -> items.forEach(item -> lines.add("Feedback " + channel + " ("
         + sample(item) + "): " + oneLine(item.text()))));
     return lines;
+  }
+
+  /** Each feature's uses and share of the active users, with its flags, in one line. */
+  public static String usage(List<RetroFacts.UsageFact> features) {
+    return String.join("; ", features.stream().map(feature -> feature.feature() + " " + feature.uses() + " uses, share "
+        + percent(feature.share()) + (feature.flags().isEmpty() ? "" : " (" + String.join(", ", feature.flags()) + ")"))
+        .toList());
   }
 
   /** Volume, sentiment shares and averages of the window's feedback, in one line. */

@@ -80,6 +80,11 @@ class RetrospectiveReport {
     }
 
     feedback(md, facts);
+    if (facts.usage() != null && !facts.usage().isEmpty()) {
+      md.append("### Usage\n\n");
+      facts.usage().forEach(feature -> md.append("- ").append(FactGathering.usage(List.of(feature))).append("\n"));
+      md.append("\n");
+    }
 
     md.append("## Preparation\n\n");
     section(md, "Summary", retro.summary());
