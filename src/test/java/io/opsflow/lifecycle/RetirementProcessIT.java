@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -39,6 +40,7 @@ import io.opsflow.change.ChangeClosed;
 import io.opsflow.change.ChangeOutcome;
 import io.opsflow.change.ChangeType;
 import io.opsflow.change.Changes;
+import io.opsflow.incident.IncidentCategory;
 import io.opsflow.incident.IncidentReport;
 import io.opsflow.incident.IncidentSource;
 import io.opsflow.incident.Incidents;
@@ -168,8 +170,7 @@ class RetirementProcessIT extends IntegrationTest {
   @Test
   void aFailedShutdownGoesToAManagerWhoRetriesThenAbandonsAndTheServiceStaysDeprecated() {
     String service = service("legacy-api", List.of());
-    String key = as("mia").post("/api/services/" + service + "/retirement",
-        "{\"shutdownDate\":\"" + today().plusDays(7) + "\",\"noticeDays\":7}").json().path("key").asText();
+    String key = retire(service, "{\"shutdownDate\":\"" + today().plusDays(7) + "\",\"noticeDays\":7}");
     ProcessInstance process = instance(key);
     assertThat(process).hasPassed("Task_CheckDependents").hasNotPassed("Task_RemoveDependency").isWaitingAt("Task_PublishNotice");
     complete(task(process, "Task_PublishNotice"), "olivia", Map.of("noticeText", "legacy-api ends in a week"));
@@ -202,6 +203,47 @@ class RetirementProcessIT extends IntegrationTest {
     Response again = as("mia").post("/api/services/" + service + "/retirement",
         "{\"shutdownDate\":\"" + today().plusDays(30) + "\"}");
     assertThat(again.status()).as("a deprecated service may be retired again").isEqualTo(201);
+  }
+
+  @Test
+  void aNoticePublishedLateMovesTheShutdownSoUsersGetTheWholeNoticePeriod() {
+    String service = service("late-notice-api", List.of());
+    LocalDate asked = today().plusDays(7);
+    String key = retire(service, "{\"shutdownDate\":\"" + asked + "\",\"noticeDays\":7}");
+    ProcessInstance process = instance(key);
+    LocalDate published = today().plusDays(3);
+    ClockUtil.setCurrentTime(Date.from(published.atTime(10, 0).toInstant(ZoneOffset.UTC)));
+
+    complete(task(process, "Task_PublishNotice"), "olivia", Map.of("noticeText", "late-notice-api ends soon"));
+
+    LocalDate moved = published.plusDays(7);
+    assertThat(as("mia").get("/api/retirements/" + key).json().path("shutdownDate").asText()).isEqualTo(moved.toString());
+    Job timer = processEngine.getManagementService().createJobQuery().processInstanceId(process.getId()).timers()
+        .activityId("Timer_ShutdownDate").singleResult();
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(moved.atStartOfDay(ZoneOffset.UTC).toInstant());
+    assertThat(notifications.about(key)).singleElement()
+        .satisfies(sent -> assertThat(sent.subject()).contains(moved.toString()).doesNotContain(asked.toString()));
+  }
+
+  @Test
+  void aRestrictedSpikeIncidentIsListedInTheRecordOnlyForThoseWhoReadRestrictedIncidents() {
+    String service = service("watched-api", List.of());
+    String key = retire(service, "{\"shutdownDate\":\"" + today().plusDays(30) + "\"}");
+    String open = spikeIncident(service);
+    String restricted = spikeIncident(service);
+    transaction.executeWithoutResult(status -> incidents.classify(restricted, IncidentCategory.SECURITY, "olivia"));
+    assertThat(incidents.restricted(restricted)).isTrue();
+
+    for (String reader : List.of("mia", "olivia", "sasha", "admin")) {
+      assertThat(as(reader).get("/api/retirements/" + key).json().path("feedbackIncidents").findValuesAsText("key"))
+          .as(reader + " reads restricted incidents").containsExactlyInAnyOrder(open, restricted);
+    }
+    for (String reader : List.of("devon", "quinn")) {
+      Response record = as(reader).get("/api/retirements/" + key);
+      assertThat(record.json().path("feedbackIncidents").findValuesAsText("key")).as(reader).containsExactly(open);
+      assertThat(record.body()).as(reader + " learns nothing of it").doesNotContain(restricted);
+      assertThat(as(reader).get("/api/incidents/" + restricted).status()).as("as the incident API").isEqualTo(404);
+    }
   }
 
   @Test
@@ -290,9 +332,16 @@ class RetirementProcessIT extends IntegrationTest {
     return key;
   }
 
-  private void spikeIncident(String service) {
-    transaction.executeWithoutResult(status -> incidents.open(new IncidentReport(service, "Negative feedback spike",
-        "12 negative items in an hour", "medium", "medium", IncidentSource.FEEDBACK, "mia")));
+  /** mia retires the service: the retirement's key. */
+  private String retire(String service, String body) {
+    Response started = as("mia").post("/api/services/" + service + "/retirement", body);
+    assertThat(started.status()).as(started.toString()).isEqualTo(201);
+    return started.json().path("key").asText();
+  }
+
+  private String spikeIncident(String service) {
+    return transaction.execute(status -> incidents.open(new IncidentReport(service, "Negative feedback spike",
+        "12 negative items in an hour", "medium", "medium", IncidentSource.FEEDBACK, "mia"))).incidentKey();
   }
 
   /** Moves the clock past the shutdown date, fires the timer: the shutdown change is requested. */

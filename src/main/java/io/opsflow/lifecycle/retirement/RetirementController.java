@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.opsflow.security.Visibility;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -25,9 +26,11 @@ class RetirementController {
   }
 
   private final Retirements retirements;
+  private final Visibility visibility;
 
-  RetirementController(Retirements retirements) {
+  RetirementController(Retirements retirements, Visibility visibility) {
     this.retirements = retirements;
+    this.visibility = visibility;
   }
 
   @Operation(summary = "Retire a live or deprecated service (managers)", description = """
@@ -44,9 +47,10 @@ class RetirementController {
 
   @Operation(summary = "Read a retirement's record", description = """
       What each step recorded (notice, where the data went, who verified and confirmed, the shutdown change), \
-      and the incidents that negative feedback spikes raised on the service during the retirement.""")
+      and the incidents that negative feedback spikes raised on the service during the retirement (restricted \
+      ones only for those who read restricted incidents).""")
   @GetMapping("/api/retirements/{key}")
-  Retirement get(@PathVariable String key) {
-    return retirements.get(key);
+  Retirement get(@PathVariable String key, Authentication caller) {
+    return retirements.get(key, visibility.seesRestricted(caller));
   }
 }

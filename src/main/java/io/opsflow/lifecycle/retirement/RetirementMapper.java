@@ -43,6 +43,9 @@ interface RetirementMapper {
       WHERE retirement_key = #{key}""")
   int notice(@Param("key") String key, @Param("text") String text, @Param("by") String by, @Param("at") Instant at);
 
+  @Update("UPDATE lifecycle_retirement SET shutdown_date = #{day} WHERE retirement_key = #{key}")
+  int postpone(@Param("key") String key, @Param("day") LocalDate day);
+
   @Update("UPDATE lifecycle_retirement SET data_location = #{location}, data_exported_by = #{by} WHERE retirement_key = #{key}")
   int dataExported(@Param("key") String key, @Param("location") String location, @Param("by") String by);
 

@@ -1,5 +1,6 @@
 package io.opsflow.lifecycle.retirement;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -83,10 +84,17 @@ class RetirementSteps {
     };
   }
 
-  /** Send notice: through the notification channels whose rules take retirement notices. */
+  /**
+   * Send notice: through the notification channels whose rules take retirement notices, with the shutdown
+   * date the notice period allows from today (a late notice moves the shutdown, see
+   * {@link Retirements#shutdownAfterNotice}).
+   */
   @Bean
   JavaDelegate sendRetirementNotice(Retirements retirements, Notifications notifications) {
     return execution -> {
+      LocalDate shutdown = retirements.shutdownAfterNotice(key(execution));
+      execution.setVariable(RetirementVariables.SHUTDOWN_DATE, shutdown.toString());
+      execution.setVariable(RetirementVariables.SHUTDOWN_AT, Retirements.startOf(shutdown));
       Retirement retirement = retirements.get(key(execution));
       notifications.publish(Notice.of(NoticeEvent.SERVICE_RETIREMENT_NOTICE.code() + ":" + retirement.key(),
               NoticeEvent.SERVICE_RETIREMENT_NOTICE, retirement.key())

@@ -138,18 +138,27 @@ public class Retirements {
     variables.put(RetirementVariables.SERVICE, row.serviceKey());
     variables.put(RetirementVariables.DEV_GROUP, catalog.get(row.serviceKey()).devGroup());
     variables.put(RetirementVariables.SHUTDOWN_DATE, row.shutdownDate().toString());
-    variables.put(RetirementVariables.SHUTDOWN_AT, Date.from(row.shutdownDate().atStartOfDay(ZoneOffset.UTC).toInstant()));
+    variables.put(RetirementVariables.SHUTDOWN_AT, startOf(row.shutdownDate()));
     variables.put(RetirementVariables.NOTICE_DAYS, row.noticeDays());
     return variables;
   }
 
+  /** The record as those who read restricted incidents see it (the managers who request retirements do). */
   public Retirement get(String key) {
+    return get(key, true);
+  }
+
+  /**
+   * The record; a reader who may not read restricted incidents does not find them among the spikes' incidents,
+   * as {@code GET /api/incidents/{key}} does not find them for that reader.
+   */
+  public Retirement get(String key, boolean withRestricted) {
     RetirementMapper.Row row = row(key);
     Instant until = row.endedAt() != null ? row.endedAt()
         : row.shutdownDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     List<Retirement.FeedbackIncident> spikes = incidents.onServiceBetween(row.serviceKey(), row.requestedAt(), until,
             MAX_FEEDBACK_INCIDENTS).stream().map(details -> details.incident())
-        .filter(incident -> incident.source() == IncidentSource.FEEDBACK)
+        .filter(incident -> incident.source() == IncidentSource.FEEDBACK && (withRestricted || !incident.restricted()))
         .map(incident -> new Retirement.FeedbackIncident(incident.incidentKey(), incident.title(),
             incident.priority() == null ? null : incident.priority().code(), incident.openedAt()))
         .toList();
@@ -193,6 +202,28 @@ public class Retirements {
     mapper.notice(key, text, by, now());
   }
 
+  /**
+   * Users get the whole notice period from the day the notice was published: a notice published later than
+   * the notice period before the shutdown date (the dependents took long, ops were late) moves the shutdown
+   * to the publication day plus the notice period. The request's own check (shutdown at least the notice
+   * period after the request) holds the same rule for the day it was asked.
+   *
+   * @return the shutdown day, moved or not
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public LocalDate shutdownAfterNotice(String key) {
+    RetirementMapper.Row row = row(key);
+    if (row.noticePublishedAt() == null) {
+      throw new IllegalStateException("the notice of " + key + " is not published yet");
+    }
+    LocalDate earliest = LocalDate.ofInstant(row.noticePublishedAt(), ZoneOffset.UTC).plusDays(row.noticeDays());
+    if (!earliest.isAfter(row.shutdownDate())) {
+      return row.shutdownDate();
+    }
+    mapper.postpone(key, earliest);
+    return earliest;
+  }
+
   @Transactional(propagation = Propagation.MANDATORY)
   public void dataExported(String key, String location, String by) {
     mapper.dataExported(key, location, by);
@@ -231,6 +262,11 @@ public class Retirements {
   @Transactional(propagation = Propagation.MANDATORY)
   public void abandon(String key) {
     mapper.end(key, RetirementState.ABANDONED, now());
+  }
+
+  /** When the shutdown day begins (UTC): the shutdown timer's moment. */
+  static Date startOf(LocalDate day) {
+    return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 
   private static int noticeDays(Request request) {
