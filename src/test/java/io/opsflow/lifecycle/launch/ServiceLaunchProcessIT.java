@@ -6,10 +6,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -191,6 +197,38 @@ class ServiceLaunchProcessIT extends IntegrationTest {
     assertThat(failed.state()).isEqualTo(LaunchState.FAILED);
     assertThat(failed.decisionReasons()).contains(changeKey + " ended rejected").contains("stays planned");
     assertThat(lifecycle.stateOf(service)).isEqualTo(LifecycleState.PLANNED);
+  }
+
+  @Test
+  void ofTwoLaunchesOfOneServiceRequestedAtOnceOneStartsAndTheOtherIsRefused() throws Exception {
+    String service = planned("launch-race", "dev");
+    String body = "{\"plannedDate\":\"%s\",\"version\":\"1.0\"}".formatted(launches.today());
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Response> answers = new ArrayList<>();
+    try {
+      List<Future<Response>> sent = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        sent.add(pool.submit(() -> {
+          start.await();
+          return launch(service, body);
+        }));
+      }
+      start.countDown();
+      for (Future<Response> answer : sent) {
+        answers.add(answer.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(answers).extracting(Response::status).as(answers.toString()).containsExactlyInAnyOrder(201, 409);
+    Response refused = answers.stream().filter(answer -> answer.status() == 409).findFirst().orElseThrow();
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(refused.json().path("detail").asText()).contains("already being launched");
+    assertThat(TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM service_launch WHERE service_key = '" + service + "'"))
+        .isOne();
+    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Launches.PROCESS_KEY)
+        .variableValueEquals(LaunchSteps.SERVICE, service).count()).isOne();
   }
 
   @Test
