@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import io.opsflow.support.Browser;
 import io.opsflow.support.IntegrationTest;
@@ -61,11 +62,13 @@ class WebappBrandBrowserIT extends IntegrationTest {
       assertBranded(browser, words.tasklist());
       assertThat(browser.all(By.cssSelector(".create-task-action"))).isEmpty();
       assertThat(browser.showsText(words.createTask())).isFalse();
+      browser.waitUntil(Duration.ofSeconds(30), () -> browser.all(By.cssSelector(".loader-state.loading")).stream()
+          .noneMatch(WebElement::isDisplayed));
+      browser.screenshot(shot + "tasklist");
       for (String filter : List.of(TasklistFilters.GROUP_TASKS, TasklistFilters.OVERDUE, TasklistFilters.MY_TASKS)) {
         browser.waitForText(filter).click();
         assertThat(browser.shownMatches(RAW_KEY)).as("raw keys after choosing the filter %s", filter).isEmpty();
       }
-      browser.screenshot(shot + "tasklist");
 
       browser.waitForText(words.startProcess()).click();
       STARTABLE.forEach(browser::waitForText);
@@ -75,10 +78,10 @@ class WebappBrandBrowserIT extends IntegrationTest {
 
       browser.go("/camunda/app/cockpit/default/");
       assertBranded(browser, words.cockpit());
-      browser.screenshot(shot + "cockpit");
       browser.go("/camunda/app/cockpit/default/#/processes");
       browser.waitForText("Request change");
       assertThat(browser.shownMatches(RAW_KEY)).as("raw keys in Cockpit's processes").isEmpty();
+      browser.screenshot(shot + "cockpit");
 
       browser.go("/camunda/app/welcome/default/");
       assertBranded(browser, "OpsFlow");
