@@ -190,6 +190,9 @@ class EmergencyPlanProcessIT extends IntegrationTest {
     assertThat(candidates(process, "Task_FreezeWritesByHand")).containsExactly("ops");
     assertThat((String) processEngine.getTaskService().getVariable(byHand.getId(), "actionFailure"))
         .contains("Action 'freeze-writes' failed at attempt 3").contains("HTTP 503");
+    // the form shows what to do: Tasklist shows the step's documentation only on another tab
+    assertThat((String) processEngine.getTaskService().getVariableLocal(byHand.getId(), "stepInstructions"))
+        .isEqualTo(byHand.getDescription()).contains("switch the application to read-only by hand");
     assertThatThrownBy(() -> completeTask(process, "Task_FreezeWritesByHand", "olivia", Map.of()))
         .hasMessageContaining("stepNote must say what was done");
     completeTask(process, "Task_FreezeWritesByHand", "olivia", Map.of("stepNote", "set read-only in the admin UI"));

@@ -158,6 +158,29 @@ public final class Browser implements AutoCloseable {
             + ".map(e => (e.getAttribute('placeholder') || '') + ' ' + (e.getAttribute('title') || '')).join('\\n');");
   }
 
+  /** Runs the script in the page and returns what it returns. */
+  public Object script(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /** Runs an asynchronous script (it calls its last argument with the result) and returns the result. */
+  public Object asyncScript(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+  }
+
+  /** Every request takes this long to answer, as on a slow network; races with late files show. */
+  public void slowNetwork(Duration latency) {
+    ChromeDriver chrome = (ChromeDriver) driver;
+    chrome.executeCdpCommand("Network.enable", Map.of());
+    chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false,
+        "latency", latency.toMillis(), "downloadThroughput", -1, "uploadThroughput", -1));
+  }
+
+  /** Every match of the pattern in what the page shows ({@link #everythingShown()}), e.g. raw translation keys. */
+  public java.util.List<String> shownMatches(Pattern pattern) {
+    return pattern.matcher(everythingShown()).results().map(java.util.regex.MatchResult::group).toList();
+  }
+
   public java.util.List<WebElement> all(By locator) {
     return driver.findElements(locator);
   }

@@ -18,6 +18,8 @@ public final class PlanVariables {
   static final String PROCEED = "proceed";
   static final String BRIEFING = "briefing";
   static final String STEP_NOTE = "stepNote";
+  /** What the step asks (its documentation in the model), on its form; local to the task. */
+  static final String STEP_INSTRUCTIONS = "stepInstructions";
   static final String NOTICE = "notice";
   static final String SUMMARY = "standDownSummary";
   static final String ACTION = "action";

@@ -53,6 +53,8 @@ class LaunchSteps {
       Groups.DEV, "Task_SignOffQa", Groups.QA);
   private static final Pattern LINK = Pattern.compile("https?://\\S{1,1990}");
   private static final int NOTES_MAX = 2000;
+  /** The sign-offs as the decision form shows them; local to that task. */
+  static final String SIGN_OFFS = "signOffs";
 
   /**
    * Register launch: what the API or Tasklist's start form brings is checked like a form; the business key
@@ -114,6 +116,20 @@ class LaunchSteps {
       // each sign-off's fields are its own: the next form starts empty
       task.removeVariable("notes");
       task.removeVariable("loadTestResult");
+    };
+  }
+
+  /** The decision form shows each group's sign-off: who, when, the notes and QA's load-test link. */
+  @Bean
+  TaskListener launchSignOffsShown(Launches launches) {
+    return task -> {
+      String key = ProcessVariables.strictText(task, LAUNCH_KEY);
+      String text = String.join("\n\n", launches.details(key).signOffs().stream()
+          .map(signOff -> signOff.group() + " (" + signOff.signedBy() + ", " + Texts.TIME.format(signOff.signedAt()) + "): "
+              + (signOff.notes() == null ? "no notes" : signOff.notes())
+              + (signOff.loadTestUrl() == null ? "" : "\nLoad test: " + signOff.loadTestUrl()))
+          .toList());
+      task.setVariableLocal(SIGN_OFFS, Texts.forVariable(text, "GET /api/launches/" + key));
     };
   }
 

@@ -1,12 +1,16 @@
 package io.opsflow.security.signin;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -83,12 +87,14 @@ class SignInPage {
       <html lang="%1$s"><head><meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>%2$s</title>
+      <link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,%11$s">
       <style>
         body { font-family: -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
                background: #f4f5f7; margin: 0; }
         main { max-width: 22em; margin: 10vh auto; background: #fff; padding: 2em; border-radius: 6px;
                box-shadow: 0 1px 4px rgba(0, 0, 0, .15); }
-        h1 { font-size: 1.4em; margin-top: 0; }
+        h1 { font-size: 1.4em; margin-top: 0; display: flex; align-items: center; gap: .6em; }
+        h1 svg { width: 2em; height: 2em; flex: none; }
         label { display: block; margin: 1em 0 .3em; }
         input[type=text], input[type=password] { width: 100%%; box-sizing: border-box; padding: .5em; font-size: 1em; }
         button { margin-top: 1.5em; width: 100%%; padding: .6em; font-size: 1em; }
@@ -97,7 +103,7 @@ class SignInPage {
         .language { margin-top: 1.5em; text-align: right; font-size: .9em; }
       </style></head>
       <body><main>
-      <h1>%2$s</h1>
+      <h1>%12$s<span>%2$s</span></h1>
       %3$s<form method="post" action="%4$s/login">
       <label for="username">%5$s</label>
       <input type="text" id="username" name="username" autocomplete="username" required autofocus>
@@ -109,6 +115,22 @@ class SignInPage {
       <p class="language"><a href="%4$s/login?lang=%9$s" lang="%9$s">%10$s</a></p>
       </main></body></html>
       """;
+
+  /**
+   * The webapps' logo, drawn into the page and its icon: nothing but the sign-in page answers
+   * before signing in, so the page cannot link to it.
+   */
+  private static final String LOGO = logo();
+  private static final String LOGO_BASE64 = Base64.getEncoder().encodeToString(LOGO.getBytes(StandardCharsets.UTF_8));
+
+  private static String logo() {
+    try {
+      return new ClassPathResource("META-INF/resources/webjars/camunda/app/opsflow/logo.svg")
+          .getContentAsString(StandardCharsets.UTF_8).replaceAll("(?s)<!--.*?-->\\s*", "");
+    } catch (IOException e) {
+      throw new UncheckedIOException("OpsFlow's logo is missing from the classpath", e);
+    }
+  }
 
   @GetMapping("/login")
   ResponseEntity<String> page(HttpServletRequest request, HttpServletResponse response, CsrfToken csrf) {
@@ -126,7 +148,7 @@ class SignInPage {
         .body(PAGE.formatted(language.tag, texts.title(), message,
             HtmlUtils.htmlEscape(request.getContextPath()), texts.username(), texts.password(),
             HtmlUtils.htmlEscape(csrf.getToken()), texts.signIn(), language.other().code,
-            language.other().nativeName));
+            language.other().nativeName, LOGO_BASE64, LOGO));
   }
 
   /** The webapps read the choice too (app/opsflow/language.js), so the cookie is not HttpOnly. */

@@ -99,6 +99,10 @@ class ServiceLaunchProcessIT extends IntegrationTest {
 
     Task decide = task(process, "Task_DecideGoNoGo");
     assertThat(candidateGroups(decide)).containsExactly("manager");
+    // the decision form shows what each group said when signing off
+    assertThat((String) processEngine.getTaskService().getVariableLocal(decide.getId(), "signOffs"))
+        .contains("ops (olivia, ").contains("runbook 已更新 ✅").contains("dev (devon, ").contains("no notes")
+        .contains("qa (quinn, ").contains("p99 180 ms").contains("Load test: https://perf.example.com/runs/42");
     assertThatThrownBy(() -> complete(decide, "mia", Map.of("decision", "maybe")))
         .hasMessageContaining("decision must be go or no-go");
     complete(decide, "mia", Map.of("decision", "go"));

@@ -21,7 +21,8 @@ if (choice) {
   Object.defineProperty(window.navigator, 'languages', { get: () => [choice] });
 }
 
-function current() {
+/** The language the webapp speaks: 'en' or 'zh'. */
+export function current() {
   const first = (window.navigator.languages || [])[0] || window.navigator.language || '';
   const code = first.split('-')[0].toLowerCase();
   return LANGUAGES.some((language) => language.code === code) ? code : 'en';

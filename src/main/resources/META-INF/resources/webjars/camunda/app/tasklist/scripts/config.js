@@ -3,7 +3,10 @@
 // and Chinese in the user menu, the locales, and Camunda's default keyboard shortcuts, kept as they
 // were. Camunda's options: docs.camunda.org, "Tasklist configuration".
 export default {
-  customScripts: ['../opsflow/sso', '../opsflow/language'],
+  // OpsFlow's name in the header and the title (../opsflow/brand says it in the person's language)
+  app: { vendor: 'OpsFlow', name: 'Tasklist' },
+  // ../opsflow/brand loads ../opsflow/language
+  customScripts: ['../opsflow/sso', '../opsflow/brand', '../opsflow/translations', '../opsflow/standalone-tasks'],
   // Camunda picks the locale from the first part of the browser's first language (zh-CN → zh);
   // ../opsflow/language lets people choose another one in the user menu.
   locales: {

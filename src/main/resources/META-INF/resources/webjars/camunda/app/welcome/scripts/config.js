@@ -3,7 +3,10 @@
 // of the webapp's own login form and offer English and Chinese in the user menu, and the locales.
 // Camunda's options: docs.camunda.org, "Webapps configuration".
 export default {
-  customScripts: ['../opsflow/sso', '../opsflow/language'],
+  // OpsFlow's name in the header and the title (../opsflow/brand says it in the person's language)
+  app: { vendor: 'OpsFlow', name: 'Welcome' },
+  // ../opsflow/brand loads ../opsflow/language
+  customScripts: ['../opsflow/sso', '../opsflow/brand', '../opsflow/translations'],
   // Camunda picks the locale from the first part of the browser's first language (zh-CN → zh);
   // ../opsflow/language lets people choose another one in the user menu.
   locales: {
