@@ -3,13 +3,13 @@ package io.opsflow.demo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -31,8 +31,7 @@ import jakarta.annotation.PreDestroy;
  *
  * <p>It takes longer than a start may (about a minute on a laptop), so it runs in the background after the
  * start: Tasklist is usable at once, the log says when the history begins and is complete, and the
- * dashboard fills as it goes. The job executor pauses meanwhile, so that it does not run the history's
- * jobs at today's time.
+ * dashboard fills as it goes. The job executor leaves the history's jobs alone meanwhile ({@link #pauseJobs()}).
  */
 @Component
 @ConditionalOnProperty(name = {"opsflow.demo.enabled", "opsflow.demo.history.enabled"}, havingValue = "true")
@@ -44,15 +43,13 @@ class DemoHistory {
 
   private final ProcessEngine engine;
   private final HistoryRun.Doors doors;
-  private final boolean jobsEnabled;
   private volatile boolean stopping;
   private Thread worker;
 
   DemoHistory(ProcessEngine engine, TransactionTemplate transaction, Changes changes, Incidents incidents,
-      AlertIntake alerts, EmergencyPlans plans, @Value("${camunda.bpm.job-execution.enabled:true}") boolean jobsEnabled) {
+      AlertIntake alerts, EmergencyPlans plans) {
     this.engine = engine;
     this.doors = new HistoryRun.Doors(engine, transaction, changes, incidents, alerts, plans);
-    this.jobsEnabled = jobsEnabled;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -77,47 +74,41 @@ class DemoHistory {
     Instant begin = Instant.now();
     log.info("Demo history: making {} days of changes, incidents, drills and retrospectives in the background;"
         + " the dashboard fills as it goes", HistoryPlan.DAYS);
-    JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
-    boolean paused = pauseJobs(jobs);
+    Runnable resumeJobs = pauseJobs();
     try (HistoryClock clock = HistoryClock.install()) {
       Instant to = begin.truncatedTo(ChronoUnit.SECONDS);
       HistoryRun.Figures figures = new HistoryRun(doors, clock, to, () -> stopping)
           .play(HistoryPlan.of(HistoryPlan.SEED, to));
       long seconds = Duration.between(begin, Instant.now()).toSeconds();
-      mark((stopping ? "interrupted" : "made") + " at " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " in " + seconds
-          + " s: " + figures);
-      log.info("Demo history ready in {} s: {} changes, {} incidents, {} drills due, {} tasks done, {} jobs run ({} failed),"
-          + " {} tasks left open", seconds, figures.changes(), figures.incidents(), figures.drills(),
-          figures.tasksCompleted(), figures.jobsExecuted(), figures.jobsFailed(), figures.openTasks());
+      String made = (stopping ? "interrupted by the shutdown after " : "ready in ") + seconds + " s: " + figures.changes()
+          + " changes, " + figures.incidents() + " incidents, " + figures.drills() + " drills due, "
+          + figures.tasksCompleted() + " tasks done, " + figures.jobsExecuted() + " jobs run (" + figures.jobsFailed()
+          + " failed), " + figures.openTasks() + " tasks left open";
+      mark(made + " (" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ")");
+      log.info("Demo history {}", made);
     } catch (RuntimeException e) {
       log.error("Demo history failed after {} s; what was made is kept", Duration.between(begin, Instant.now())
           .toSeconds(), e);
     } finally {
-      if (paused) {
-        jobs.start();
-      }
+      resumeJobs.run();
     }
   }
 
-  /** Stops the job executor once Camunda has started it (right after the start), and says whether it did. */
-  private boolean pauseJobs(JobExecutor jobs) {
-    if (!jobsEnabled || jobs == null) {
-      return false;
-    }
-    Instant giveUp = Instant.now().plusSeconds(30);
-    while (!jobs.isActive() && Instant.now().isBefore(giveUp)) {
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    if (!jobs.isActive()) {
-      return false;
-    }
-    jobs.shutdown();
-    return true;
+  /**
+   * Keeps the job executor from the history's jobs while it plays (they fall due in the past, and would run
+   * at today's time): it takes only jobs of the deployments registered with it, and none is meanwhile. It
+   * keeps running, so the health check stays up; people's jobs wait the few minutes too.
+   */
+  private Runnable pauseJobs() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    boolean deploymentAware = configuration.isJobExecutorDeploymentAware();
+    Set<String> registered = configuration.getRegisteredDeployments();
+    configuration.setRegisteredDeployments(ConcurrentHashMap.newKeySet());
+    configuration.setJobExecutorDeploymentAware(true);
+    return () -> {
+      configuration.setJobExecutorDeploymentAware(deploymentAware);
+      configuration.setRegisteredDeployments(registered);
+    };
   }
 
   private void mark(String value) {

@@ -34,6 +34,24 @@ class HistoryAnswers {
   record Planned(Instant at, String user, Map<String, Object> variables) {
   }
 
+  /** A task answered the same way every time, some minutes after it appears (least to most). */
+  private record Fixed(Map<String, Object> variables, int least, int most) {
+  }
+
+  private static final Map<String, Fixed> FIXED = Map.of(
+      "Task_RollBack", new Fixed(Map.of("rollbackNote", "已回滚到上一版本 / Previous version restored"), 8, 30),
+      "Task_InvestigateDeployment", new Fixed(Map.of("investigation", "cancel",
+          "investigationNote", "流水线被中止 / The pipeline was aborted"), 10, 90),
+      "Task_VerifyResolution", new Fixed(Map.of("verified", true,
+          "verificationNote", "监控恢复正常 / Monitoring back to normal"), 5, 40),
+      "Task_ConfirmClosure", new Fixed(Map.of("closureConfirmed", true, "closureNote", "告警已恢复 / Alerts cleared"), 10, 90),
+      "Task_TakeCommand", new Fixed(Map.of("proceed", true, "briefing", "按预案执行 / Follow the plan"), 1, 5),
+      "Task_CommunicateUsers", new Fixed(Map.of("notice",
+          "我们正在恢复服务，30 分钟后更新 / We are restoring the service; next update in 30 minutes."), 3, 10),
+      "Task_StandDown", new Fixed(Map.of("outcome", "restored", "standDownSummary", "服务已恢复 / Service restored"), 5, 20),
+      "Task_VerifyImprovement", new Fixed(Map.of("improvementVerified", true, "verificationNote", "已验证 / Verified"),
+          60, 600));
+
   private final ProcessEngine engine;
   private final Changes changes;
   private final Incidents incidents;
@@ -66,6 +84,11 @@ class HistoryAnswers {
     Map<String, Object> variables = new HashMap<>();
     Instant at = now.plus(minutes(random, 10, 90));
     String user = HistoryPlan.person(group, now, null);
+    Fixed fixed = FIXED.get(task.getTaskDefinitionKey());
+    if (fixed != null) {
+      return Optional.of(new Planned(now.plus(minutes(random, fixed.least(), fixed.most())).truncatedTo(ChronoUnit.SECONDS),
+          user, fixed.variables()));
+    }
     switch (task.getTaskDefinitionKey()) {
       case "Task_ApproveChange" -> {
         String approverGroup = (String) variable(task, "approverGroup");
@@ -87,14 +110,6 @@ class HistoryAnswers {
             : "告警与本次发布无关 / The alert is unrelated");
         at = now.plus(minutes(random, 3, 15));
       }
-      case "Task_RollBack" -> {
-        variables.put("rollbackNote", "已回滚到上一版本 / Previous version restored");
-        at = now.plus(minutes(random, 8, 30));
-      }
-      case "Task_InvestigateDeployment" -> {
-        variables.put("investigation", "cancel");
-        variables.put("investigationNote", "流水线被中止 / The pipeline was aborted");
-      }
       case "Task_AcknowledgeTriage" -> {
         Incident incident = incidents.find(businessKey(task)).orElseThrow();
         at = onTarget(incident, true, random, now.plusSeconds(30));
@@ -110,29 +125,6 @@ class HistoryAnswers {
         user = HistoryPlan.person(incident.diagnosisGroup() == null ? Groups.OPS : incident.diagnosisGroup(), at, null);
         variables.put("resolutionSummary", random.nextBoolean() ? "回滚配置并扩容 / Rolled back the config and scaled out"
             : "修复慢查询 / Fixed the slow query");
-      }
-      case "Task_VerifyResolution" -> {
-        variables.put("verified", true);
-        variables.put("verificationNote", "监控恢复正常 / Monitoring back to normal");
-        at = now.plus(minutes(random, 5, 40));
-      }
-      case "Task_ConfirmClosure" -> {
-        variables.put("closureConfirmed", true);
-        variables.put("closureNote", "告警已恢复 / Alerts cleared");
-      }
-      case "Task_TakeCommand" -> {
-        variables.put("proceed", true);
-        variables.put("briefing", "按预案执行 / Follow the plan");
-        at = now.plus(minutes(random, 1, 5));
-      }
-      case "Task_CommunicateUsers" -> {
-        variables.put("notice", "我们正在恢复服务，30 分钟后更新 / We are restoring the service; next update in 30 minutes.");
-        at = now.plus(minutes(random, 3, 10));
-      }
-      case "Task_StandDown" -> {
-        variables.put("outcome", "restored");
-        variables.put("standDownSummary", "服务已恢复 / Service restored");
-        at = now.plus(minutes(random, 5, 20));
       }
       case "Task_ScheduleDrill" -> {
         String planKey = businessKey(task);
@@ -174,11 +166,6 @@ class HistoryAnswers {
         at = roll < 0.32 ? due.plus(Duration.ofHours(12 + random.nextInt(96)))
             : later(now.plus(Duration.ofHours(4)), due.minus(Duration.ofHours(8 + random.nextInt(96))));
         variables.put("implementationNote", "已完成 / Done");
-      }
-      case "Task_VerifyImprovement" -> {
-        variables.put("improvementVerified", true);
-        variables.put("verificationNote", "已验证 / Verified");
-        at = now.plus(Duration.ofHours(1 + random.nextInt(10)));
       }
       default -> {
         if (task.getTaskDefinitionKey().startsWith("Task_")

@@ -206,7 +206,8 @@ class HistoryRun {
     answers.expect(key, outage);
     if (outage.hotfix()) {
       Incident incident = incidents.find(key).orElseThrow();
-      Duration toResolve = Duration.between(incident.openedAt(), incident.resolveDueAt());
+      Duration toResolve = incident.resolveDueAt() == null ? Duration.ofHours(4)
+          : Duration.between(incident.openedAt(), incident.resolveDueAt());
       Deployment fix = new Deployment(now, outage.service(), ChangeType.EMERGENCY, "hotfix-" + key, "紧急修复 / Hotfix for "
           + key, "devon", Duration.ofMinutes(25), null, false, HistoryPlan.Result.SUCCEEDED);
       at(now.plus(Duration.ofSeconds((long) (toResolve.toSeconds() * outage.resolveShare() * 0.4))),
