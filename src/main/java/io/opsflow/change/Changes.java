@@ -43,6 +43,7 @@ public class Changes {
 
   public static final String PROCESS_KEY = "change-release";
   static final String KEY_PREFIX = "CHG";
+  static final String MESSAGE_DEPLOYMENT_REPORTED = "DeploymentReported";
   static final int GATE_REASON_MAX = 2000;
   /** A pipeline's clock may run a little ahead of OpsFlow's. */
   static final Duration COMMIT_CLOCK_SKEW = Duration.ofMinutes(5);
@@ -380,6 +381,24 @@ public class Changes {
         status == DeploymentStatus.SUCCEEDED ? ChangeState.VERIFYING : ChangeState.ROLLING_BACK);
     addEntry(key, "deployment-" + status.code(), by, "Deployment " + status.code() + (url == null ? "" : ": " + url));
     return true;
+  }
+
+  /**
+   * What CI reports about a deployment (the API's, and the demo history's pipeline): records it and
+   * tells the change's process. A repeat changes nothing; a report the process does not wait for is refused.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void reportDeployment(String key, DeploymentStatus status, String url, String by) {
+    if (recordDeployment(key, status, url, by)) {
+      boolean told = !runtimeService.createMessageCorrelation(MESSAGE_DEPLOYMENT_REPORTED)
+          .processInstanceBusinessKey(key)
+          .setVariable(ChangeVariables.DEPLOYMENT_STATUS, status.code())
+          .setVariable(ChangeVariables.DEPLOYMENT_URL, url)
+          .correlateAllWithResult().isEmpty();
+      if (!told) {
+        throw Refusal.conflict("Change " + key + " is not waiting for a deployment report.");
+      }
+    }
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -1,7 +1,9 @@
 /**
- * Demo users, services, filters and an on-call schedule for the {@code default} profile. Offers nothing to other modules.
+ * Demo users, services, filters and an on-call schedule for the {@code default} profile, and 90 days of
+ * history made through the real processes at the first start. Offers nothing to other modules.
  */
-@ApplicationModule(displayName = "Demo data", allowedDependencies = { "catalog", "oncall", "security", "tasklist" })
+@ApplicationModule(displayName = "Demo data", allowedDependencies = { "catalog", "change", "emergency", "incident",
+    "incident :: intake", "oncall", "security", "tasklist" })
 package io.opsflow.demo;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +23,7 @@ import io.opsflow.support.OpsFlowProcess;
 
 /**
  * The default profile, as the README's run command starts it: embedded H2 under ./data, demo data,
+ * 90 days of history made in the background (a manager's figures are filled, a restart adds nothing),
  * everything kept across a restart (sign-ins included), and text stored whole as on MariaDB
  * (Chinese, emoji, the largest description, an alert beyond its columns clipped with a note).
  */
@@ -26,6 +31,11 @@ class DemoProfileStartIT {
 
   private static final String MIXED = "支付失败 💳🔥 Zahlung fällt aus — ошибка 𝄞";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant TODAY = Instant.now().truncatedTo(ChronoUnit.DAYS);
+  /** The history's 90 days, and the day it was made. */
+  private static final String PERIOD = "from=" + TODAY.minus(Duration.ofDays(90)) + "&to=" + TODAY.plus(Duration.ofDays(1))
+      + "&interval=week";
+  private static final int OPEN_TASKS_AT_MOST = 25;
 
   @TempDir
   Path workDir;
@@ -33,7 +43,9 @@ class DemoProfileStartIT {
   @Test
   void startsWithDemoDataOnAFileDatabaseAndKeepsDataAcrossARestart() throws Exception {
     Api signedIn;
-    try (OpsFlowProcess first = OpsFlowProcess.start(workDir, Map.of())) {
+    List<Long> made;
+    // as the README's command runs it: with the job executor, which the history pauses while it plays
+    try (OpsFlowProcess first = OpsFlowProcess.start(workDir, Map.of(), OpsFlowProcess.Jobs.ON)) {
       assertThat(first.running()).as(first.output()).isTrue();
       Api api = first.api();
       assertThat(api.basic("olivia", "demo").get("/engine-rest/engine").status()).isEqualTo(200);
@@ -45,7 +57,12 @@ class DemoProfileStartIT {
       assertThat(signedIn.get("/camunda/app/tasklist/default/").status()).isEqualTo(200);
       assertThat(api.basic("mia", "demo").post("/api/services",
           "{\"key\":\"kept\",\"name\":\"Kept\",\"tier\":3,\"devGroup\":\"dev\"}").status()).isEqualTo(201);
+      awaitHistory(first);
+      managersFigures(api.basic("mia", "demo"));
+      assertThat(api.basic("admin", "demo").get("/engine-rest/task/count").json().path("count").asInt())
+          .as("open tasks: the last days' work, not the quarter's").isBetween(1, OPEN_TASKS_AT_MOST);
       storesTextWhole(api);
+      made = counts(api.basic("mia", "demo"));
     }
     assertThat(Files.list(workDir.resolve("data")).map(Path::getFileName).map(Path::toString))
         .anyMatch(name -> name.startsWith("opsflow") && name.endsWith(".mv.db"));
@@ -58,8 +75,77 @@ class DemoProfileStartIT {
       assertThat(stillSignedIn.get("/camunda/app/tasklist/default/").status()).as("sessions survive the restart")
           .isEqualTo(200);
       assertThat(stillSignedIn.post("/camunda/api/engine/engine/default/task/count", "{}").status()).isEqualTo(200);
+      assertThat(second.output()).contains("Demo history: already made on this database");
+      assertThat(counts(second.api().basic("mia", "demo"))).as("a restart adds no history").isEqualTo(made);
     }
   }
+
+  /** The history plays in the background after the start, and says in the log when it is complete. */
+  private static void awaitHistory(OpsFlowProcess process) throws InterruptedException {
+    Instant giveUp = Instant.now().plus(Duration.ofMinutes(20));
+    while (!process.output().contains("Demo history ready in") && Instant.now().isBefore(giveUp)) {
+      assertThat(process.output()).doesNotContain("Demo history failed");
+      Thread.sleep(2000);
+    }
+    String output = process.output();
+    assertThat(output).contains("Demo history ready in").doesNotContain("Demo history: a step at")
+        .doesNotContain("could not complete");
+    System.out.println(output.lines().filter(line -> line.contains("Demo history ready in")).findFirst().orElseThrow());
+  }
+
+  /**
+   * What a manager sees over the 90 days on a fresh start: every DORA figure with its band, MTTA and MTTR,
+   * SLA attainment for every priority, weekly series with data, the practice figures; and a Tasklist
+   * with a handful of open items, not the whole quarter's.
+   */
+  private static void managersFigures(Api mia) {
+    JsonNode delivery = mia.get("/api/metrics/delivery?" + PERIOD).json();
+    assertThat(delivery.path("deploymentFrequency").path("count").asLong()).as(delivery.toString()).isGreaterThan(60);
+    for (String figure : List.of("deploymentFrequency", "changeLeadTime", "changeFailRate",
+        "failedDeploymentRecoveryTime")) {
+      assertThat(delivery.path(figure).path("band").asText()).as(figure).isIn("elite", "high", "medium", "low");
+    }
+    assertThat(delivery.path("changeFailRate").path("value").asDouble()).isBetween(0.02, 0.35);
+    assertThat(delivery.path("deploymentReworkRate").path("value").asDouble()).isPositive();
+    assertThat(delivery.path("series")).hasSizeGreaterThanOrEqualTo(13);
+    assertThat(StreamSupport.stream(delivery.path("series").spliterator(), false)
+        .filter(week -> week.path("deploymentFrequency").path("count").asLong() > 0)).hasSizeGreaterThanOrEqualTo(12);
+
+    JsonNode incidents = mia.get("/api/metrics/incidents?" + PERIOD).json();
+    assertThat(incidents.path("mtta").path("value").asDouble()).as(incidents.toString()).isPositive();
+    assertThat(incidents.path("mttr").path("value").asDouble()).isGreaterThan(incidents.path("mtta").path("value")
+        .asDouble());
+    assertThat(incidents.path("mttr").path("count").asLong()).isGreaterThan(30);
+    double lowest = 1;
+    for (String priority : List.of("P1", "P2", "P3", "P4")) {
+      for (String target : List.of("acknowledge", "resolve")) {
+        JsonNode sla = incidents.path("slaAttainment").path(priority).path(target);
+        assertThat(sla.path("count").asLong()).as(priority + " " + target).isPositive();
+        lowest = Math.min(lowest, sla.path("value").asDouble());
+      }
+    }
+    assertThat(lowest).as("some targets were missed").isLessThan(1);
+    for (String source : List.of("alert", "person", "failedChange")) {
+      assertThat(incidents.path("incidentsBySource").path(source).path("value").asInt()).as(source).isPositive();
+    }
+    assertThat(incidents.path("escalations").path("value").asInt()).isPositive();
+
+    JsonNode practice = mia.get("/api/metrics/practice?" + PERIOD).json();
+    assertThat(practice.path("drillCompliance").path("value").asDouble()).as(practice.toString()).isEqualTo(2 / 3.0);
+    assertThat(practice.path("retrospectivesCompleted").path("value").asInt()).isGreaterThan(5);
+    assertThat(practice.path("actionItemsOnTime").path("value").asDouble()).isStrictlyBetween(0.0, 1.0);
+    assertThat(practice.path("overdueActionItems").path("value").asInt()).isPositive();
+
+    assertThat(mia.get("/api/changes?limit=500").json().findValuesAsText("state")).as("a few changes still under way")
+        .contains("closed").filteredOn(state -> !state.equals("closed") && !state.equals("rejected")).hasSizeLessThan(6);
+  }
+
+  /** How much the period holds: deployments, incidents. */
+  private static List<Long> counts(Api mia) {
+    return List.of(mia.get("/api/metrics/delivery?" + PERIOD).json().path("changeFailRate").path("count").asLong(),
+        mia.get("/api/metrics/incidents?" + PERIOD).json().path("escalations").path("count").asLong());
+  }
+
 
   private static void storesTextWhole(Api api) throws Exception {
     Api olivia = api.basic("olivia", "demo");

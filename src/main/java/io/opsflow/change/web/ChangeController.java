@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -35,7 +34,6 @@ import io.opsflow.change.ChangeSubmission;
 import io.opsflow.change.Changes;
 import io.opsflow.change.DeploymentStatus;
 import io.opsflow.change.Gate;
-import io.opsflow.change.steps.ChangeVariables;
 import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.web.ListFilter;
@@ -59,18 +57,14 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/changes")
 class ChangeController {
 
-  static final String MESSAGE_DEPLOYMENT_REPORTED = "DeploymentReported";
-
   private final Changes changes;
-  private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
   private final Visibility visibility;
 
-  ChangeController(Changes changes, RuntimeService runtimeService, TransactionTemplate transaction, ObjectMapper json,
+  ChangeController(Changes changes, TransactionTemplate transaction, ObjectMapper json,
       Visibility visibility) {
     this.changes = changes;
-    this.runtimeService = runtimeService;
     this.transaction = transaction;
     this.json = json;
     this.visibility = visibility;
@@ -199,19 +193,8 @@ class ChangeController {
   @ApiResponse(responseCode = "409", description = "The gate is not approved, or another result was reported")
   @PostMapping("/{key}/deployment")
   ChangeAnswer reportDeployment(@PathVariable String key, @Valid @RequestBody DeploymentReport report, Principal caller) {
-    transaction.executeWithoutResult(transactionStatus -> {
-      DeploymentStatus status = Codes.of(DeploymentStatus.class, report.status(), "status");
-      if (changes.recordDeployment(key, status, report.url(), caller.getName())) {
-        boolean told = !runtimeService.createMessageCorrelation(MESSAGE_DEPLOYMENT_REPORTED)
-            .processInstanceBusinessKey(key)
-            .setVariable(ChangeVariables.DEPLOYMENT_STATUS, report.status())
-            .setVariable(ChangeVariables.DEPLOYMENT_URL, report.url())
-            .correlateAllWithResult().isEmpty();
-        if (!told) {
-          throw Refusal.conflict("Change " + key + " is not waiting for a deployment report.");
-        }
-      }
-    });
+    transaction.executeWithoutResult(transactionStatus -> changes.reportDeployment(key,
+        Codes.of(DeploymentStatus.class, report.status(), "status"), report.url(), caller.getName()));
     return ChangeAnswer.of(changes.get(key));
   }
 

@@ -45,9 +45,14 @@ class ProdProfileStartIT {
 
     long changeSets;
     long migrations;
-    try (OpsFlowProcess first = OpsFlowProcess.start(workDir, env, "--spring.profiles.active=prod")) {
+    // the demo history, even when asked for, needs the demo data that prod refuses
+    try (OpsFlowProcess first = OpsFlowProcess.start(workDir, env, "--spring.profiles.active=prod",
+        "--opsflow.demo.history.enabled=true")) {
       assertThat(first.running()).as(first.output()).isTrue();
       assertNoDemoAndAdministratorWorks(first.api());
+      assertThat(first.output()).doesNotContain("Demo history");
+      assertThat(TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM change_request")
+          + TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM incident")).as("no history").isZero();
       changeSets = TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM DATABASECHANGELOG");
       migrations = TestDatabase.count(DATABASE, "SELECT COUNT(*) FROM opsflow_schema_history WHERE success = 1");
       assertThat(changeSets).isPositive();
