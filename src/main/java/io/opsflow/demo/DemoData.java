@@ -47,6 +47,7 @@ class DemoData implements ApplicationRunner {
       new Person("devon", "Devon", "Dev", Groups.DEV),
       new Person("quinn", "Quinn", "QA", Groups.QA),
       new Person("mia", "Mia", "Manager", Groups.MANAGER),
+      new Person("max", "Max", "Manager", Groups.MANAGER),
       new Person("sasha", "Sasha", "Security", Groups.SECURITY));
 
   static final List<Account> ACCOUNTS = List.of(
