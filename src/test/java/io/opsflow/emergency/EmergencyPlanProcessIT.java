@@ -127,6 +127,8 @@ class EmergencyPlanProcessIT extends IntegrationTest {
     assertThat(processEngine.getRuntimeService().getVariable(process.getId(), "drillMark"))
         .as("DRILL on every card of the drill").isEqualTo("DRILL");
     assertThat(command.getPriority()).as("no incident: Camunda's normal priority").isEqualTo(50);
+    assertThat(processEngine.getRuntimeService().getVariables(process.getId())).as("no empty priority on the card")
+        .doesNotContainKey("priority");
     assertThat(command.getDueDate()).as("no incident to resolve").isNull();
 
     new EmergencyPlanRunner(processEngine).run(process.getId(), "mitigated");

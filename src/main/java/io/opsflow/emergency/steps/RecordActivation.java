@@ -96,9 +96,18 @@ class RecordActivation implements JavaDelegate {
   private static void urgency(DelegateExecution execution, boolean drill, Optional<Incident> incident) {
     Priority priority = incident.map(Incident::priority).orElse(null);
     execution.setVariable(TaskPriority.VARIABLE, priority == null ? TaskPriority.NORMAL : priority.taskPriority());
-    execution.setVariable(PlanVariables.PRIORITY, priority == null ? null : priority.code());
     execution.setVariable(PlanVariables.RESOLVE_DUE_AT,
         incident.map(Incident::resolveDueAt).map(Incidents::date).orElse(null));
-    execution.setVariable(PlanVariables.DRILL_MARK, drill ? PlanVariables.DRILL_MARK_TEXT : null);
+    // Tasklist shows a variable that exists with no value as <Null> on the card: these exist only with one
+    shownIf(execution, PlanVariables.PRIORITY, priority == null ? null : priority.code());
+    shownIf(execution, PlanVariables.DRILL_MARK, drill ? PlanVariables.DRILL_MARK_TEXT : null);
+  }
+
+  private static void shownIf(DelegateExecution execution, String name, String value) {
+    if (value == null) {
+      execution.removeVariable(name);
+    } else {
+      execution.setVariable(name, value);
+    }
   }
 }
