@@ -396,8 +396,10 @@ class IncidentProcessIT extends IntegrationTest {
     claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("category", "outage",
         "diagnosisGroup", "ops", "priorityOverride", "P1", "overrideReason", "the CFO needs the reports today"));
 
-    assertThat(taskService().createTaskQuery().taskId(closure.getId()).singleResult().getPriority())
-        .as("the confirmation waiting beside the triage is now a P1's").isEqualTo(100);
+    Task raised = taskService().createTaskQuery().taskId(closure.getId()).singleResult();
+    assertThat(raised.getPriority()).as("the confirmation waiting beside the triage is now a P1's").isEqualTo(100);
+    assertThat(raised.getDueDate()).as("and due when the P1 must be resolved")
+        .isEqualTo(Date.from(incident(key).resolveDueAt())).isBefore(closure.getDueDate());
     assertThat(task("Task_DiagnoseMitigate", process).getPriority()).isEqualTo(100);
     assertThat(runtimeService().getVariable(process.getId(), "priority")).isEqualTo("P1");
   }

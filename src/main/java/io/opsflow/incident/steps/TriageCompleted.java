@@ -17,6 +17,7 @@ import io.opsflow.kernel.process.ProcessVariables;
 import static io.opsflow.kernel.process.ProcessVariables.strictCode;
 import static io.opsflow.kernel.process.ProcessVariables.strictText;
 
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -82,11 +83,15 @@ class TriageCompleted implements TaskListener {
       inputs.put(IncidentVariables.PRIORITY_OVERRIDE, override.code());
       inputs.put(IncidentVariables.SERVICE_LIFECYCLE, task.getVariable(IncidentVariables.SERVICE_LIFECYCLE));
       PriorityDecision decision = PriorityDecision.of(decisions.single("incident-priority", inputs));
+      Date resolveDue = (Date) task.getVariable(IncidentVariables.RESOLVE_DUE_AT);
       Incident reprioritised = incidents.setPriority(key, decision, actor, reason);
       IncidentFacts.apply(reprioritised, task.getExecution());
       // open tasks (a confirmation beside the triage) and a running emergency plan follow at once
+      Date resolveDueNow = Incidents.date(reprioritised.resolveDueAt());
       TaskPriority.follow(task.getProcessEngineServices(), task.getProcessInstanceId(),
-          reprioritised.priority().taskPriority(), Map.of(IncidentVariables.PRIORITY, reprioritised.priority().code()));
+          reprioritised.priority().taskPriority(), new TaskPriority.Deadline(resolveDue, resolveDueNow),
+          Map.of(IncidentVariables.PRIORITY, reprioritised.priority().code(),
+              IncidentVariables.RESOLVE_DUE_AT, resolveDueNow));
     } else {
       task.getExecution().setVariable(IncidentVariables.PRIORITY_OVERRIDE, null);
     }

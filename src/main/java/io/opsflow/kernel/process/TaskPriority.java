@@ -1,6 +1,7 @@
 package io.opsflow.kernel.process;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 
 /**
  * Camunda task priorities, so that Tasklist's "most urgent first" means something: user tasks take
@@ -26,11 +28,20 @@ public final class TaskPriority {
   private TaskPriority() {
   }
 
+  /** A deadline that moved with a re-prioritisation: open tasks due at {@code from} are due at {@code to}. */
+  public record Deadline(Date from, Date to) {
+
+    boolean of(Task task) {
+      return from != null && task.getDueDate() != null && task.getDueDate().getTime() == from.getTime();
+    }
+  }
+
   /**
    * A re-prioritisation: the process instance, and every process it called and still waits for (an
-   * emergency plan), take the new priority and these variables, and their open tasks move at once.
+   * emergency plan), take the new priority and these variables, and their open tasks move at once,
+   * with their due date when it was the deadline that moved.
    */
-  public static void follow(ProcessEngineServices engine, String processInstanceId, int priority,
+  public static void follow(ProcessEngineServices engine, String processInstanceId, int priority, Deadline deadline,
       Map<String, Object> variables) {
     RuntimeService runtime = engine.getRuntimeService();
     TaskService tasks = engine.getTaskService();
@@ -38,9 +49,16 @@ public final class TaskPriority {
       for (String instance : withCalled(runtime, processInstanceId)) {
         runtime.setVariable(instance, VARIABLE, priority);
         runtime.setVariables(instance, variables);
-        tasks.createTaskQuery().processInstanceId(instance).list().stream()
-            .filter(task -> task.getPriority() != priority)
-            .forEach(task -> tasks.setPriority(task.getId(), priority));
+        for (Task task : tasks.createTaskQuery().processInstanceId(instance).list()) {
+          if (task.getPriority() != priority) {
+            tasks.setPriority(task.getId(), priority);
+          }
+          if (deadline.of(task)) {
+            Task moved = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+            moved.setDueDate(deadline.to());
+            tasks.saveTask(moved);
+          }
+        }
       }
     });
   }
