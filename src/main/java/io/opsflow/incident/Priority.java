@@ -1,21 +1,29 @@
 package io.opsflow.incident;
 
 import io.opsflow.kernel.domain.Coded;
+import io.opsflow.kernel.process.TaskPriority;
 
 /**
  * An incident's priority, as the {@code incident-priority} decision gives it: {@code P1} is the
  * most urgent. Notifications and metrics compare priorities by urgency, never by their codes as text.
  */
 public enum Priority implements Coded {
-  P1("P1"),
-  P2("P2"),
-  P3("P3"),
-  P4("P4");
+  P1("P1", TaskPriority.HIGHEST),
+  P2("P2", TaskPriority.HIGH),
+  P3("P3", TaskPriority.NORMAL),
+  P4("P4", TaskPriority.LOW);
 
   private final String code;
+  private final int taskPriority;
 
-  Priority(String code) {
+  Priority(String code, int taskPriority) {
     this.code = code;
+    this.taskPriority = taskPriority;
+  }
+
+  /** The Camunda priority of the incident's tasks, so that Tasklist sorts a P1 first. */
+  public int taskPriority() {
+    return taskPriority;
   }
 
   @Override

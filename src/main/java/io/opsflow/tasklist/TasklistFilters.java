@@ -1,5 +1,6 @@
 package io.opsflow.tasklist;
 
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 
 import io.opsflow.security.Authorities;
 import io.opsflow.security.Grants;
@@ -32,16 +38,42 @@ import io.opsflow.security.Groups;
  * at a person's first sign-in, "My groups' tasks" lists unassigned tasks (the engine's task
  * authorizations narrow it to the person's groups), and "Overdue" is a shared filter whose due
  * date bound is moved forward every minute.
+ *
+ * <p>"My tasks" is where a person lands (Tasklist opens the filter of the lowest {@code priority}
+ * property): the work they can do, their own tasks and their groups' unclaimed ones, the most
+ * urgent first (task priority, then due date; Tasklist's own sorting only breaks ties). It is
+ * named and labelled in the language the person signed in with.
  */
 @Component
 public class TasklistFilters {
 
   public static final String MY_TASKS = "My tasks";
+  public static final String MY_TASKS_ZH = "我的任务";
   public static final String GROUP_TASKS = "My groups' tasks";
   public static final String OVERDUE = "Overdue";
 
   private static final List<String> SHARED_WITH =
       Stream.concat(Groups.STAFF.stream(), Stream.of(Groups.ADMIN)).toList();
+
+  /** The languages the webapps speak, as a person's sign-in chose it. */
+  public enum Language {
+    EN, ZH;
+
+    /** The cookie the webapps' language menu and the sign-in page keep the choice in. */
+    static final String COOKIE = "opsflow-language";
+
+    /** As the sign-in page chose it: the webapps' language cookie, else the browser's first language. */
+    static Language ofSignIn() {
+      if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+        return EN;
+      }
+      HttpServletRequest request = attributes.getRequest();
+      Cookie chosen = request.getCookies() == null ? null : Arrays.stream(request.getCookies())
+          .filter(cookie -> COOKIE.equals(cookie.getName())).findFirst().orElse(null);
+      String language = chosen != null ? chosen.getValue() : request.getLocale().getLanguage();
+      return "zh".equalsIgnoreCase(language) ? ZH : EN;
+    }
+  }
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -77,19 +109,29 @@ public class TasklistFilters {
   @EventListener
   public void onSignIn(InteractiveAuthenticationSuccessEvent event) {
     if (Authorities.isPerson(event.getAuthentication())) {
-      ensurePersonalFilter(event.getAuthentication().getName());
+      ensurePersonalFilter(event.getAuthentication().getName(), Language.ofSignIn());
     }
   }
 
-  /** Creates the person's "My tasks" filter, or brings its columns up to date. */
+  /** Creates the person's "My tasks" filter in English, or brings it up to date. */
   public void ensurePersonalFilter(String userId) {
-    Filter filter = filterService.createFilterQuery().filterName(MY_TASKS).filterOwner(userId).singleResult();
-    if (filter == null) {
-      // the engine grants the owner all rights on a new filter
-      filter = filterService.newTaskFilter(MY_TASKS).setOwner(userId)
-          .setQuery(taskService.createTaskQuery().taskAssignee(userId));
-    }
-    filter.setProperties(properties("Tasks assigned to you", -10, "#555555"));
+    ensurePersonalFilter(userId, Language.EN);
+  }
+
+  /** Creates the person's "My tasks" filter, or brings its query, name and columns up to date. */
+  public void ensurePersonalFilter(String userId, Language language) {
+    // the engine grants the owner all rights on a new filter
+    Filter filter = filterService.createFilterQuery().filterOwner(userId).list().stream()
+        .filter(mine -> MY_TASKS.equals(mine.getName()) || MY_TASKS_ZH.equals(mine.getName())).findFirst()
+        .orElseGet(() -> filterService.newTaskFilter().setOwner(userId));
+    filter.setName(language == Language.ZH ? MY_TASKS_ZH : MY_TASKS);
+    // a candidate user's groups are looked up when the query runs: a group joined later counts
+    filter.setQuery(taskService.createTaskQuery().or().taskAssignee(userId).taskCandidateUser(userId).endOr()
+        .orderByTaskPriority().desc().orderByDueDate().asc());
+    Map<String, Object> properties = properties(language == Language.ZH
+        ? "你的任务和你所在组尚未认领的任务，最紧急的在前" : "Your tasks and your groups' unclaimed tasks, most urgent first",
+        -10, "#555555", language);
+    filter.setProperties(properties);
     filterService.saveFilter(filter);
   }
 
@@ -115,6 +157,10 @@ public class TasklistFilters {
   }
 
   private Map<String, Object> properties(String description, int priority, String color) {
+    return properties(description, priority, color, Language.EN);
+  }
+
+  private Map<String, Object> properties(String description, int priority, String color, Language language) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("description", description);
     properties.put("priority", priority);
@@ -122,7 +168,7 @@ public class TasklistFilters {
     properties.put("refresh", true);
     properties.put("showUndefinedVariable", false);
     properties.put("variables", columns.stream()
-        .map(column -> Map.of("name", column.variable(), "label", column.label())).toList());
+        .map(column -> Map.of("name", column.variable(), "label", column.label(language))).toList());
     return properties;
   }
 }

@@ -112,6 +112,8 @@ class ChangeProcessIT extends IntegrationTest {
     assertThat(changes.get(key).approvalRoute()).isEqualTo(ApprovalRoute.PEER);
     assertThat(approvalGroups(process)).containsExactlyInAnyOrder("ops", "dev", "qa");
     Task opsApproval = approvalTask(process, "ops");
+    assertThat(changes.get(key).risk()).isEqualTo(ChangeRisk.MEDIUM);
+    assertThat(opsApproval.getPriority()).as("a medium-risk change's tasks: Camunda's normal priority").isEqualTo(50);
     assertThat(notifications.about(key)).as("each approver group is asked, with a link to its task")
         .filteredOn(n -> n.subject().startsWith("Change " + key + " needs approval")).hasSize(3)
         .anyMatch(n -> n.groups().equals(List.of("ops")) && n.body().contains("?task=" + opsApproval.getId()));
@@ -180,6 +182,8 @@ class ChangeProcessIT extends IntegrationTest {
     Change change = changes.get(key);
     assertThat(change.approvalRoute()).isEqualTo(ApprovalRoute.CAB);
     assertThat(approvalGroups(process)).containsExactlyInAnyOrder("ops", "dev", "qa", "manager");
+    assertThat(change.risk()).isEqualTo(ChangeRisk.HIGH);
+    assertThat(approvalTask(process, "manager").getPriority()).as("high risk: as a P2 incident").isEqualTo(75);
 
     approve(process, "ops", "olivia", true, null);
     approve(process, "dev", "devon2", true, null);
@@ -231,13 +235,14 @@ class ChangeProcessIT extends IntegrationTest {
     String key = process.getBusinessKey();
     assertThat(changes.get(key).approvalRoute()).isEqualTo(ApprovalRoute.EXPEDITED);
     assertThat(approvalGroups(process)).containsExactly("manager");
+    assertThat(approvalTask(process, "manager").getPriority()).as("an emergency change: as urgent as a P1").isEqualTo(100);
     approve(process, "manager", "mia", true, "hotfix for the outage");
     assertThat(process).isWaitingAt("EventGateway_Deployment");
 
     Date deadline = (Date) runtimeService().getVariable(process.getId(), "deployDeadline");
     ClockUtil.setCurrentTime(new Date(deadline.getTime() + 1000));
     execute(job("Timer_DeploymentOverdue", process));
-    assertThat(task("Task_InvestigateDeployment", process)).isNotNull();
+    assertThat(task("Task_InvestigateDeployment", process).getPriority()).isEqualTo(100);
     claimAndComplete(task("Task_InvestigateDeployment", process), "oscar",
         Map.of("investigation", "wait", "investigationNote", "the runner queue is long"));
 

@@ -21,6 +21,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.opsflow.incident.Incident;
+import io.opsflow.incident.Incidents;
+import io.opsflow.incident.Priority;
 import io.opsflow.kernel.webhook.SignedWebhook;
 import io.opsflow.support.Api.Response;
 import io.opsflow.support.EmergencyPlanRunner;
@@ -49,6 +52,9 @@ class EmergencyPlanProcessIT extends IntegrationTest {
   EmergencyPlans plans;
 
   @Autowired
+  Incidents incidents;
+
+  @Autowired
   RecordingChannel notifications;
 
   @Test
@@ -66,8 +72,12 @@ class EmergencyPlanProcessIT extends IntegrationTest {
         && n.body().contains("Reason: incident " + incident) && n.body().contains("Service: payments-api"));
 
     assertThat(process).isWaitingAt("Task_TakeCommand");
-    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(process.getId()).singleResult()
-        .getDescription()).contains("incident commander");
+    Task command = processEngine.getTaskService().createTaskQuery().processInstanceId(process.getId()).singleResult();
+    assertThat(command.getDescription()).contains("incident commander");
+    Incident p1 = incidents.find(incident).orElseThrow();
+    assertThat(p1.priority()).isEqualTo(Priority.P1);
+    assertThat(command.getPriority()).as("a P1's plan is the most urgent work").isEqualTo(100);
+    assertThat(command.getDueDate()).as("due when the P1 must be resolved").isEqualTo(Date.from(p1.resolveDueAt()));
     new EmergencyPlanRunner(processEngine).run(process.getId(), "restored");
 
     assertThat(process).hasPassed("Task_OpenStatusIncident", "Task_FailOver", "Task_RollBackLatestChange",
@@ -113,6 +123,13 @@ class EmergencyPlanProcessIT extends IntegrationTest {
     String key = as("olivia").post("/api/emergency-plans/emergency-plan-database-failure/activations",
         "{\"service\":\"payments-api\",\"drill\":true}").json().path("activationKey").asText();
     ProcessInstance process = processOf(key);
+    Task command = processEngine.getTaskService().createTaskQuery().processInstanceId(process.getId()).singleResult();
+    assertThat(processEngine.getRuntimeService().getVariable(process.getId(), "drillMark"))
+        .as("DRILL on every card of the drill").isEqualTo("DRILL");
+    assertThat(command.getPriority()).as("no incident: Camunda's normal priority").isEqualTo(50);
+    assertThat(processEngine.getRuntimeService().getVariables(process.getId())).as("no empty priority on the card")
+        .doesNotContainKey("priority");
+    assertThat(command.getDueDate()).as("no incident to resolve").isNull();
 
     new EmergencyPlanRunner(processEngine).run(process.getId(), "mitigated");
 

@@ -81,6 +81,7 @@ class IncidentProcessIT extends IntegrationTest {
     Task triage = task("Task_AcknowledgeTriage", process);
     assertThat(triage).hasCandidateGroup("ops");
     assertThat(triage.getDueDate()).isEqualTo(Date.from(incident(key).ackDueAt()));
+    assertThat(triage.getPriority()).as("a P1 is the most urgent work in Tasklist").isEqualTo(100);
     claimAndComplete(triage, "olivia", Map.of("category", "outage", "diagnosisGroup", "dev", "major", false));
 
     assertThat(process).isWaitingAt("Task_DiagnoseMitigate", "CallActivity_RunEmergencyPlan");
@@ -88,12 +89,25 @@ class IncidentProcessIT extends IntegrationTest {
     assertThat(incident(key).major()).as("P1 is always major").isTrue();
     ProcessInstance plan = plan(process);
     assertThat(planKey(plan)).isEqualTo("emergency-plan-service-outage");
+    assertThat(task("Task_DiagnoseMitigate", process).getPriority()).isEqualTo(100);
+    Task command = taskService().createTaskQuery().processInstanceId(plan.getId()).singleResult();
+    assertThat(command.getTaskDefinitionKey()).isEqualTo("Task_TakeCommand");
+    assertThat(command.getPriority()).as("the plan is as urgent as its incident").isEqualTo(100);
+    assertThat(command.getDueDate()).as("due when the incident must be resolved")
+        .isEqualTo(Date.from(incident(key).resolveDueAt()));
+    assertThat(runtimeService().getVariable(plan.getId(), "priority")).as("shown on the card").isEqualTo("P1");
+    assertThat(runtimeService().getVariables(plan.getId())).as("no DRILL mark for real, not even empty")
+        .doesNotContainKey("drillMark");
 
     new EmergencyPlanRunner(processEngine).run(plan.getId(), "restored");
     assertThat(process).isWaitingAt("Task_DiagnoseMitigate");
     assertThat(runtimeService().getVariable(process.getId(), "planOutcome")).isEqualTo("restored");
     claimAndComplete(task("Task_DiagnoseMitigate", process), "devon", Map.of("resolutionSummary", "rolled back 2.4.1"));
-    claimAndComplete(task("Task_VerifyResolution", process), "quinn", Map.of("verified", true));
+    Task verification = task("Task_VerifyResolution", process);
+    assertThat(verification.getDueDate()).as("the resolve SLA watches verification too")
+        .isEqualTo(Date.from(incident(key).resolveDueAt()));
+    assertThat(verification.getPriority()).isEqualTo(100);
+    claimAndComplete(verification, "quinn", Map.of("verified", true));
     closeIncident(process);
 
     assertThat(process).hasPassed("Task_RequestRetrospective").isEnded();
@@ -158,6 +172,7 @@ class IncidentProcessIT extends IntegrationTest {
     ProcessInstance process = report("medium", "medium", "web-portal");
     assertThat(incident(process.getBusinessKey()).priority()).isEqualTo(Priority.P3);
     notifyOnCall(process);
+    assertThat(task("Task_AcknowledgeTriage", process).getPriority()).isEqualTo(50);
 
     claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("category", "outage", "diagnosisGroup", "ops"));
     assertThat(process).isWaitingAt("Task_DiagnoseMitigate").isNotWaitingAt("CallActivity_RunEmergencyPlan");
@@ -179,6 +194,7 @@ class IncidentProcessIT extends IntegrationTest {
     String key = process.getBusinessKey();
     assertThat(incident(key).priority()).isEqualTo(Priority.P4);
     notifyOnCall(process);
+    assertThat(task("Task_AcknowledgeTriage", process).getPriority()).isEqualTo(25);
 
     claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("category", "outage", "diagnosisGroup", "dev",
         "priorityOverride", "P2", "overrideReason", "month-end reports block finance"));
@@ -188,6 +204,7 @@ class IncidentProcessIT extends IntegrationTest {
     assertThat(overridden.resolveSlaMinutes()).isEqualTo(240);
     assertThat(overridden.resolveDueAt()).isEqualTo(overridden.openedAt().plus(Duration.ofMinutes(240)));
     assertThat(task("Task_DiagnoseMitigate", process).getDueDate()).isEqualTo(Date.from(overridden.resolveDueAt()));
+    assertThat(task("Task_DiagnoseMitigate", process).getPriority()).isEqualTo(75);
     assertThat(timelineMessages(key)).anyMatch(m -> m.contains("from P4 to P2: month-end reports block finance"));
 
     claimAndComplete(task("Task_DiagnoseMitigate", process), "devon", Map.of("resolutionSummary", "fixed the query"));
@@ -315,6 +332,7 @@ class IncidentProcessIT extends IntegrationTest {
     ProcessInstance process = triaged("high", "medium", "ops");
     Incident triaged = incident(process.getBusinessKey());
 
+    assertThat(task("Task_DiagnoseMitigate", process).getDueDate()).isEqualTo(Date.from(triaged.resolveDueAt()));
     moveClockTo(triaged.resolveDueAt().plusSeconds(1));
     execute(timer(process, "Timer_ResolveSlaBreached"));
     assertThat(process).hasPassed("Task_NotifyResolveSlaBreach");
@@ -331,6 +349,8 @@ class IncidentProcessIT extends IntegrationTest {
 
     claimAndComplete(task("Task_DiagnoseMitigate", process), "olivia", Map.of("resolutionSummary", "scaled out"));
     assertThat(candidateGroups(task("Task_VerifyResolution", process))).containsExactlyInAnyOrder("qa", "manager");
+    assertThat(task("Task_VerifyResolution", process).getDueDate()).as("created after the deadline, still due then")
+        .isEqualTo(Date.from(triaged.resolveDueAt()));
     claimAndComplete(task("Task_VerifyResolution", process), "quinn",
         Map.of("verified", false, "verificationNote", "still slow"));
     assertThat(candidateGroups(task("Task_DiagnoseMitigate", process))).as("reopened diagnosis stays escalated")
@@ -343,13 +363,8 @@ class IncidentProcessIT extends IntegrationTest {
 
   @Test
   void whenEveryAlertResolvesOnCallConfirmsClosureAndTheIncidentCloses() {
-    String key = fire("fp-confirm-1", "payments-api", "critical");
-    ProcessInstance process = processOf(key);
-    notifyOnCall(process);
-
-    resolve("fp-confirm-1");
-
-    assertThat(process).isWaitingAt("Task_AcknowledgeTriage", "Task_ConfirmClosure");
+    ProcessInstance process = resolvedBeforeTriage("fp-confirm-1", "payments-api", "critical");
+    String key = process.getBusinessKey();
     assertThat(task("Task_ConfirmClosure", process)).hasCandidateGroup("ops");
     assertThat(incident(key).state()).as("it does not close itself").isEqualTo(IncidentState.OPEN);
 
@@ -368,6 +383,25 @@ class IncidentProcessIT extends IntegrationTest {
 
     assertThat(fire("fp-confirm-1", "payments-api", "critical")).as("after closing, the alert opens a new incident")
         .isNotEqualTo(key);
+  }
+
+  @Test
+  void anOpenTaskFollowsWhenTriageRaisesThePriority() {
+    ProcessInstance process = resolvedBeforeTriage("fp-raise-1", "reporting", "warning");
+    String key = process.getBusinessKey();
+    Task closure = task("Task_ConfirmClosure", process);
+    assertThat(closure.getPriority()).isEqualTo(incident(key).priority().taskPriority()).isLessThan(100);
+    assertThat(closure.getDueDate()).isEqualTo(Date.from(incident(key).resolveDueAt()));
+
+    claimAndComplete(task("Task_AcknowledgeTriage", process), "olivia", Map.of("category", "outage",
+        "diagnosisGroup", "ops", "priorityOverride", "P1", "overrideReason", "the CFO needs the reports today"));
+
+    Task raised = taskService().createTaskQuery().taskId(closure.getId()).singleResult();
+    assertThat(raised.getPriority()).as("the confirmation waiting beside the triage is now a P1's").isEqualTo(100);
+    assertThat(raised.getDueDate()).as("and due when the P1 must be resolved")
+        .isEqualTo(Date.from(incident(key).resolveDueAt())).isBefore(closure.getDueDate());
+    assertThat(task("Task_DiagnoseMitigate", process).getPriority()).isEqualTo(100);
+    assertThat(runtimeService().getVariable(process.getId(), "priority")).isEqualTo("P1");
   }
 
   @Test
@@ -564,6 +598,15 @@ class IncidentProcessIT extends IntegrationTest {
   private String fire(String fingerprint, String service, String severity) {
     IntakeResult result = intake.receive(List.of(observation(fingerprint, true, service, severity)), "alertmanager");
     return result.opened().isEmpty() ? result.updated().iterator().next() : result.opened().iterator().next();
+  }
+
+  /** An alert's incident whose every alert resolved before triage: closure waits beside the triage. */
+  private ProcessInstance resolvedBeforeTriage(String fingerprint, String service, String severity) {
+    ProcessInstance process = processOf(fire(fingerprint, service, severity));
+    notifyOnCall(process);
+    resolve(fingerprint);
+    assertThat(process).isWaitingAt("Task_AcknowledgeTriage", "Task_ConfirmClosure");
+    return process;
   }
 
   private void resolve(String fingerprint) {

@@ -33,7 +33,7 @@ class WebappLanguageBrowserIT extends IntegrationTest {
       // the first Tasklist of a fresh server loads its scripts slowly on a busy machine
       browser.waitUntil(Duration.ofSeconds(120), () -> browser.showsText("启动流程"));
       assertThat(browser.shownMatches(RAW_KEY)).as("raw keys in Tasklist").isEmpty();
-      for (String filter : List.of(TasklistFilters.GROUP_TASKS, TasklistFilters.OVERDUE, TasklistFilters.MY_TASKS)) {
+      for (String filter : List.of(TasklistFilters.GROUP_TASKS, TasklistFilters.OVERDUE, TasklistFilters.MY_TASKS_ZH)) {
         browser.waitForText(filter).click();
         browser.waitUntil(Duration.ofSeconds(10), () -> browser.pageText().contains("创建时间")
             || browser.pageText().contains("优先级"));

@@ -18,7 +18,7 @@ public final class ChangeVariables {
   public static final String PLANNED_START = "plannedStart";
   public static final String REQUESTER = "requester";
   static final String RISK_RESULT = "riskResult";
-  static final String RISK = "risk";
+  public static final String RISK = "risk";
   static final String APPROVAL_ROUTE = "approvalRoute";
   static final String VERIFICATION_MINUTES = "verificationMinutes";
   static final String FROZEN = "frozen";

@@ -12,8 +12,12 @@ import io.opsflow.change.Changes;
 import io.opsflow.kernel.domain.Coded;
 import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.process.ProcessVariables;
+import io.opsflow.kernel.process.TaskPriority;
 
-/** After "Assess risk": stores the change-risk decision; what its route asks for is the next decision's. */
+/**
+ * After "Assess risk": stores the change-risk decision and sets the priority of the change's tasks
+ * from it; what its route asks for is the next decision's.
+ */
 @Component("recordRisk")
 class RecordRisk implements ExecutionListener {
 
@@ -32,6 +36,7 @@ class RecordRisk implements ExecutionListener {
     changes.setRisk(ChangeVariables.changeKey(execution), risk, route, minutes);
     execution.removeVariable(ChangeVariables.RISK_RESULT);
     execution.setVariable(ChangeVariables.RISK, risk.code());
+    execution.setVariable(TaskPriority.VARIABLE, risk.taskPriority(route));
     execution.setVariable(ChangeVariables.APPROVAL_ROUTE, route.code());
     execution.setVariable(ChangeVariables.VERIFICATION_MINUTES, minutes);
   }

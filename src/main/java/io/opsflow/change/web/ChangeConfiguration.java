@@ -4,6 +4,7 @@ import static io.opsflow.security.ApiAccessRules.path;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 
 import io.opsflow.change.Changes;
@@ -36,13 +37,20 @@ class ChangeConfiguration {
     return new ProcessParticipants(Changes.PROCESS_KEY, Groups.STAFF);
   }
 
+  /** How urgent a change's task is: its risk on the card's first row. */
+  @Bean
+  @Order(TasklistColumn.URGENCY)
+  TasklistColumn riskColumn() {
+    return new TasklistColumn(ChangeVariables.RISK, "Risk", "风险");
+  }
+
   @Bean
   TasklistColumn changeKeyColumn() {
-    return new TasklistColumn(ChangeVariables.CHANGE_KEY, "Change");
+    return new TasklistColumn(ChangeVariables.CHANGE_KEY, "Change", "变更");
   }
 
   @Bean
   TasklistColumn versionColumn() {
-    return new TasklistColumn(ChangeVariables.VERSION, "Version");
+    return new TasklistColumn(ChangeVariables.VERSION, "Version", "版本");
   }
 }

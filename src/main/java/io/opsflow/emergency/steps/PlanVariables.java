@@ -15,6 +15,13 @@ public final class PlanVariables {
   public static final String ACTIVATION_KEY = "activationKey";
   public static final String PLAN_FACTS = "planFacts";
   public static final String PLAN_KEY = "planKey";
+  /** The incident's priority (P1…P4), shown on the plan's task cards; none without an incident. */
+  public static final String PRIORITY = "priority";
+  /** When the incident must be resolved: the due date of the plan's tasks (none without an incident). */
+  static final String RESOLVE_DUE_AT = "resolveDueAt";
+  /** {@value #DRILL_MARK_TEXT} in a drill, shown on the task cards and the forms; none in a real activation. */
+  public static final String DRILL_MARK = "drillMark";
+  public static final String DRILL_MARK_TEXT = "DRILL";
   static final String PROCEED = "proceed";
   static final String BRIEFING = "briefing";
   static final String STEP_NOTE = "stepNote";

@@ -3,6 +3,7 @@ package io.opsflow.emergency.steps;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,9 +13,12 @@ import org.springframework.stereotype.Component;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.emergency.EmergencyPlans;
 import io.opsflow.emergency.PlanActivation;
+import io.opsflow.incident.Incident;
 import io.opsflow.incident.Incidents;
+import io.opsflow.incident.Priority;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.TaskActor;
+import io.opsflow.kernel.process.TaskPriority;
 import io.opsflow.notify.Notice;
 import io.opsflow.notify.NoticeEvent;
 import io.opsflow.notify.Notifications;
@@ -68,6 +72,7 @@ class RecordActivation implements JavaDelegate {
     execution.setVariable(PlanVariables.ACTIVATION_KEY, activation.activationKey());
     execution.setVariable(PlanVariables.DRILL, isDrill);
     execution.setVariable(PlanVariables.INCIDENT_KEY, incidentKey == null ? "" : incidentKey);
+    urgency(execution, isDrill, incidentKey == null ? Optional.empty() : incidents.find(incidentKey));
     execution.setVariable(PlanVariables.OUTCOME, null);
     visibility.apply(execution.getProcessInstanceId(), incidents.restricted(incidentKey));
     execution.setVariable(PlanVariables.PLAN_FACTS, String.join("\n",
@@ -82,5 +87,27 @@ class RecordActivation implements JavaDelegate {
         NoticeEvent.PLAN_ACTIVATED, activation.activationKey()).withService(service)
         .withGroups(plans.plan(planKey).map(plan -> List.of(plan.ownerGroup())).orElse(List.of()))
         .withFacts(facts).withLink(incidentKey == null ? null : "/api/incidents/" + incidentKey));
+  }
+
+  /**
+   * The plan's tasks are as urgent as its incident and due when the incident must be resolved (a
+   * plan without one: Camunda's normal priority, no due date); a drill's tasks carry the DRILL mark.
+   */
+  private static void urgency(DelegateExecution execution, boolean drill, Optional<Incident> incident) {
+    Priority priority = incident.map(Incident::priority).orElse(null);
+    execution.setVariable(TaskPriority.VARIABLE, priority == null ? TaskPriority.NORMAL : priority.taskPriority());
+    execution.setVariable(PlanVariables.RESOLVE_DUE_AT,
+        incident.map(Incident::resolveDueAt).map(Incidents::date).orElse(null));
+    // Tasklist shows a variable that exists with no value as <Null> on the card: these exist only with one
+    shownIf(execution, PlanVariables.PRIORITY, priority == null ? null : priority.code());
+    shownIf(execution, PlanVariables.DRILL_MARK, drill ? PlanVariables.DRILL_MARK_TEXT : null);
+  }
+
+  private static void shownIf(DelegateExecution execution, String name, String value) {
+    if (value == null) {
+      execution.removeVariable(name);
+    } else {
+      execution.setVariable(name, value);
+    }
   }
 }

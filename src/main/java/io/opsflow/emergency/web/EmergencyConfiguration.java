@@ -9,6 +9,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 
 import io.opsflow.emergency.EmergencyPlans;
@@ -43,9 +44,16 @@ class EmergencyConfiguration {
     };
   }
 
+  /** DRILL on the first row of every card of a drill's tasks. */
+  @Bean
+  @Order(TasklistColumn.URGENCY)
+  static TasklistColumn drillColumn() {
+    return new TasklistColumn(PlanVariables.DRILL_MARK, "Drill", "演练");
+  }
+
   @Bean
   static TasklistColumn activationColumn() {
-    return new TasklistColumn(PlanVariables.ACTIVATION_KEY, "Emergency plan");
+    return new TasklistColumn(PlanVariables.ACTIVATION_KEY, "Emergency plan", "应急预案");
   }
 
   /** Managers see scheduled drills in Tasklist; the daily check starts them, nobody by hand. */

@@ -26,7 +26,7 @@ class TriageConfiguration {
 
   @Bean
   TasklistColumn feedbackTriageColumn() {
-    return new TasklistColumn(TriageSteps.TRIAGE_KEY, "Feedback triage");
+    return new TasklistColumn(TriageSteps.TRIAGE_KEY, "Feedback triage", "反馈分拣");
   }
 
   /**

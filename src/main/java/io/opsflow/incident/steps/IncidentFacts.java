@@ -8,8 +8,12 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.domain.Codes;
+import io.opsflow.kernel.process.TaskPriority;
 
-/** Copies an incident's priority, SLA dates and a readable summary into process variables. */
+/**
+ * Copies an incident's priority (also as the priority of its tasks), SLA dates and a readable
+ * summary into process variables.
+ */
 final class IncidentFacts {
 
   private IncidentFacts() {
@@ -17,6 +21,7 @@ final class IncidentFacts {
 
   static void apply(Incident incident, VariableScope scope) {
     scope.setVariable(IncidentVariables.PRIORITY, Codes.codeOf(incident.priority()));
+    scope.setVariable(TaskPriority.VARIABLE, incident.priority().taskPriority());
     scope.setVariable(IncidentVariables.ACK_DUE_AT, Incidents.date(incident.ackDueAt()));
     scope.setVariable(IncidentVariables.ACK_ESCALATE_AT, Incidents.date(twice(incident.openedAt(), incident.ackDueAt())));
     scope.setVariable(IncidentVariables.RESOLVE_DUE_AT, Incidents.date(incident.resolveDueAt()));

@@ -1,5 +1,6 @@
 package io.opsflow.incident.steps;
 
+import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentCategory;
 import io.opsflow.incident.IncidentReport;
 import io.opsflow.incident.Incidents;
@@ -9,12 +10,14 @@ import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.process.Decisions;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.TaskActor;
+import io.opsflow.kernel.process.TaskPriority;
 import io.opsflow.security.Groups;
 import io.opsflow.security.Visibility;
 import io.opsflow.kernel.process.ProcessVariables;
 import static io.opsflow.kernel.process.ProcessVariables.strictCode;
 import static io.opsflow.kernel.process.ProcessVariables.strictText;
 
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +83,15 @@ class TriageCompleted implements TaskListener {
       inputs.put(IncidentVariables.PRIORITY_OVERRIDE, override.code());
       inputs.put(IncidentVariables.SERVICE_LIFECYCLE, task.getVariable(IncidentVariables.SERVICE_LIFECYCLE));
       PriorityDecision decision = PriorityDecision.of(decisions.single("incident-priority", inputs));
-      IncidentFacts.apply(incidents.setPriority(key, decision, actor, reason), task.getExecution());
+      Date resolveDue = (Date) task.getVariable(IncidentVariables.RESOLVE_DUE_AT);
+      Incident reprioritised = incidents.setPriority(key, decision, actor, reason);
+      IncidentFacts.apply(reprioritised, task.getExecution());
+      // open tasks (a confirmation beside the triage) and a running emergency plan follow at once
+      Date resolveDueNow = Incidents.date(reprioritised.resolveDueAt());
+      TaskPriority.follow(task.getProcessEngineServices(), task.getProcessInstanceId(),
+          reprioritised.priority().taskPriority(), new TaskPriority.Deadline(resolveDue, resolveDueNow),
+          Map.of(IncidentVariables.PRIORITY, reprioritised.priority().code(),
+              IncidentVariables.RESOLVE_DUE_AT, resolveDueNow));
     } else {
       task.getExecution().setVariable(IncidentVariables.PRIORITY_OVERRIDE, null);
     }

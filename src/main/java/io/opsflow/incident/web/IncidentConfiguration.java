@@ -2,6 +2,7 @@ package io.opsflow.incident.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 import io.opsflow.incident.Incidents;
 import io.opsflow.incident.intake.AlertProperties;
@@ -31,17 +32,19 @@ class IncidentConfiguration {
 
   @Bean
   TasklistColumn incidentKeyColumn() {
-    return new TasklistColumn(IncidentVariables.INCIDENT_KEY, "Incident");
+    return new TasklistColumn(IncidentVariables.INCIDENT_KEY, "Incident", "事件");
   }
 
   @Bean
   TasklistColumn serviceColumn() {
-    return new TasklistColumn(IncidentVariables.SERVICE, "Service");
+    return new TasklistColumn(IncidentVariables.SERVICE, "Service", "服务");
   }
 
+  /** P1…P4 on the card's first row, also on an emergency plan's tasks for the incident. */
   @Bean
+  @Order(TasklistColumn.URGENCY)
   TasklistColumn priorityColumn() {
-    return new TasklistColumn(IncidentVariables.PRIORITY, "Priority");
+    return new TasklistColumn(IncidentVariables.PRIORITY, "Priority", "优先级");
   }
 
 }

@@ -25,7 +25,7 @@ class LaunchConfiguration {
 
   @Bean
   TasklistColumn serviceLaunchColumn() {
-    return new TasklistColumn(LaunchSteps.LAUNCH_KEY, "Launch");
+    return new TasklistColumn(LaunchSteps.LAUNCH_KEY, "Launch", "首发");
   }
 
   /** Managers launch; every person reads a launch. */

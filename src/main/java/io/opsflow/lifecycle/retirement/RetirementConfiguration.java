@@ -36,6 +36,6 @@ class RetirementConfiguration {
 
   @Bean
   TasklistColumn serviceRetirementColumn() {
-    return new TasklistColumn(RetirementVariables.RETIREMENT_KEY, "Retirement");
+    return new TasklistColumn(RetirementVariables.RETIREMENT_KEY, "Retirement", "下线");
   }
 }

@@ -38,6 +38,6 @@ class RetrospectiveConfiguration {
 
   @Bean
   TasklistColumn retrospectiveColumn() {
-    return new TasklistColumn(RetrospectiveSteps.RETRO_KEY, "Retrospective");
+    return new TasklistColumn(RetrospectiveSteps.RETRO_KEY, "Retrospective", "复盘");
   }
 }
