@@ -1,37 +1,25 @@
 package io.opsflow.feedback;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import org.apache.ibatis.executor.parameter.ParameterHandler;
-import org.apache.ibatis.mapping.BoundSql;
-import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.opsflow.feedback.persistence.FeedbackMapper;
-import io.opsflow.support.IntegrationTest;
+import io.opsflow.support.BenchmarkApplication;
+import io.opsflow.support.Benchmarks;
 import io.opsflow.support.TestDatabase;
 
 /**
@@ -45,15 +33,7 @@ import io.opsflow.support.TestDatabase;
  * (MariaDB's sequence engine) and drops the database at the end; {@code -Dbench.keep=true} keeps it.
  */
 @Tag("benchmark")
-@SpringBootTest(properties = {
-    "camunda.bpm.job-execution.enabled=false",
-    "opsflow.admin.user=admin",
-    "opsflow.admin.password=benchmark",
-    "opsflow.secret-key=" + IntegrationTest.SECRET_KEY,
-    "opsflow.feedback.hash-key=" + IntegrationTest.FEEDBACK_HASH_KEY,
-    "opsflow.notify.delivery.enabled=false",
-    "opsflow.feedback.spike.enabled=false"})
-@ActiveProfiles("mysql")
+@BenchmarkApplication
 class InsightsBenchmark {
 
   static final String DATABASE = TestDatabase.name("opsflow_bench");
@@ -78,17 +58,12 @@ class InsightsBenchmark {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    String url = TestDatabase.recreate(DATABASE);
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", TestDatabase::user);
-    registry.add("spring.datasource.password", TestDatabase::password);
+    Benchmarks.database(registry, DATABASE);
   }
 
   @AfterAll
   static void drop() {
-    if (!Boolean.getBoolean("bench.keep")) {
-      TestDatabase.execute(DATABASE, "DROP DATABASE " + DATABASE);
-    }
+    Benchmarks.drop(DATABASE);
   }
 
   @Test
@@ -119,26 +94,7 @@ class InsightsBenchmark {
         () -> feedback.search(null, null, Sentiment.NEGATIVE, null, null, "crash", 0, 50));
 
     queries.keySet().removeIf(name -> !name.startsWith(ONLY));
-    System.out.printf("%nN = %d runs each after %d warm-up runs, milliseconds; load average (1, 5, 15 min) %s%n%n",
-        RUNS, WARM_UP, loadAverage());
-    System.out.println("| query | p50 | p95 | max |");
-    System.out.println("|---|---:|---:|---:|");
-    queries.forEach((name, query) -> {
-      for (int i = 0; i < WARM_UP; i++) {
-        query.get();
-      }
-      double[] millis = new double[RUNS];
-      for (int i = 0; i < RUNS; i++) {
-        long t = System.nanoTime();
-        query.get();
-        millis[i] = (System.nanoTime() - t) / 1e6;
-      }
-      Arrays.sort(millis);
-      System.out.printf("| %s | %.1f | %.1f | %.1f |%n", name, percentile(millis, 50), percentile(millis, 95),
-          millis[RUNS - 1]);
-    });
-
-    System.out.printf("%nload average (1, 5, 15 min) after the runs: %s%n", loadAverage());
+    Benchmarks.time("query", queries, RUNS, WARM_UP);
 
     FeedbackMapper.Filter window = new FeedbackMapper.Filter(BIG, null, null, FROM, END, null);
     explain("groups by day", "groups", Map.of("f", window, "groupBy", "day"));
@@ -150,47 +106,9 @@ class InsightsBenchmark {
         Map.of("f", new FeedbackMapper.Filter(BIG, null, null, null, null, "退款"), "offset", 0L, "limit", 50));
   }
 
-  /** The machine's load average as {@code uptime} prints it (Linux), or "unknown". */
-  private static String loadAverage() {
-    try {
-      String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
-      return fields[0] + ", " + fields[1] + ", " + fields[2];
-    } catch (java.io.IOException | RuntimeException unreadable) {
-      return "unknown";
-    }
-  }
-
-  /** Nearest-rank percentile of sorted values. */
-  private static double percentile(double[] sorted, int p) {
-    return sorted[Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-  }
-
   /** Prints the EXPLAIN of the statement MyBatis builds for these parameters, with them bound by MyBatis. */
   private void explain(String title, String statement, Map<String, Object> parameters) throws SQLException {
-    MappedStatement mapped = sessions.getConfiguration().getMappedStatement(MAPPER + statement);
-    Map<String, Object> parameter = new HashMap<>(parameters);
-    BoundSql bound = mapped.getBoundSql(parameter);
-    System.out.println("\n-- EXPLAIN " + title + ": " + bound.getSql().replaceAll("\\s+", " ").trim());
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement explain = connection.prepareStatement("EXPLAIN " + bound.getSql())) {
-      ParameterHandler handler = new DefaultParameterHandler(mapped, parameter, bound);
-      handler.setParameters(explain);
-      try (ResultSet rows = explain.executeQuery()) {
-        int columns = rows.getMetaData().getColumnCount();
-        List<String> header = new ArrayList<>();
-        for (int c = 1; c <= columns; c++) {
-          header.add(rows.getMetaData().getColumnLabel(c));
-        }
-        System.out.println(String.join(" | ", header));
-        while (rows.next()) {
-          List<String> row = new ArrayList<>();
-          for (int c = 1; c <= columns; c++) {
-            row.add(String.valueOf(rows.getString(c)));
-          }
-          System.out.println(String.join(" | ", row));
-        }
-      }
-    }
+    Benchmarks.explain(sessions, dataSource, MAPPER + statement, parameters).print(title);
   }
 
   /**

@@ -10,7 +10,8 @@ import org.apache.ibatis.annotations.Param;
 
 /**
  * The figures' SQL (MetricsMapper.xml): aggregates over other modules' tables, read only, each a range
- * on an indexed time column (V23). Rows come back per interval ({@code bucket}, numbered from
+ * on an indexed time column (V23; V31's indexes also hold the columns the overall figures read, so a
+ * period is one range of one index). Rows come back per interval ({@code bucket}, numbered from
  * {@link Slice#start()}), or as one row (bucket 0) when the slice has no interval.
  */
 @Mapper
@@ -65,7 +66,7 @@ public interface MetricsMapper {
   List<Count> itemsDue(@Param("s") Slice slice, @Param("firstDue") LocalDate firstDue,
       @Param("lastDue") LocalDate lastDue);
 
-  /** Action items overdue at each moment (part; total is 0). */
+  /** Action items overdue at each moment (part; total is 0); the moments in time order, at least one. */
   List<Count> itemsOverdue(@Param("s") Slice slice, @Param("moments") List<Moment> moments);
 
   /** Retrospectives closed (total; part is 0). */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,7 +23,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,36 +84,43 @@ class MetricsController {
       `{value, unit, band (DORA figures), p90 (durations), count}`. `Accept: text/csv` answers one \
       row per figure and period. Definitions: README, "Operations figures".""";
 
+  /**
+   * What every figures call takes, named and documented once: the period, the points of the series
+   * and whose figures (bound from the query string).
+   */
+  @ParameterObject
+  record FiguresQuery(
+      @Parameter(description = "Start, inclusive (ISO-8601 with offset); by default 90 days before `to`",
+          schema = @Schema(format = "date-time")) String from,
+      @Parameter(description = "End, exclusive (ISO-8601 with offset); by default now",
+          schema = @Schema(format = "date-time")) String to,
+      @Parameter(description = "The length of a point of `series` (UTC); `week` by default",
+          schema = @Schema(allowableValues = {"day", "week", "month"})) String interval,
+      @Parameter(description = "A catalog service") String service,
+      @Parameter(description = "A team: the dev group of catalog services") String team) {
+  }
+
   @Operation(summary = "DORA delivery figures", description = PARAMETERS)
   @GetMapping("/delivery")
-  ResponseEntity<?> delivery(@Parameter(schema = @Schema(format = "date-time")) @RequestParam(required = false) String from,
-      @Parameter(schema = @Schema(format = "date-time")) @RequestParam(required = false) String to,
-      @Parameter(schema = @Schema(allowableValues = {"day", "week", "month"})) @RequestParam(required = false) String interval,
-      @RequestParam(required = false) String service, @RequestParam(required = false) String team,
+  ResponseEntity<?> delivery(@ParameterObject FiguresQuery query,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Authentication caller) {
-    return answer(figures::delivery, from, to, interval, service, team, accept, caller);
+    return answer(figures::delivery, query, accept, caller);
   }
 
   @Operation(summary = "Incident figures: MTTA, MTTR, SLA attainment, incidents by priority and source, escalations",
       description = PARAMETERS)
   @GetMapping("/incidents")
-  ResponseEntity<?> incidents(@Parameter(schema = @Schema(format = "date-time")) @RequestParam(required = false) String from,
-      @Parameter(schema = @Schema(format = "date-time")) @RequestParam(required = false) String to,
-      @Parameter(schema = @Schema(allowableValues = {"day", "week", "month"})) @RequestParam(required = false) String interval,
-      @RequestParam(required = false) String service, @RequestParam(required = false) String team,
+  ResponseEntity<?> incidents(@ParameterObject FiguresQuery query,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Authentication caller) {
-    return answer(figures::incidents, from, to, interval, service, team, accept, caller);
+    return answer(figures::incidents, query, accept, caller);
   }
 
   @Operation(summary = "Practice figures: drill compliance, action items on time and overdue, retrospectives",
       description = PARAMETERS)
   @GetMapping("/practice")
-  ResponseEntity<?> practice(@Parameter(schema = @Schema(format = "date-time")) @RequestParam(required = false) String from,
-      @Parameter(schema = @Schema(format = "date-time")) @RequestParam(required = false) String to,
-      @Parameter(schema = @Schema(allowableValues = {"day", "week", "month"})) @RequestParam(required = false) String interval,
-      @RequestParam(required = false) String service, @RequestParam(required = false) String team,
+  ResponseEntity<?> practice(@ParameterObject FiguresQuery query,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Authentication caller) {
-    return answer(figures::practice, from, to, interval, service, team, accept, caller);
+    return answer(figures::practice, query, accept, caller);
   }
 
   /** A service as the filters name it. */
@@ -142,10 +149,10 @@ class MetricsController {
             .filter(Objects::nonNull).distinct().sorted().toList());
   }
 
-  private ResponseEntity<?> answer(BiFunction<Period, Scope, Report<?>> figure, String from, String to,
-      String interval, String service, String team, String accept, Authentication caller) {
-    Period period = period(from, to, interval, clock.instant());
-    Report<?> report = figure.apply(period, scope(service, team, caller));
+  private ResponseEntity<?> answer(BiFunction<Period, Scope, Report<?>> figure, FiguresQuery query, String accept,
+      Authentication caller) {
+    Period period = period(query.from(), query.to(), query.interval(), clock.instant());
+    Report<?> report = figure.apply(period, scope(query.service(), query.team(), caller));
     if (wantsCsv(accept)) {
       return ResponseEntity.ok().contentType(CSV).body(CsvReport.of(report, json));
     }
