@@ -14,6 +14,7 @@
     "kernel :: keys",
     "kernel :: process",
     "kernel :: text",
+    "kernel :: web",
     "kernel :: webhook"
 })
 package io.opsflow.emergency;

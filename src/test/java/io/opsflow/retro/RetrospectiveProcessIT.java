@@ -258,7 +258,7 @@ class RetrospectiveProcessIT extends IntegrationTest {
     assertThat(report(key, "text/markdown")).startsWith("text/markdown");
     assertThat(report(key, "text/html")).startsWith("text/html");
     assertThat(report(key, browser)).as("a browser").startsWith("text/html");
-    assertThat(report(key, "application/json")).isEqualTo("406");
+    assertThat(report(key, "image/png")).isEqualTo("406");
   }
 
   @Test

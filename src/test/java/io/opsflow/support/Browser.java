@@ -151,6 +151,22 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the webapp (AngularJS) has no request open, so that what it shows, error notifications
+   * included, follows every answer.
+   */
+  public void waitForWebappRequests() {
+    waitUntil(Duration.ofSeconds(30), () -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+        "const injector = window.angular && angular.element(document.body).injector();"
+            + "return !!injector && injector.get('$http').pendingRequests.length === 0;")));
+  }
+
+  /** The attribute's value on each visible element that has it. */
+  public java.util.List<String> visibleAttributes(String attribute) {
+    return driver.findElements(By.cssSelector("[" + attribute + "]")).stream().filter(WebElement::isDisplayed)
+        .map(element -> element.getAttribute(attribute)).toList();
+  }
+
   /** The visible text of the page and the placeholders and titles of its elements. */
   public String everythingShown() {
     return pageText() + "\n" + ((JavascriptExecutor) driver).executeScript(

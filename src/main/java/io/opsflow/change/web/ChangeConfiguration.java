@@ -25,6 +25,7 @@ class ChangeConfiguration {
       String[] pipelinesAndPeople = {Authorities.PERSON, Authorities.group(Groups.CI)};
       api.requestMatchers(path(HttpMethod.POST, "/api/changes"), path(HttpMethod.GET, "/api/changes"),
           path(HttpMethod.GET, "/api/changes/*"), path(HttpMethod.GET, "/api/changes/*/gate"),
+          path(HttpMethod.GET, "/api/changes/*/report"),
           path(HttpMethod.POST, "/api/changes/*/deployment")).hasAnyAuthority(pipelinesAndPeople);
       api.requestMatchers(path("/api/freeze-windows"), path("/api/freeze-windows/*"))
           .hasAnyAuthority(Authorities.group(Groups.MANAGER), Authorities.group(Groups.ADMIN));

@@ -9,7 +9,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +43,11 @@ import io.opsflow.security.Authorities;
 import io.opsflow.security.Visibility;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.opsflow.kernel.web.ReportFormat;
+import io.opsflow.kernel.web.ReportPage;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -165,6 +171,22 @@ class ChangeController {
   ChangeDetails get(@PathVariable String key, Authentication caller) {
     return changes.details(key, visibility.seesRestricted(caller))
         .orElseThrow(() -> Refusal.notFound("No change '" + key + "'."));
+  }
+
+  @Operation(summary = "Read a change's summary: facts, approvals, gate, deployment and timeline", description = """
+      Markdown unless the client asks for HTML by name (`text/html` ranked above every other type it takes, as \
+      browsers do: a styled, printable page in English or Chinese, after the `opsflow-language` cookie or \
+      `Accept-Language`) or for `application/json` (what `GET /api/changes/{key}` answers).""")
+  @ApiResponse(responseCode = "200", description = "The summary", content = {
+      @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+      @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")),
+      @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ChangeDetails.class))})
+  @GetMapping("/{key}/report")
+  ResponseEntity<?> report(@PathVariable String key, HttpServletRequest request, Authentication caller)
+      throws HttpMediaTypeNotAcceptableException {
+    ChangeDetails details = get(key, caller);
+    return ReportPage.answer(request, ReportFormat.MARKDOWN, language -> ChangeSummary.title(details, language),
+        language -> ChangeSummary.markdown(details, language), () -> details);
   }
 
   @Operation(summary = "Poll the deployment gate of a change", description =

@@ -3,8 +3,10 @@ package io.opsflow.emergency.web;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,10 +19,15 @@ import io.opsflow.emergency.EmergencyPlans;
 import io.opsflow.emergency.PlanActivation;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.domain.Refusal;
+import io.opsflow.kernel.web.ReportFormat;
+import io.opsflow.kernel.web.ReportPage;
 import io.opsflow.security.Visibility;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -89,9 +96,19 @@ class EmergencyController {
     return plans.abort(key, caller.getName(), body.reason().strip(), visibility.seesRestricted(caller));
   }
 
-  @Operation(summary = "Read the report of a plan activation: steps, who did them, the outcome")
+  @Operation(summary = "Read the report of a plan activation: steps, who did them, the outcome", description = """
+      JSON unless the client asks for Markdown (`text/markdown`) or HTML by name (`text/html` ranked above every \
+      other type it takes, as browsers do: a styled, printable page in English or Chinese, after the \
+      `opsflow-language` cookie or `Accept-Language`).""")
+  @ApiResponse(responseCode = "200", description = "The report", content = {
+      @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = EmergencyPlans.Report.class)),
+      @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+      @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string"))})
   @GetMapping("/activations/{key}/report")
-  EmergencyPlans.Report report(@PathVariable String key, Authentication caller) {
-    return plans.report(key, visibility.seesRestricted(caller));
+  ResponseEntity<?> report(@PathVariable String key, HttpServletRequest request, Authentication caller)
+      throws HttpMediaTypeNotAcceptableException {
+    EmergencyPlans.Report report = plans.report(key, visibility.seesRestricted(caller));
+    return ReportPage.answer(request, ReportFormat.JSON, language -> ActivationReport.title(report, language),
+        language -> ActivationReport.markdown(report, language), () -> report);
   }
 }

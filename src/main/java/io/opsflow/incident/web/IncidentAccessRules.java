@@ -19,7 +19,8 @@ class IncidentAccessRules implements ApiAccessRules {
     String monitoring = Authorities.group(Groups.MONITORING);
     api.requestMatchers(path(HttpMethod.POST, "/api/alerts/alertmanager")).hasAuthority(monitoring);
     api.requestMatchers(path(HttpMethod.POST, "/api/incidents")).hasAnyAuthority(Authorities.PERSON, monitoring);
-    api.requestMatchers(path(HttpMethod.GET, "/api/incidents"), path(HttpMethod.GET, "/api/incidents/*"))
+    api.requestMatchers(path(HttpMethod.GET, "/api/incidents"), path(HttpMethod.GET, "/api/incidents/*"),
+            path(HttpMethod.GET, "/api/incidents/*/report"))
         .hasAuthority(Authorities.PERSON);
   }
 }

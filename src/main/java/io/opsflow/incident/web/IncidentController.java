@@ -4,9 +4,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +31,8 @@ import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.kernel.web.ListFilter;
+import io.opsflow.kernel.web.ReportFormat;
+import io.opsflow.kernel.web.ReportPage;
 import io.opsflow.security.Visibility;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -36,6 +40,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -134,6 +139,23 @@ class IncidentController {
   IncidentDetails get(@PathVariable String key, Authentication caller) {
     return incidents.details(key, visibility.seesRestricted(caller))
         .orElseThrow(() -> Refusal.notFound("No incident '" + key + "'."));
+  }
+
+  @Operation(summary = "Read an incident's summary: facts, SLAs, alerts and timeline, for people and for pasting",
+      description = """
+          Markdown unless the client asks for HTML by name (`text/html` ranked above every other type it takes, as \
+          browsers do: a styled, printable page in English or Chinese, after the `opsflow-language` cookie or \
+          `Accept-Language`) or for `application/json` (what `GET /api/incidents/{key}` answers).""")
+  @ApiResponse(responseCode = "200", description = "The summary", content = {
+      @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+      @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")),
+      @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IncidentDetails.class))})
+  @GetMapping("/{key}/report")
+  ResponseEntity<?> report(@PathVariable String key, HttpServletRequest request, Authentication caller)
+      throws HttpMediaTypeNotAcceptableException {
+    IncidentDetails details = get(key, caller);
+    return ReportPage.answer(request, ReportFormat.MARKDOWN, language -> IncidentSummary.title(details, language),
+        language -> IncidentSummary.markdown(details, language), () -> details);
   }
 
   @Operation(summary = "List incidents, newest first")

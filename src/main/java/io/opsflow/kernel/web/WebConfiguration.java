@@ -3,6 +3,7 @@ package io.opsflow.kernel.web;
 import java.util.List;
 
 import org.apache.catalina.core.StandardHost;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -35,6 +36,16 @@ class WebConfiguration implements WebMvcConfigurer {
     var registration = new FilterRegistrationBean<>(new EngineTextLimitFilter());
     registration.setName("OpsFlow engine text limit");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
+    return registration;
+  }
+
+  /** Pages the webapps' unpaged list reads at the engine's own limit (read when used: the engine sets it up after the filters), so that Cockpit's pages work within it. */
+  @Bean
+  FilterRegistrationBean<WebappQueryPaging> webappQueryPaging(ProcessEngineConfigurationImpl engine) {
+    var registration = new FilterRegistrationBean<>(new WebappQueryPaging(engine::getQueryMaxResultsLimit));
+    registration.setName("OpsFlow webapp query paging");
+    registration.addUrlPatterns("/camunda/api/engine/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 3);
     return registration;
   }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +23,8 @@ import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.web.ListFilter;
+import io.opsflow.kernel.web.ReportFormat;
+import io.opsflow.kernel.web.ReportPage;
 import io.opsflow.retro.Retrospective;
 import io.opsflow.retro.RetrospectiveState;
 import io.opsflow.retro.Retrospectives;
@@ -35,6 +35,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -48,7 +49,9 @@ class RetrospectiveController {
 
   private static final String REPORT_SUMMARY = "Read the report of a retrospective";
   private static final String REPORT_DESCRIPTION = "Markdown (`text/markdown`) unless the client asks for HTML by name "
-      + "(`text/html` ranked above every other type it takes, as browsers do); `Accept: */*` (curl) gets Markdown.";
+      + "(`text/html` ranked above every other type it takes, as browsers do: a styled, printable page in English or "
+      + "Chinese, after the `opsflow-language` cookie or `Accept-Language`) or for `application/json` (the "
+      + "retrospective's details); `Accept: */*` (curl) gets Markdown.";
 
   private final Retrospectives retrospectives;
   private final RetrospectiveReport report;
@@ -112,23 +115,20 @@ class RetrospectiveController {
 
   /**
    * Markdown unless the client asks for HTML by name ({@code text/html} or
-   * {@code application/xhtml+xml} ranked above every other type it takes): a browser gets HTML;
-   * curl ({@code Accept: *}{@code /*}), no Accept and {@code text/*} get Markdown.
+   * {@code application/xhtml+xml} ranked above every other type it takes) or for JSON: a browser gets
+   * the styled page in its language; curl ({@code Accept: *}{@code /*}), no Accept and {@code text/*}
+   * get Markdown.
    */
   @Operation(summary = REPORT_SUMMARY, description = REPORT_DESCRIPTION)
   @ApiResponse(responseCode = "200", description = "The report", content = {
       @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
-      @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string"))})
+      @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")),
+      @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Retrospectives.Details.class))})
   @GetMapping("/{key}/report")
-  ResponseEntity<String> report(@PathVariable String key,
-      @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, Authentication caller)
+  ResponseEntity<?> report(@PathVariable String key, HttpServletRequest request, Authentication caller)
       throws HttpMediaTypeNotAcceptableException {
     Retrospectives.Details details = retrospectives.details(key, visibility.seesRestricted(caller));
-    return switch (ReportFormat.wanted(accept)) {
-      case HTML -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
-          .body(report.html(details));
-      case MARKDOWN -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
-          .body(report.markdown(details));
-    };
+    return ReportPage.answer(request, ReportFormat.MARKDOWN, language -> report.title(details, language),
+        language -> report.markdown(details, language), () -> details);
   }
 }

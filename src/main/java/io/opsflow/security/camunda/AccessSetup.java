@@ -89,7 +89,10 @@ class AccessSetup extends AbstractProcessEnginePlugin {
     participants.forEach(process -> process.grant(authorizations));
   }
 
-  /** Managers watch everything in Cockpit but change nothing there, and see no one else's tasks. */
+  /**
+   * Managers watch everything in Cockpit but change nothing there, and see no one else's tasks (Tasklist's
+   * group filter relies on it); Cockpit's task counts come from CockpitTaskCounts.
+   */
   private static void grantCockpitReading(AuthorizationService authorizations, String group) {
     grant(authorizations, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY,

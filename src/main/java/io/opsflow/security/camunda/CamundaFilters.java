@@ -5,8 +5,10 @@ import io.opsflow.security.signin.PasswordChangeThrottle;
 import io.opsflow.security.signin.SignInThrottle;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +21,8 @@ import jakarta.servlet.Filter;
 /**
  * Servlet filters around Spring Security: they carry the signed-in person into Camunda, check the
  * webapps' CSRF token without ending the session, reject the query shapes Camunda CE cannot make
- * safe, throttle password checks on password changes, and mark cookies Secure over HTTPS.
+ * safe, throttle password checks on password changes, leave actions out of Cockpit for those who only
+ * watch and count every task for them there, and mark cookies Secure over HTTPS.
  */
 @Configuration(proxyBeanMethods = false)
 class CamundaFilters {
@@ -56,6 +59,19 @@ class CamundaFilters {
   FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard(ProblemWriter problems) {
     return register(new QueryExpressionGuard(problems), "OpsFlow query expression guard",
         AFTER_SPRING_SECURITY + 2, "/engine-rest/*", "/camunda/api/*");
+  }
+
+  /** After the webapp authentication, whose person it reads; before Camunda's filter writes the page. */
+  @Bean
+  FilterRegistrationBean<ReadOnlyCockpit> readOnlyCockpit() {
+    return register(new ReadOnlyCockpit(), "OpsFlow read-only Cockpit", AFTER_SPRING_SECURITY + 2, "/camunda/app/*");
+  }
+
+  /** After Spring Security, whose person it reads; answers before Camunda's REST API would. */
+  @Bean
+  FilterRegistrationBean<CockpitTaskCounts> cockpitTaskCounts(ObjectProvider<ProcessEngine> engines) {
+    return register(new CockpitTaskCounts(engines), "OpsFlow Cockpit task counts", AFTER_SPRING_SECURITY + 2,
+        "/camunda/api/engine/*");
   }
 
   /** After the CSRF check: a forged request is refused before it counts. */

@@ -1,6 +1,7 @@
 package io.opsflow.security.web;
 
 import io.opsflow.kernel.web.ProblemWriter;
+import io.opsflow.kernel.web.ReportFormat;
 import io.opsflow.security.ApiAccessRules;
 import io.opsflow.security.Authorities;
 import io.opsflow.security.Groups;
@@ -16,9 +17,11 @@ import static io.opsflow.security.ApiAccessRules.paths;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,6 +37,10 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.servlet.HandlerMapping;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * One identity, two doors. Machines and scripts use {@code /api}, {@code /engine-rest} and the
@@ -66,7 +73,7 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain machineChain(HttpSecurity http, ServiceAccounts serviceAccounts, ProblemWriter problems,
-      List<ApiAccessRules> apiRules) throws Exception {
+      List<ApiAccessRules> apiRules, @Qualifier("requestMappingHandlerMapping") HandlerMapping routes) throws Exception {
     http.securityMatcher(new OrRequestMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**")))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -76,7 +83,7 @@ class SecurityConfiguration {
             .authenticationEntryPoint(unauthorized(problems, true)))
         .addFilterBefore(new BearerTokenFilter(serviceAccounts, problems), BasicAuthenticationFilter.class)
         .exceptionHandling(errors -> errors
-            .authenticationEntryPoint(unauthorized(problems, true))
+            .authenticationEntryPoint(signInFirst(unauthorized(problems, true)))
             .accessDeniedHandler(forbidden(problems)))
         .authorizeHttpRequests(requests -> {
           requests.requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll();
@@ -91,6 +98,8 @@ class SecurityConfiguration {
           requests.requestMatchers(paths("/engine-rest/**")).hasAuthority(Authorities.PERSON);
           requests.requestMatchers(paths("/api/service-accounts", "/api/service-accounts/**")).hasAuthority(ADMIN);
           apiRules.forEach(rules -> rules.configure(requests));
+          // a path no route answers is not found, for whoever signed in; a route no rule names stays refused
+          requests.requestMatchers(new AndRequestMatcher(path("/api/**"), new UnknownRoute(routes))).authenticated();
           requests.anyRequest().denyAll();
         });
     return http.build();
@@ -164,6 +173,38 @@ class SecurityConfiguration {
       problems.write(response, HttpStatus.UNAUTHORIZED,
           "Sign in first: people use HTTP Basic with their OpsFlow user, service accounts a Bearer token.");
     };
+  }
+
+  /**
+   * A person's browser following an API link (a report) without a session goes to the sign-in page and
+   * comes back after it, instead of meeting the browser's own password prompt; scripts, XHR and callers
+   * who sent credentials get the problem answer.
+   */
+  private static AuthenticationEntryPoint signInFirst(AuthenticationEntryPoint api) {
+    HttpSessionRequestCache afterSignIn = new HttpSessionRequestCache();
+    // back to the report's own address, without the "?continue" marker the webapps' request cache looks for
+    afterSignIn.setMatchingRequestParameterName(null);
+    RequestMatcher pageReads = path(HttpMethod.GET, "/api/**");
+    return (request, response, exception) -> {
+      if (pageReads.matches(request) && browserPage(request) && !(exception instanceof SignInThrottled)) {
+        afterSignIn.saveRequest(request, response);
+        response.sendRedirect(request.getContextPath() + "/login");
+      } else {
+        api.commence(request, response, exception);
+      }
+    };
+  }
+
+  private static boolean browserPage(HttpServletRequest request) {
+    if (request.getHeader(HttpHeaders.AUTHORIZATION) != null
+        || "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+      return false;
+    }
+    try {
+      return ReportFormat.wanted(request.getHeader(HttpHeaders.ACCEPT), ReportFormat.JSON) == ReportFormat.HTML;
+    } catch (HttpMediaTypeNotAcceptableException notForPeople) {
+      return false;
+    }
   }
 
   private static AccessDeniedHandler forbidden(ProblemWriter problems) {

@@ -345,6 +345,7 @@ class BadInputCorpusIT extends IntegrationTest {
     endpoints.add(new Endpoint("POST", "/api/changes", ci, "/api/changes", json(changeBody), List.of(), false));
     endpoints.add(get(ci, "/api/changes", "/api/changes", listQueries));
     endpoints.add(get(ci, "/api/changes/{key}", "/api/changes/" + change, List.of()));
+    endpoints.add(get(ci, "/api/changes/{key}/report", "/api/changes/" + change + "/report", List.of()));
     endpoints.add(get(ci, "/api/changes/{key}/gate", "/api/changes/" + change + "/gate", List.of()));
     endpoints.add(new Endpoint("POST", "/api/changes/{key}/deployment", ci, "/api/changes/" + change + "/deployment",
         json(Map.of("status", "succeeded", "url", "https://ci.example.com/1")), List.of(), false));
@@ -365,6 +366,8 @@ class BadInputCorpusIT extends IntegrationTest {
         "dedupKey", "corpus-dedup" + suffix)), List.of(), false));
     endpoints.add(get(olivia, "/api/incidents", "/api/incidents", listQueries));
     endpoints.add(get(olivia, "/api/incidents/{key}", "/api/incidents/" + incident, List.of()));
+    endpoints.add(get(olivia.withHeader("Accept", "text/html"), "/api/incidents/{key}/report",
+        "/api/incidents/" + incident + "/report", List.of()));
     endpoints.add(get(olivia, "/api/emergency-plans", "/api/emergency-plans", List.of()));
     endpoints.add(new Endpoint("POST", "/api/emergency-plans/{planKey}/activations", mia,
         "/api/emergency-plans/" + plan + "/activations", json(Map.of("service", service, "incidentKey", incident,
