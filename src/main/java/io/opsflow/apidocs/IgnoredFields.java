@@ -20,7 +20,14 @@ import io.swagger.v3.oas.models.media.Schema;
  */
 class IgnoredFields implements ModelConverter {
 
-  private final Set<String> names = ConcurrentHashMap.newKeySet();
+  /**
+   * Static like swagger's converter chain itself ({@code ModelConverters.getInstance()}): springdoc puts
+   * each application context's converter into that one chain and takes out the one of the same class an
+   * earlier context put there, so a second context in the JVM (a benchmark's, in the tests) would leave
+   * the first context's instance never called and its notes empty. A class's annotation is the same
+   * for every context, so the notes can be shared.
+   */
+  private static final Set<String> names = ConcurrentHashMap.newKeySet();
 
   @Override
   @SuppressWarnings("rawtypes")

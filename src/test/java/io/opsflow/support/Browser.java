@@ -144,7 +144,9 @@ public final class Browser implements AutoCloseable {
   /** Waits until the condition (checked outside the browser, e.g. in the engine) holds. */
   public void waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
     try {
-      new WebDriverWait(driver, timeout).until(ignored -> condition.getAsBoolean());
+      // an element the condition looks at may be replaced by the page while it looks (a spinner going away)
+      new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class)
+          .until(ignored -> condition.getAsBoolean());
     } catch (TimeoutException e) {
       leaveEvidence();
       throw e;
