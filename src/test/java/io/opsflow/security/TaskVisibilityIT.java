@@ -69,6 +69,39 @@ class TaskVisibilityIT extends IntegrationTest {
   }
 
   @Test
+  void nobodyReadsOrWritesTheCommentsAndAttachmentsOfAnotherGroupsTask() {
+    String devTask = task("Task_Dev").getId();
+    processEngine.getTaskService().createComment(devTask, instance.getId(), "dev only: 数据库口令在保险柜 🔐");
+    String attachment = processEngine.getTaskService().createAttachment("text/plain", devTask, instance.getId(),
+        "runbook.txt", "dev only", new java.io.ByteArrayInputStream("secret".getBytes())).getId();
+    String base = "/engine-rest/task/" + devTask;
+    Api olivia = as("olivia");
+
+    var comments = olivia.get(base + "/comment");
+    var addComment = olivia.post(base + "/comment/create", "{\"message\":\"not mine\"}");
+    var attachments = olivia.get(base + "/attachment");
+    var content = olivia.withHeader("Accept", "*/*").get(base + "/attachment/" + attachment + "/data");
+    var removeAttachment = olivia.delete(base + "/attachment/" + attachment);
+    Api tasklist = api().signIn("olivia", "demo");
+    var inTasklist = tasklist.get(WEBAPP_ENGINE + "/task/" + devTask + "/comment");
+    var contentInTasklist = tasklist.withHeader("Accept", "*/*")
+        .get(WEBAPP_ENGINE + "/task/" + devTask + "/attachment/" + attachment + "/data");
+
+    for (var refused : List.of(comments, addComment, attachments, content, removeAttachment, inTasklist,
+        contentInTasklist)) {
+      assertThat(refused.status()).as(refused.toString()).isIn(400, 403, 404);
+      assertThat(refused.body()).doesNotContain("保险柜", "secret", "runbook");
+    }
+    assertThat(processEngine.getTaskService().getTaskComments(devTask)).hasSize(1);
+    assertThat(processEngine.getTaskService().getTaskAttachments(devTask)).hasSize(1);
+
+    // the task's own group still reads what was attached to it
+    var devons = as("devon").withHeader("Accept", "*/*").get(base + "/attachment/" + attachment + "/data");
+    assertThat(devons.status()).as(devons.toString()).isEqualTo(200);
+    assertThat(devons.body()).isEqualTo("secret");
+  }
+
+  @Test
   void candidateClaimsAndCompletesOwnTask() {
     String opsTask = task("Task_Ops").getId();
     Api olivia = api().signIn("olivia", "demo");
