@@ -19,6 +19,7 @@ import io.opsflow.emergency.EmergencyPlans;
 import io.opsflow.emergency.PlanActivation;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.domain.Refusal;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.kernel.web.ReportFormat;
 import io.opsflow.kernel.web.ReportPage;
 import io.opsflow.security.Visibility;
@@ -42,12 +43,14 @@ class EmergencyController {
   private final ServiceCatalog catalog;
   private final Incidents incidents;
   private final Visibility visibility;
+  private final Installation installation;
 
-  EmergencyController(EmergencyPlans plans, ServiceCatalog catalog, Incidents incidents, Visibility visibility) {
+  EmergencyController(EmergencyPlans plans, ServiceCatalog catalog, Incidents incidents, Visibility visibility, Installation installation) {
     this.plans = plans;
     this.catalog = catalog;
     this.incidents = incidents;
     this.visibility = visibility;
+    this.installation = installation;
   }
 
   record NewActivation(@NotBlank @Size(max = 64) String service, @Size(max = 32) String incidentKey,
@@ -108,7 +111,7 @@ class EmergencyController {
   ResponseEntity<?> report(@PathVariable String key, HttpServletRequest request, Authentication caller)
       throws HttpMediaTypeNotAcceptableException {
     EmergencyPlans.Report report = plans.report(key, visibility.seesRestricted(caller));
-    return ReportPage.answer(request, ReportFormat.JSON, language -> ActivationReport.title(report, language),
-        language -> ActivationReport.markdown(report, language), () -> report);
+    return ReportPage.answer(request, installation, ReportFormat.JSON, reader -> ActivationReport.title(report, reader),
+        reader -> ActivationReport.markdown(report, reader), () -> report);
   }
 }

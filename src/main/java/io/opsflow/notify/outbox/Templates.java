@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import io.opsflow.kernel.text.Texts;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.notify.Notice;
 
 /**
@@ -27,8 +27,8 @@ import io.opsflow.notify.Notice;
  * {@code notify/templates/messages_<language>.properties}: plain {@code {name}} placeholders, no
  * template engine. A title part between {@code ||} and a body line with a value that is missing are
  * left out, so one template serves notices with and without a priority or a deadline. Links point to
- * {@code opsflow.public-url}: the Tasklist task when the notice names one. Times are shown in UTC,
- * like everywhere else in OpsFlow.
+ * {@code opsflow.public-url}: the Tasklist task when the notice names one. Times are shown on the
+ * installation's clock ({@code opsflow.time-zone}), like everywhere else in OpsFlow.
  */
 @Component
 public class Templates {
@@ -38,11 +38,13 @@ public class Templates {
 
   private final Map<String, Properties> texts = new HashMap<>();
   private final String publicUrl;
+  private final Installation installation;
 
-  Templates(@Value("${opsflow.public-url:http://localhost:8080}") String publicUrl) {
+  Templates(@Value("${opsflow.public-url:http://localhost:8080}") String publicUrl, Installation installation) {
     this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     texts.put("en", load("en"));
     texts.put("zh-CN", load("zh_CN"));
+    this.installation = installation;
   }
 
   /**
@@ -134,7 +136,7 @@ public class Templates {
         values.getOrDefault(match.group(1), "")));
   }
 
-  private static void put(Map<String, String> values, String name, Object value) {
+  private void put(Map<String, String> values, String name, Object value) {
     if (value == null || value.toString().isBlank()) {
       return;
     }
@@ -148,7 +150,7 @@ public class Templates {
     } else if (value instanceof Date date) {
       time = date.toInstant();
     }
-    values.put(name, time == null ? value.toString() : Texts.TIME.format(time));
+    values.put(name, time == null ? value.toString() : installation.time(time));
   }
 
   private String text(String language, String key) {

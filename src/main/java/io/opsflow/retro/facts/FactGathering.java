@@ -23,7 +23,8 @@ import io.opsflow.feedback.ReleaseComparison;
 import io.opsflow.incident.IncidentDetails;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.domain.Coded;
-import io.opsflow.kernel.text.Texts;
+import io.opsflow.kernel.text.Installation;
+import io.opsflow.kernel.text.Reader;
 import io.opsflow.retro.RetroFacts;
 import io.opsflow.retro.Retrospective;
 import io.opsflow.retro.SubjectType;
@@ -54,15 +55,17 @@ public class FactGathering {
   private final Feedback feedback;
   private final UsageFacts usage;
   private final UsageSettings usageSettings;
+  private final Installation installation;
 
   FactGathering(Changes changes, Incidents incidents, EmergencyPlans plans, Feedback feedback, UsageFacts usage,
-      UsageSettings usageSettings) {
+      UsageSettings usageSettings, Installation installation) {
     this.changes = changes;
     this.incidents = incidents;
     this.plans = plans;
     this.feedback = feedback;
     this.usage = usage;
     this.usageSettings = usageSettings;
+    this.installation = installation;
   }
 
   public RetroFacts gather(Retrospective retro) {
@@ -176,10 +179,10 @@ public class FactGathering {
   }
 
   /** The facts as plain text for the read-only field of the forms. */
-  public static String text(Retrospective retro, RetroFacts facts) {
+  public String text(Retrospective retro, RetroFacts facts) {
     List<String> lines = new ArrayList<>();
-    lines.add(retro.retroKey() + ": " + retro.serviceKey() + ", " + Texts.TIME.format(retro.windowStart()) + " to "
-        + Texts.TIME.format(retro.windowEnd()) + (retro.subjectKey() == null ? "" : " (after " + retro.subjectKey() + ")"));
+    lines.add(retro.retroKey() + ": " + retro.serviceKey() + ", " + installation.time(retro.windowStart()) + " to "
+        + installation.time(retro.windowEnd()) + (retro.subjectKey() == null ? "" : " (after " + retro.subjectKey() + ")"));
     facts.changes().forEach(change -> lines.add("Change " + change.changeKey() + " " + change.version() + ": "
         + code(change.changeType()) + ", risk " + code(change.risk()) + ", route " + code(change.approvalRoute())
         + ", deployment " + (change.deploymentStatus() == null ? "not reported" : change.deploymentStatus().code())
@@ -211,14 +214,14 @@ public class FactGathering {
     return String.join("\n", lines);
   }
 
-  private static List<String> feedbackLines(RetroFacts.FeedbackFact fact) {
+  private List<String> feedbackLines(RetroFacts.FeedbackFact fact) {
     List<String> lines = new ArrayList<>();
     lines.add("Feedback: " + figures(fact));
     if (!fact.topComplaints().isEmpty()) {
       lines.add("Top complaints: " + complaints(fact));
     }
     fact.samples().forEach((channel, items) -> items.forEach(item -> lines.add("Feedback " + channel + " ("
-        + sample(item) + "): " + oneLine(item.text()))));
+        + sample(item, installation.reader()) + "): " + oneLine(item.text()))));
     return lines;
   }
 
@@ -244,10 +247,10 @@ public class FactGathering {
   }
 
   /** What a sample is: its sentiment, whether it suggests, its score, rating and version. */
-  public static String sample(RetroFacts.FeedbackSample item) {
+  public static String sample(RetroFacts.FeedbackSample item, Reader reader) {
     return item.sentiment().code() + (item.suggestion() ? ", suggestion" : "") + ", score " + number(item.score())
         + (item.rating() == null ? "" : ", rating " + item.rating())
-        + (item.version() == null ? "" : ", version " + item.version()) + ", " + Texts.TIME.format(item.occurredAt());
+        + (item.version() == null ? "" : ", version " + item.version()) + ", " + reader.time(item.occurredAt());
   }
 
   /** A release's feedback against the previous version's, in one line. */

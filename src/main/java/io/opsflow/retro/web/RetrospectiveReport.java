@@ -4,8 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import io.opsflow.kernel.text.Texts;
-import io.opsflow.kernel.web.ReportPage.Language;
+import io.opsflow.kernel.text.Reader;
 import static io.opsflow.kernel.web.ReportPage.cell;
 import io.opsflow.retro.ActionItem;
 import io.opsflow.retro.ActionItemState;
@@ -22,20 +21,20 @@ import io.opsflow.retro.facts.FactGathering;
 @Component
 class RetrospectiveReport {
 
-  String title(Retrospectives.Details details, Language l) {
+  String title(Retrospectives.Details details, Reader l) {
     return l.say("Retrospective ", "复盘 ") + details.retrospective().retroKey() + ": " + details.retrospective().serviceKey();
   }
 
-  String markdown(Retrospectives.Details details, Language l) {
+  String markdown(Retrospectives.Details details, Reader l) {
     Retrospective retro = details.retrospective();
     RetroFacts facts = details.facts();
     StringBuilder md = new StringBuilder();
     md.append("# ").append(title(details, l)).append("\n\n");
     md.append("- ").append(l.say("Subject", "对象")).append(": ").append(retro.subjectKey() == null
             ? l.say("requested by hand", "手动发起") : retro.subjectType().code() + " " + retro.subjectKey())
-        .append("\n- ").append(l.say("Window", "观察窗口")).append(": ").append(Texts.TIME.format(retro.windowStart()))
+        .append("\n- ").append(l.say("Window", "观察窗口")).append(": ").append(l.time(retro.windowStart()))
         .append(l.say(" to ", " 至 "))
-        .append(Texts.TIME.format(retro.windowEnd()))
+        .append(l.time(retro.windowEnd()))
         .append("\n- ").append(l.say("State", "状态")).append(": ").append(retro.state().code()).append("\n\n");
 
     md.append("## ").append(l.say("Facts", "事实")).append("\n\n### ").append(l.say("Changes", "变更")).append("\n\n");
@@ -49,7 +48,7 @@ class RetrospectiveReport {
           .append(" | ").append(FactGathering.code(change.changeType())).append(" | ")
           .append(FactGathering.code(change.risk())).append(" | ").append(FactGathering.code(change.approvalRoute()))
           .append(" | ").append(cell(String.join(", ", change.approvals()))).append(" | ")
-          .append(change.deployedAt() == null ? "-" : Texts.TIME.format(change.deployedAt()) + " ("
+          .append(change.deployedAt() == null ? "-" : l.time(change.deployedAt()) + " ("
               + FactGathering.code(change.deploymentStatus()) + ")")
           .append(" | ").append(change.outcome() == null ? "open" : change.outcome().code()).append(" | ")
           .append(change.incidentKey() == null ? "-" : change.incidentKey()).append(" |\n"));
@@ -64,7 +63,7 @@ class RetrospectiveReport {
           .append("|---|---|---|---|---|---|---|\n");
       facts.incidents().forEach(incident -> md.append("| ").append(incident.incidentKey()).append(" | ")
           .append(incident.priority()).append(" | ").append(cell(incident.title())).append(" | ")
-          .append(Texts.TIME.format(incident.openedAt())).append(" | ")
+          .append(l.time(incident.openedAt())).append(" | ")
           .append(FactGathering.minutes(incident.secondsToAcknowledge())).append(" | ")
           .append(FactGathering.minutes(incident.secondsToResolve())).append(" | ")
           .append(FactGathering.sla(incident)).append(" |\n"));
@@ -117,7 +116,7 @@ class RetrospectiveReport {
   }
 
   /** The release comparison of each change, then the window's feedback with a few items per channel. */
-  private static void feedback(StringBuilder md, RetroFacts facts, Language l) {
+  private static void feedback(StringBuilder md, RetroFacts facts, Reader l) {
     List<RetroFacts.ChangeFact> compared = facts.changes().stream().filter(change -> change.feedback() != null).toList();
     if (!compared.isEmpty()) {
       md.append("### ").append(l.say("Release feedback", "发布反馈")).append("\n\n");
@@ -136,7 +135,7 @@ class RetrospectiveReport {
     feedback.samples().forEach((channel, items) -> {
       md.append("#### ").append(channel).append("\n\n");
       items.forEach(item -> md.append("- ").append(FactGathering.oneLine(item.text())).append(" _(")
-          .append(FactGathering.sample(item)).append(")_\n"));
+          .append(FactGathering.sample(item, l)).append(")_\n"));
       md.append("\n");
     });
   }
