@@ -7,7 +7,6 @@ import java.util.Arrays;
 
 import io.opsflow.change.Change;
 import io.opsflow.change.ChangeDetails;
-import io.opsflow.kernel.domain.Coded;
 import io.opsflow.kernel.text.Reader;
 
 /** A change as people read it: what is released, its risk and approvals, its gate, deployment and timeline. */
@@ -27,11 +26,11 @@ final class ChangeSummary {
     md.append(l.say("| Fact | Value |\n", "| 项目 | 内容 |\n")).append("|---|---|\n");
     row(md, l.say("Service", "服务"), change.serviceKey());
     row(md, l.say("Version", "版本"), change.version());
-    row(md, l.say("Type", "类型"), code(change.changeType()));
-    row(md, l.say("Risk", "风险"), code(change.risk()));
-    row(md, l.say("Approval route", "审批路径"), code(change.approvalRoute()));
-    row(md, l.say("State", "状态"), code(change.state()));
-    row(md, l.say("Gate", "发布闸门"), code(change.gateStatus())
+    row(md, l.say("Type", "类型"), l.name(change.changeType()));
+    row(md, l.say("Risk", "风险"), l.name(change.risk()));
+    row(md, l.say("Approval route", "审批路径"), l.name(change.approvalRoute()));
+    row(md, l.say("State", "状态"), l.name(change.state()));
+    row(md, l.say("Gate", "发布闸门"), l.name(change.gateStatus())
         + (change.gateReason() == null ? "" : " (" + change.gateReason() + ")"));
     row(md, l.say("Requested", "申请"), l.time(change.createdAt()) + l.say(" by ", "，申请人 ") + change.requestedBy());
     row(md, l.say("Planned start", "计划开始"), l.time(change.plannedStart()));
@@ -39,8 +38,8 @@ final class ChangeSummary {
     row(md, l.say("Database migration", "数据库迁移"), change.hasDbMigration() ? l.say("yes", "是") : l.say("no", "否"));
     row(md, l.say("Commit", "提交"), change.commitSha());
     row(md, l.say("Deployed", "部署"), change.deployedAt() == null ? null
-        : l.time(change.deployedAt()) + " (" + code(change.deploymentStatus()) + ")");
-    row(md, l.say("Outcome", "结果"), code(change.outcome()));
+        : l.time(change.deployedAt()) + " (" + l.name(change.deploymentStatus()) + ")");
+    row(md, l.say("Outcome", "结果"), l.name(change.outcome()));
     row(md, l.say("Incident", "事件"), change.incidentKey());
     row(md, l.say("Fixes incident", "修复事件"), change.fixesIncident());
     row(md, l.say("Closed", "关闭"), l.time(change.closedAt()));
@@ -63,9 +62,5 @@ final class ChangeSummary {
 
   private static void row(StringBuilder md, String label, String value) {
     md.append("| ").append(label).append(" | ").append(cell(value)).append(" |\n");
-  }
-
-  private static String code(Coded value) {
-    return value == null ? null : value.code();
   }
 }

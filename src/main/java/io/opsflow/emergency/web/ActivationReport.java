@@ -31,7 +31,7 @@ final class ActivationReport {
         .append("- ").append(l.say("Commander", "指挥")).append(": ").append(cell(activation.commander())).append('\n')
         .append("- ").append(l.say("Ended", "结束")).append(": ").append(l.time(activation.endedAt())).append('\n')
         .append("- ").append(l.say("Outcome", "结果")).append(": ")
-        .append(activation.outcome() == null ? l.say("running", "进行中") : activation.outcome().code()).append('\n')
+        .append(activation.outcome() == null ? l.say("running", "进行中") : l.name(activation.outcome())).append('\n')
         .append("- ").append(l.say("Duration", "持续时间")).append(": ").append(minutes(report.durationSeconds(), l))
         .append("\n\n");
     if (activation.summary() != null) {
@@ -50,7 +50,7 @@ final class ActivationReport {
       md.append(l.say("None.", "无。")).append('\n');
     } else {
       md.append(table(l.say("Time | Step | Kind | Who | Message", "时间 | 步骤 | 类型 | 人员 | 内容"), report.log(),
-          entry -> Arrays.asList(l.time(entry.occurredAt()), entry.step(), entry.kind().code(), entry.actor(),
+          entry -> Arrays.asList(l.time(entry.occurredAt()), entry.step(), l.name(entry.kind()), entry.actor(),
               entry.message())));
     }
     return md.toString();

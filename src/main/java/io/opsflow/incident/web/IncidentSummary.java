@@ -24,12 +24,12 @@ final class IncidentSummary {
     Incident incident = details.incident();
     StringBuilder md = new StringBuilder("# ").append(title(details, l)).append("\n\n");
     line(md, l.say("Service", "服务"), incident.serviceLabel());
-    line(md, l.say("State", "状态"), incident.state().code() + (incident.major() ? l.say(" (major)", "（重大）") : ""));
-    line(md, l.say("Impact / urgency", "影响 / 紧急程度"), incident.impact().code() + " / " + incident.urgency().code());
-    line(md, l.say("Category", "类别"), incident.category() == null ? null : incident.category().code());
+    line(md, l.say("State", "状态"), l.name(incident.state()) + (incident.major() ? l.say(" (major)", "（重大）") : ""));
+    line(md, l.say("Impact / urgency", "影响 / 紧急程度"), l.name(incident.impact()) + " / " + l.name(incident.urgency()));
+    line(md, l.say("Category", "类别"), l.name(incident.category()));
     line(md, l.say("On call", "值班组"), incident.onCallGroup());
     line(md, l.say("Reported", "报告"), l.time(incident.openedAt()) + l.say(" by ", "，报告人 ") + incident.reportedBy()
-        + " (" + incident.source().code() + ")");
+        + " (" + l.name(incident.source()) + ")");
     line(md, l.say("Acknowledged", "确认"), incident.acknowledgedAt() == null ? null
         : l.time(incident.acknowledgedAt()) + l.say(" by ", "，确认人 ") + incident.acknowledgedBy());
     line(md, l.say("Resolved", "解决"), incident.resolvedAt() == null ? null
@@ -52,7 +52,7 @@ final class IncidentSummary {
       md.append("## ").append(l.say("Alerts", "告警")).append("\n\n")
           .append(table(l.say("Alert | Severity | Summary | Status", "告警 | 级别 | 摘要 | 状态"), details.alerts(),
               alert -> Arrays.asList(alert.alertName(), alert.severity(), alert.summary(),
-                  alert.status() == null ? null : alert.status().code())));
+                  l.name(alert.status()))));
     }
     md.append("## ").append(l.say("Timeline", "时间线")).append("\n\n")
         .append(table(l.say("Time | Kind | Who | What", "时间 | 类型 | 人员 | 内容"), details.timeline(),

@@ -3,6 +3,8 @@ package io.opsflow.kernel.text;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import io.opsflow.kernel.domain.Coded;
+
 /**
  * Whom OpsFlow writes a text for: their language and the installation's clock. Reports and pages are
  * written for one reader (the browser's language); messages, timelines and task texts for the
@@ -17,6 +19,11 @@ public record Reader(Language language, ZoneId zone) {
 
   public boolean chinese() {
     return language == Language.ZH;
+  }
+
+  /** A coded value (a state, a type, a level) in the reader's language; null for none. */
+  public String name(Coded value) {
+    return value == null ? null : language.say(value.code(), value.chinese());
   }
 
   /** A time as people read it ({@link Texts#time}); "-" for none. */
