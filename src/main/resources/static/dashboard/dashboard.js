@@ -166,8 +166,9 @@ function time(instant) {
     timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
     hourCycle: 'h23', timeZoneName: 'longOffset'
   }).formatToParts(new Date(instant)).map(part => [part.type, part.value]));
-  return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute + ' '
-    + parts.timeZoneName.replace('GMT', 'UTC');
+  // browsers write UTC itself as "GMT" or "GMT+00:00"; OpsFlow writes "UTC"
+  const offset = parts.timeZoneName.replace(/^GMT(\+00:00)?$/, 'GMT').replace('GMT', 'UTC');
+  return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute + ' ' + offset;
 }
 
 /** A shared Tasklist filter's id, whichever language the installation named it in. */

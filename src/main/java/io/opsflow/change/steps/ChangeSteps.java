@@ -37,7 +37,7 @@ class ChangeSteps {
       changes.reject(key(execution), reason);
       Change change = changes.get(key(execution));
       Map<String, Object> facts = new HashMap<>();
-      facts.put("gate", change.gateStatus() == null ? null : change.gateStatus().code());
+      facts.put("gate", change.gateStatus());
       facts.put("reason", reason);
       notices.publish(NoticeEvent.CHANGE_GATE_REJECTED, null, change, List.of(), facts, null);
     };

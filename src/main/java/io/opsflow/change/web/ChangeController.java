@@ -178,8 +178,8 @@ class ChangeController {
 
   @Operation(summary = "Read a change's summary: facts, approvals, gate, deployment and timeline", description = """
       Markdown unless the client asks for HTML by name (`text/html` ranked above every other type it takes, as \
-      browsers do: a styled, printable page in English or Chinese, after the `opsflow-language` cookie or \
-      `Accept-Language`) or for `application/json` (what `GET /api/changes/{key}` answers).""")
+      browsers do: a styled, printable page in English or Chinese, after the `opsflow-language` cookie, \
+      `Accept-Language`, else `opsflow.language`) or for `application/json` (what `GET /api/changes/{key}` answers).""")
   @ApiResponse(responseCode = "200", description = "The summary", content = {
       @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
       @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")),

@@ -102,7 +102,7 @@ class EmergencyController {
   @Operation(summary = "Read the report of a plan activation: steps, who did them, the outcome", description = """
       JSON unless the client asks for Markdown (`text/markdown`) or HTML by name (`text/html` ranked above every \
       other type it takes, as browsers do: a styled, printable page in English or Chinese, after the \
-      `opsflow-language` cookie or `Accept-Language`).""")
+      `opsflow-language` cookie, `Accept-Language`, else `opsflow.language`).""")
   @ApiResponse(responseCode = "200", description = "The report", content = {
       @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = EmergencyPlans.Report.class)),
       @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),

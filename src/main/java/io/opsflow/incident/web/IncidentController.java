@@ -147,8 +147,8 @@ class IncidentController {
   @Operation(summary = "Read an incident's summary: facts, SLAs, alerts and timeline, for people and for pasting",
       description = """
           Markdown unless the client asks for HTML by name (`text/html` ranked above every other type it takes, as \
-          browsers do: a styled, printable page in English or Chinese, after the `opsflow-language` cookie or \
-          `Accept-Language`) or for `application/json` (what `GET /api/incidents/{key}` answers).""")
+          browsers do: a styled, printable page in English or Chinese, after the `opsflow-language` cookie, \
+          `Accept-Language`, else `opsflow.language`) or for `application/json` (what `GET /api/incidents/{key}` answers).""")
   @ApiResponse(responseCode = "200", description = "The summary", content = {
       @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
       @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")),

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.kernel.domain.Coded;
 import io.opsflow.kernel.text.Installation;
 import io.opsflow.notify.Notice;
 
@@ -56,11 +57,11 @@ public class Templates {
 
   public Rendered render(Notice notice, String language) {
     Map<String, String> values = new HashMap<>();
-    notice.facts().forEach((name, value) -> put(values, name, value));
-    put(values, "reference", notice.reference());
-    put(values, "service", notice.service());
-    put(values, "group", notice.group());
-    put(values, "priority", notice.priority());
+    notice.facts().forEach((name, value) -> put(values, name, value, language));
+    put(values, "reference", notice.reference(), language);
+    put(values, "service", notice.service(), language);
+    put(values, "group", notice.group(), language);
+    put(values, "priority", notice.priority(), language);
     String code = notice.event().code();
     return rendered(language, text(language, code + ".title"), body(language, code, values), values,
         linkOf(notice));
@@ -136,8 +137,13 @@ public class Templates {
         values.getOrDefault(match.group(1), "")));
   }
 
-  private void put(Map<String, String> values, String name, Object value) {
+  /** A fact as the message's reader reads it: a time on the installation's clock, a coded value in their language. */
+  private void put(Map<String, String> values, String name, Object value, String language) {
     if (value == null || value.toString().isBlank()) {
+      return;
+    }
+    if (value instanceof Coded coded) {
+      values.put(name, language.startsWith("zh") ? coded.chinese() : coded.code());
       return;
     }
     Instant time = null;

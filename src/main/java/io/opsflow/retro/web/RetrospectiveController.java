@@ -51,8 +51,8 @@ class RetrospectiveController {
   private static final String REPORT_SUMMARY = "Read the report of a retrospective";
   private static final String REPORT_DESCRIPTION = "Markdown (`text/markdown`) unless the client asks for HTML by name "
       + "(`text/html` ranked above every other type it takes, as browsers do: a styled, printable page in English or "
-      + "Chinese, after the `opsflow-language` cookie or `Accept-Language`) or for `application/json` (the "
-      + "retrospective's details); `Accept: */*` (curl) gets Markdown.";
+      + "Chinese, after the `opsflow-language` cookie, `Accept-Language`, else `opsflow.language`) or for "
+      + "`application/json` (the retrospective's details); `Accept: */*` (curl) gets Markdown.";
 
   private final Retrospectives retrospectives;
   private final RetrospectiveReport report;

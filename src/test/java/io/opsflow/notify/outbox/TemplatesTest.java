@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.opsflow.kernel.domain.Coded;
 import io.opsflow.kernel.text.Installation;
 import io.opsflow.notify.Notice;
 import io.opsflow.notify.NoticeEvent;
@@ -69,6 +70,25 @@ class TemplatesTest {
 
     assertThat(text.title()).isEqualTo("[P1] 事件 INC-2026-0042 已创建 \uff1a支付超时 🚨");
     assertThat(text.text()).contains("请在此时间前确认：2026-03-01 16:15 UTC+08:00").doesNotContain("08:15");
+  }
+
+  @Test
+  void aCodedFactReadsInTheChannelsLanguageAndAsItsCodeInEnglish() {
+    Coded acknowledge = new Coded() {
+      @Override
+      public String code() {
+        return "acknowledge";
+      }
+
+      @Override
+      public String chinese() {
+        return "确认";
+      }
+    };
+    Notice breached = Notice.of("x", NoticeEvent.INCIDENT_SLA_BREACHED, "INC-7").withFacts(Map.of("sla", acknowledge));
+
+    assertThat(shanghai.render(breached, "zh-CN").text()).startsWith("事件 INC-7 的 确认 SLA 已超时。");
+    assertThat(templates.render(breached, "en").text()).startsWith("The acknowledge SLA of incident INC-7 has passed.");
   }
 
   @Test
