@@ -259,7 +259,8 @@ public class FactGathering {
     return l.name(item.sentiment())
         + (item.suggestion() ? l.say(", suggestion", "，建议") : "") + l.say(", score ", "，情绪分 ") + number(item.score())
         + (item.rating() == null ? "" : l.say(", rating ", "，评分 ") + item.rating())
-        + (item.version() == null ? "" : l.say(", version ", "，版本 ") + item.version()) + ", " + l.time(item.occurredAt());
+        + (item.version() == null ? "" : l.say(", version ", "，版本 ") + item.version()) + l.say(", ", "，")
+        + l.time(item.occurredAt());
   }
 
   /** A release's feedback against the previous version's, in one line. */
@@ -316,7 +317,7 @@ public class FactGathering {
       return l.say("open", "未结束");
     }
     return l.say(incident.ackSlaHeld() ? "acknowledge held" : "acknowledge MISSED",
-        incident.ackSlaHeld() ? "确认达标" : "确认超时") + ", "
+        incident.ackSlaHeld() ? "确认达标" : "确认超时") + l.say(", ", "，")
         + l.say(incident.resolveSlaHeld() ? "resolve held" : "resolve MISSED", incident.resolveSlaHeld() ? "解决达标" : "解决超时");
   }
 
