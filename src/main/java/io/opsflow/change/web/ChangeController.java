@@ -188,7 +188,8 @@ class ChangeController {
   ResponseEntity<?> report(@PathVariable String key, HttpServletRequest request, Authentication caller)
       throws HttpMediaTypeNotAcceptableException {
     ChangeDetails details = get(key, caller);
-    return ReportPage.answer(request, installation, ReportFormat.MARKDOWN, reader -> ChangeSummary.title(details, reader),
+    return ReportPage.answer(request, installation, ReportFormat.MARKDOWN,
+        reader -> ChangeSummary.title(details, reader),
         reader -> ChangeSummary.markdown(details, reader), () -> details);
   }
 

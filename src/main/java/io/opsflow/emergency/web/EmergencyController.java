@@ -45,7 +45,8 @@ class EmergencyController {
   private final Visibility visibility;
   private final Installation installation;
 
-  EmergencyController(EmergencyPlans plans, ServiceCatalog catalog, Incidents incidents, Visibility visibility, Installation installation) {
+  EmergencyController(EmergencyPlans plans, ServiceCatalog catalog, Incidents incidents, Visibility visibility,
+      Installation installation) {
     this.plans = plans;
     this.catalog = catalog;
     this.incidents = incidents;

@@ -71,7 +71,8 @@ class SpikeDetector {
   private final Installation installation;
 
   SpikeDetector(Feedback feedback, IncidentFeedback incidentFeedback, ServiceCatalog catalog, Incidents incidents,
-      Notifications notifications, Decisions decisions, TransactionTemplate transactions, Clock clock, Installation installation) {
+      Notifications notifications, Decisions decisions, TransactionTemplate transactions, Clock clock,
+      Installation installation) {
     this.feedback = feedback;
     this.incidentFeedback = incidentFeedback;
     this.catalog = catalog;

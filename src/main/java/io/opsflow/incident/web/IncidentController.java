@@ -157,7 +157,8 @@ class IncidentController {
   ResponseEntity<?> report(@PathVariable String key, HttpServletRequest request, Authentication caller)
       throws HttpMediaTypeNotAcceptableException {
     IncidentDetails details = get(key, caller);
-    return ReportPage.answer(request, installation, ReportFormat.MARKDOWN, reader -> IncidentSummary.title(details, reader),
+    return ReportPage.answer(request, installation, ReportFormat.MARKDOWN,
+        reader -> IncidentSummary.title(details, reader),
         reader -> IncidentSummary.markdown(details, reader), () -> details);
   }
 

@@ -41,7 +41,8 @@ class LaunchReporting {
   private final UsageSettings settings;
   private final Installation installation;
 
-  LaunchReporting(Changes changes, Incidents incidents, Feedback feedback, UsageFacts usage, UsageSettings settings, Installation installation) {
+  LaunchReporting(Changes changes, Incidents incidents, Feedback feedback, UsageFacts usage, UsageSettings settings,
+      Installation installation) {
     this.changes = changes;
     this.incidents = incidents;
     this.feedback = feedback;

@@ -70,7 +70,8 @@ class MetricsController {
   private final Clock clock;
   private final Installation installation;
 
-  MetricsController(Figures figures, ServiceCatalog catalog, Visibility visibility, ObjectMapper json, Clock clock, Installation installation) {
+  MetricsController(Figures figures, ServiceCatalog catalog, Visibility visibility, ObjectMapper json, Clock clock,
+      Installation installation) {
     this.figures = figures;
     this.catalog = catalog;
     this.visibility = visibility;

@@ -68,7 +68,8 @@ public class Channels {
     ChannelKind kind = checked(draft, draft.secret());
     Instant now = now();
     Inserted<ChannelMapper.Row> row = new Inserted<>(new ChannelMapper.Row(null, draft.name().strip(), kind.code(),
-        box.seal(draft.target().strip(), TARGET), sealedSecret(draft.secret()), draft.languageOr(installation.language()), now, now));
+        box.seal(draft.target().strip(), TARGET), sealedSecret(draft.secret()),
+        draft.languageOr(installation.language()), now, now));
     mapper.insert(row);
     ChannelView created = get(row.getId());
     events.publishEvent(AuditEvent.of("notification-channel.created", subject(created.id())).change(null, created));
