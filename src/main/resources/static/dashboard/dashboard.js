@@ -1,6 +1,7 @@
 // The managers' dashboard: reads /api/metrics and the work APIs with the sign-in session (GET only)
 // and draws the figures with Apache ECharts. English or Chinese: the language chosen in a webapp's
-// user menu (cookie opsflow-language), else the browser's.
+// user menu (cookie opsflow-language), else the browser's, else the installation's (opsflow.language).
+// Times on the installation's clock (opsflow.time-zone), as OpsFlow writes them everywhere.
 'use strict';
 
 const TEXTS = {
@@ -44,14 +45,18 @@ const TEXTS = {
   }
 };
 
-function chosenLanguage() {
+function chosenLanguage(installation) {
   const cookie = document.cookie.split('; ').find(part => part.startsWith('opsflow-language='));
-  const wanted = cookie ? cookie.split('=')[1] : (navigator.language || 'en');
-  return wanted.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  const browser = navigator.languages || [navigator.language || ''];
+  const wanted = [cookie ? cookie.split('=')[1] : '', ...browser, installation || 'en']
+    .map(tag => tag.toLowerCase().split('-')[0]).find(code => code === 'zh' || code === 'en');
+  return wanted || 'en';
 }
 
-const LANGUAGE = chosenLanguage();
-const T = TEXTS[LANGUAGE];
+// until the installation's settings are read (api/metrics/choices)
+let LANGUAGE = chosenLanguage(null);
+let T = TEXTS[LANGUAGE];
+let ZONE = 'UTC';
 const ROOT = new URL('../', window.location.href);
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
 const DORA = ['deploymentFrequency', 'changeLeadTime', 'changeFailRate', 'failedDeploymentRecoveryTime',
@@ -155,8 +160,25 @@ function day(instant) {
   return instant.substring(0, 10);
 }
 
+/** A time as OpsFlow writes it: "2026-11-28 09:30 UTC+08:00" on the installation's clock, 24-hour. */
+function time(instant) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+    timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    hourCycle: 'h23', timeZoneName: 'longOffset'
+  }).formatToParts(new Date(instant)).map(part => [part.type, part.value]));
+  // browsers write UTC itself as "GMT" or "GMT+00:00"; OpsFlow writes "UTC"
+  const offset = parts.timeZoneName.replace(/^GMT(\+00:00)?$/, 'GMT').replace('GMT', 'UTC');
+  return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute + ' ' + offset;
+}
+
+/** A shared Tasklist filter's id, whichever language the installation named it in. */
+function sharedFilter(filterIds, names) {
+  return names.map(name => filterIds[name]).find(id => id);
+}
+
 function links(choices, params, filterIds) {
   const tasklist = 'camunda/app/tasklist/default/';
+  const overdue = sharedFilter(filterIds, ['Overdue', '已逾期']);
   const targets = {
     delivery: url('api/metrics/delivery', params), incidents: url('api/metrics/incidents', params),
     practice: url('api/metrics/practice', params),
@@ -164,7 +186,7 @@ function links(choices, params, filterIds) {
     changes: url('api/changes', { state: 'open', service: params.service }),
     retrospectives: url('api/retrospectives'),
     feedback: url('api/feedback/insights', { service: params.service || (choices.services[0] || {}).key }),
-    overdueTasks: url(tasklist) + (filterIds.Overdue ? '#/?filter=' + filterIds.Overdue : ''),
+    overdueTasks: url(tasklist) + (overdue ? '#/?filter=' + overdue : ''),
     cockpit: url('camunda/app/cockpit/default/#/processes')
   };
   document.querySelectorAll('[data-link]').forEach(link => link.setAttribute('href', targets[link.dataset.link]));
@@ -229,10 +251,11 @@ async function openWork(choices, filterIds) {
   const rows = await Promise.all(choices.groups.map(async group => [group,
     await count({ candidateGroup: group }), await count({ candidateGroup: group, dueBefore: now })]));
   const tbody = document.querySelector('#work tbody');
+  const groupTasks = sharedFilter(filterIds, ["My groups' tasks", '我所在组的任务']);
   tbody.replaceChildren(...rows.map(([group, open, overdue]) => {
     const search = JSON.stringify([{ type: 'candidateGroup', operator: 'eq', value: group, name: '' }]);
     const link = url('camunda/app/tasklist/default/') + '#/?'
-      + (filterIds["My groups' tasks"] ? 'filter=' + filterIds["My groups' tasks"] + '&' : '')
+      + (groupTasks ? 'filter=' + groupTasks + '&' : '')
       + 'searchQuery=' + encodeURIComponent(search);
     return element('tr', { 'data-group': group }, element('td', {}, element('a', { href: link }, group)),
       element('td', { class: 'open' }, String(open)),
@@ -251,7 +274,7 @@ async function calendar(params) {
   try {
     const windows = await read('api/freeze-windows');
     windows.filter(window => !window.services.length || window.services.some(key => services.has(key)))
-      .forEach(window => entries.push({ at: window.start, kind: 'freeze', text: T.freeze + ' → ' + day(window.end)
+      .forEach(window => entries.push({ at: window.start, kind: 'freeze', text: T.freeze + ' → ' + time(window.end)
         + ' · ' + (window.services.length ? window.services.join(', ') : T.allOfThem) + ' · ' + window.reason }));
   } catch (error) {
     if (error.status !== 403) throw error;
@@ -259,7 +282,7 @@ async function calendar(params) {
   }
   entries.sort((a, b) => String(a.at).localeCompare(String(b.at)));
   const items = entries.map(entry => element('li', { class: entry.kind },
-    element('time', { datetime: entry.at }, entry.at ? entry.at.substring(0, 16).replace('T', ' ') : ''), entry.text));
+    element('time', { datetime: entry.at }, entry.at ? time(entry.at) : ''), entry.text));
   if (!items.length) items.push(element('li', { class: 'empty' }, T.noChanges));
   if (note) items.push(note);
   document.getElementById('calendar').replaceChildren(...items);
@@ -326,10 +349,13 @@ async function refresh() {
 }
 
 async function start() {
+  choices = await read('api/metrics/choices');
+  LANGUAGE = chosenLanguage(choices.language);
+  T = TEXTS[LANGUAGE];
+  ZONE = choices.timeZone || 'UTC';
   document.documentElement.lang = LANGUAGE === 'zh' ? 'zh-CN' : 'en';
   document.querySelectorAll('[data-text]').forEach(node => { node.textContent = T[node.dataset.text]; });
   document.title = T.title;
-  choices = await read('api/metrics/choices');
   const service = document.getElementById('service');
   choices.services.forEach(known => service.append(element('option', { value: known.key }, known.name + ' (' + known.key + ')')));
   const team = document.getElementById('team');

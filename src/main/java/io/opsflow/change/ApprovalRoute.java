@@ -19,4 +19,14 @@ public enum ApprovalRoute implements Coded {
   public String code() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case AUTO -> "预先批准";
+      case PEER -> "运维、开发、测试会签";
+      case CAB -> "变更委员会（CAB）";
+      case EXPEDITED -> "加急";
+    };
+  }
 }

@@ -18,4 +18,13 @@ public enum ChangeOutcome implements Coded {
   public String code() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case SUCCEEDED -> "成功";
+      case FAILED -> "失败";
+      case ROLLED_BACK -> "已回滚";
+    };
+  }
 }

@@ -29,4 +29,13 @@ public enum ChangeRisk implements Coded {
   public String code() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case LOW -> "低";
+      case MEDIUM -> "中";
+      case HIGH -> "高";
+    };
+  }
 }

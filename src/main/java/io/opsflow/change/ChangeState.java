@@ -28,4 +28,18 @@ public enum ChangeState implements Coded {
   public boolean ended() {
     return this == CLOSED || this == REJECTED || this == CANCELLED;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case AWAITING_APPROVAL -> "待审批";
+      case SCHEDULED -> "已排期";
+      case DEPLOYING -> "部署中";
+      case VERIFYING -> "验证中";
+      case ROLLING_BACK -> "回滚中";
+      case CLOSED -> "已关闭";
+      case REJECTED -> "已拒绝";
+      case CANCELLED -> "已取消";
+    };
+  }
 }

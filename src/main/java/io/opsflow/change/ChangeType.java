@@ -18,4 +18,13 @@ public enum ChangeType implements Coded {
   public String code() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case STANDARD -> "标准";
+      case NORMAL -> "普通";
+      case EMERGENCY -> "紧急";
+    };
+  }
 }

@@ -34,6 +34,7 @@ import io.opsflow.kernel.audit.AuditEvent;
 import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.process.Decisions;
 import io.opsflow.kernel.keys.BusinessKeys;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Directory;
 
@@ -61,10 +62,11 @@ public class Changes {
   private final Clock clock;
   private final Feedback feedback;
   private final Decisions decisions;
+  private final Installation installation;
 
   Changes(ChangeMapper mapper, ServiceCatalog catalog, Directory directory, BusinessKeys keys,
       RuntimeService runtimeService, ChangeProperties properties, Incidents incidents, ApplicationEventPublisher events,
-      Clock clock, Feedback feedback, Decisions decisions) {
+      Clock clock, Feedback feedback, Decisions decisions, Installation installation) {
     this.mapper = mapper;
     this.catalog = catalog;
     this.directory = directory;
@@ -76,6 +78,7 @@ public class Changes {
     this.clock = clock;
     this.feedback = feedback;
     this.decisions = decisions;
+    this.installation = installation;
   }
 
   /** Everything wrong with a submission, including references that do not exist. */
@@ -89,7 +92,7 @@ public class Changes {
     }
     Instant committed = submission.committedAt();
     if (committed != null && committed.isAfter(now().plus(COMMIT_CLOCK_SKEW))) {
-      problems.add("committedAt must not be in the future (OpsFlow's clock says " + Texts.TIME.format(now()) + ")");
+      problems.add("committedAt must not be in the future (OpsFlow's clock says " + installation.time(now()) + ")");
     }
     if (committed != null && committed.isBefore(now().minus(COMMIT_MAX_AGE))) {
       problems.add("committedAt must lie within the last " + COMMIT_MAX_AGE.toDays() + " days");
@@ -130,7 +133,7 @@ public class Changes {
     addEntry(change.changeKey(), "requested", submission.requestedVia(), "Requested " + submission.changeType().code()
         + " change of " + submission.service() + " to " + change.version()
         + (submission.requestedBy().equals(submission.requestedVia()) ? "" : " for " + submission.requestedBy())
-        + (submission.plannedStart() == null ? "" : ", planned for " + Texts.TIME.format(submission.plannedStart())));
+        + (submission.plannedStart() == null ? "" : ", planned for " + installation.time(submission.plannedStart())));
     return mapper.find(change.changeKey());
   }
 
@@ -284,7 +287,7 @@ public class Changes {
     for (int i = 0; i < conflicts.size(); i++) {
       Change other = conflicts.get(i);
       String line = other.changeKey() + " (" + other.serviceKey() + " " + other.version() + ", " + other.state().code()
-          + ", from " + Texts.TIME.format(start(other)) + ")";
+          + ", from " + installation.time(start(other)) + ")";
       if (text.length() + line.length() > Texts.TEXT_COLUMN_MAX - 100) {
         text.append("... and ").append(conflicts.size() - i).append(" more open changes overlap");
         break;
@@ -330,7 +333,7 @@ public class Changes {
   @Transactional(propagation = Propagation.MANDATORY)
   public void scheduled(String key, Instant plannedStart) {
     mapper.setState(key, ChangeState.SCHEDULED);
-    addEntry(key, "scheduled", "opsflow", "Approved; the gate opens at the planned start " + Texts.TIME.format(plannedStart));
+    addEntry(key, "scheduled", "opsflow", "Approved; the gate opens at the planned start " + installation.time(plannedStart));
   }
 
   /** Opens the gate and returns when the deployment report is due. */
@@ -510,8 +513,8 @@ public class Changes {
     });
   }
 
-  public static String describe(FreezeWindow window) {
-    return "freeze window " + Texts.TIME.format(window.startsAt()) + " to " + Texts.TIME.format(window.endsAt())
+  public String describe(FreezeWindow window) {
+    return "freeze window " + installation.time(window.startsAt()) + " to " + installation.time(window.endsAt())
         + (window.serviceKeys().isEmpty() ? " (all services)" : " (" + String.join(", ", window.serviceKeys()) + ")")
         + ": " + window.reason();
   }

@@ -17,4 +17,12 @@ public enum DeploymentStatus implements Coded {
   public String code() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case SUCCEEDED -> "成功";
+      case FAILED -> "失败";
+    };
+  }
 }

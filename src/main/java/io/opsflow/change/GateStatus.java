@@ -19,4 +19,14 @@ public enum GateStatus implements Coded {
   public String code() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case PENDING -> "待定";
+      case APPROVED -> "已放行";
+      case REJECTED -> "已拒绝";
+      case CANCELLED -> "已取消";
+    };
+  }
 }

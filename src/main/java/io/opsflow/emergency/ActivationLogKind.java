@@ -22,4 +22,17 @@ public enum ActivationLogKind implements Coded {
   public String code() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case COMMAND -> "指挥";
+      case NOTE -> "备注";
+      case NOTICE -> "通知";
+      case ACTION -> "自动操作";
+      case DRY_RUN -> "演练空跑";
+      case ACTION_FAILED -> "操作失败";
+      case ABORT -> "中止";
+    };
+  }
 }

@@ -18,4 +18,13 @@ public enum PlanOutcome implements Coded {
   public String code() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case RESTORED -> "已恢复";
+      case MITIGATED -> "已缓解";
+      case ABORTED -> "已中止";
+    };
+  }
 }

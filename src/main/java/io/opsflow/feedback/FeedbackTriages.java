@@ -29,6 +29,7 @@ import io.opsflow.feedback.persistence.TriageMapper;
 import io.opsflow.kernel.audit.AuditEvent;
 import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.keys.BusinessKeys;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Groups;
 
@@ -69,11 +70,12 @@ public class FeedbackTriages {
   private final Clock clock;
   private final Duration due;
   private final Duration lookBack;
+  private final Installation installation;
 
   FeedbackTriages(TriageMapper mapper, ServiceCatalog catalog, TextAnalyzer analyzer, BusinessKeys keys,
       RuntimeService runtimeService, ApplicationEventPublisher events, Clock clock,
       @Value("${opsflow.feedback.triage.due:P3D}") Duration due,
-      @Value("${opsflow.feedback.triage.look-back:P7D}") Duration lookBack) {
+      @Value("${opsflow.feedback.triage.look-back:P7D}") Duration lookBack, Installation installation) {
     this.mapper = mapper;
     this.catalog = catalog;
     this.analyzer = analyzer;
@@ -83,6 +85,7 @@ public class FeedbackTriages {
     this.clock = clock;
     this.due = due;
     this.lookBack = lookBack;
+    this.installation = installation;
   }
 
   /**
@@ -169,7 +172,7 @@ public class FeedbackTriages {
     variables.put("devGroup", service.devGroup());
     variables.put("topic", topic);
     variables.put("itemCount", span.itemCount());
-    variables.put("period", Texts.TIME.format(span.firstAt()) + " – " + Texts.TIME.format(span.lastAt()));
+    variables.put("period", installation.time(span.firstAt()) + " – " + installation.time(span.lastAt()));
     variables.put("samples", Texts.forVariable(samples(key), "GET /api/feedback/triage/" + key));
     variables.put("triageDueAt", Date.from(dueAt));
     ProcessInstance process = runtimeService.createMessageCorrelation(MESSAGE_OPENED).processInstanceBusinessKey(key)
@@ -186,7 +189,7 @@ public class FeedbackTriages {
     for (FeedbackMapper.Row row : mapper.items(key, TASK_SAMPLES)) {
       text.append("- #").append(row.feedbackId()).append(" ").append(row.sentiment().code()).append(", ")
           .append(row.channel().code()).append(row.rating() == null ? "" : " rating " + row.rating()).append(", ")
-          .append(Texts.TIME.format(row.occurredAt())).append(": ")
+          .append(installation.time(row.occurredAt())).append(": ")
           .append(Texts.clip(row.body().replaceAll("\\s+", " "), SAMPLE_CHARACTERS)).append("\n");
     }
     return text.toString().stripTrailing();

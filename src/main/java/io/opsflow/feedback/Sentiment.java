@@ -28,4 +28,13 @@ public enum Sentiment implements Coded {
   public String code() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case POSITIVE -> "正面";
+      case NEUTRAL -> "中性";
+      case NEGATIVE -> "负面";
+    };
+  }
 }

@@ -23,4 +23,12 @@ public enum AlertStatus implements Coded {
   public String toString() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case FIRING -> "告警中";
+      case RESOLVED -> "已恢复";
+    };
+  }
 }

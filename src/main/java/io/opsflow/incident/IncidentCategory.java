@@ -29,4 +29,15 @@ public enum IncidentCategory implements Coded {
   public String toString() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case OUTAGE -> "服务中断";
+      case DATABASE -> "数据库";
+      case SECURITY -> "安全";
+      case PERFORMANCE -> "性能";
+      case OTHER -> "其他";
+    };
+  }
 }

@@ -28,4 +28,15 @@ public enum IncidentSource implements Coded {
   public String toString() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case ALERTMANAGER -> "告警（Alertmanager）";
+      case API -> "API";
+      case TASKLIST -> "任务列表";
+      case CHANGE -> "变更";
+      case FEEDBACK -> "用户反馈";
+    };
+  }
 }

@@ -25,4 +25,14 @@ public enum IncidentState implements Coded {
   public String toString() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case OPEN -> "已创建";
+      case ACKNOWLEDGED -> "已确认";
+      case RESOLVED -> "已解决";
+      case CLOSED -> "已关闭";
+    };
+  }
 }

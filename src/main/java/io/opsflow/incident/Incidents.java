@@ -32,6 +32,7 @@ import io.opsflow.incident.steps.IncidentVariables;
 import io.opsflow.kernel.audit.AuditEvent;
 import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.keys.BusinessKeys;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Groups;
 import io.opsflow.security.Visibility;
@@ -54,9 +55,10 @@ public class Incidents {
   private final ApplicationEventPublisher events;
   private final Visibility visibility;
   private final Clock clock;
+  private final Installation installation;
 
   Incidents(IncidentMapper mapper, ServiceCatalog catalog, BusinessKeys keys, RuntimeService runtimeService,
-      ApplicationEventPublisher events, Visibility visibility, Clock clock) {
+      ApplicationEventPublisher events, Visibility visibility, Clock clock, Installation installation) {
     this.mapper = mapper;
     this.catalog = catalog;
     this.keys = keys;
@@ -64,6 +66,7 @@ public class Incidents {
     this.events = events;
     this.visibility = visibility;
     this.clock = clock;
+    this.installation = installation;
   }
 
   /** Records a new incident and starts its incident-response process. */
@@ -262,8 +265,8 @@ public class Incidents {
       events.publishEvent(AuditEvent.of("incident.priority-overridden", key).by(actor).details(reason)
           .change(Map.of("priority", incident.priority().code()), Map.of("priority", decision.priority().code())));
     }
-    addEntry(key, "priority", actor, message + "; acknowledge by " + Texts.TIME.format(ackDue) + ", resolve by "
-        + Texts.TIME.format(resolveDue));
+    addEntry(key, "priority", actor, message + "; acknowledge by " + installation.time(ackDue) + ", resolve by "
+        + installation.time(resolveDue));
     return mapper.find(key);
   }
 
@@ -396,8 +399,8 @@ public class Incidents {
     return Texts.forVariable(mapper.alerts(key).stream()
         .map(alert -> (alert.firing() ? "FIRING   " : "RESOLVED ") + alert.alertName()
             + (alert.summary() == null ? "" : ": " + alert.summary())
-            + " (seen " + alert.occurrences() + "x, last " + Texts.TIME.format(alert.lastSeenAt())
-            + (alert.endsAt() != null && !alert.firing() ? ", resolved " + Texts.TIME.format(alert.endsAt()) : "") + ")")
+            + " (seen " + alert.occurrences() + "x, last " + installation.time(alert.lastSeenAt())
+            + (alert.endsAt() != null && !alert.firing() ? ", resolved " + installation.time(alert.endsAt()) : "") + ")")
         .collect(Collectors.joining("\n")), wholeAt(key));
   }
 
@@ -416,8 +419,9 @@ public class Incidents {
     return instant == null ? null : Date.from(instant);
   }
 
-  public static String format(Instant instant) {
-    return instant == null ? "" : Texts.TIME.format(instant);
+  /** A time as people read it ({@link Installation#time}), "" for none. */
+  public String format(Instant instant) {
+    return instant == null ? "" : installation.time(instant);
   }
 
   static String human(Duration duration) {

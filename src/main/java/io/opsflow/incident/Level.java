@@ -24,4 +24,13 @@ public enum Level implements Coded {
   public String toString() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case HIGH -> "高";
+      case MEDIUM -> "中";
+      case LOW -> "低";
+    };
+  }
 }

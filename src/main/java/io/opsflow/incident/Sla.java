@@ -23,4 +23,12 @@ public enum Sla implements Coded {
   public String toString() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case ACKNOWLEDGE -> "确认";
+      case RESOLVE -> "解决";
+    };
+  }
 }

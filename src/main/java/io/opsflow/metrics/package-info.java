@@ -14,6 +14,7 @@
     "incident",
     "security",
     "kernel :: domain",
+    "kernel :: text",
     "kernel :: web"
 })
 package io.opsflow.metrics;

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.notify.outbox.Outbox;
 import io.opsflow.notify.outbox.Templates;
 
@@ -17,17 +18,16 @@ import io.opsflow.notify.outbox.Templates;
 @Component
 public class Notifications {
 
-  /** The language of what the {@link NotificationChannel} beans (the log) are handed. */
-  static final String LOG_LANGUAGE = "en";
-
   private final Outbox outbox;
   private final Templates templates;
   private final List<NotificationChannel> channels;
+  private final Installation installation;
 
-  Notifications(Outbox outbox, Templates templates, List<NotificationChannel> channels) {
+  Notifications(Outbox outbox, Templates templates, List<NotificationChannel> channels, Installation installation) {
     this.outbox = outbox;
     this.templates = templates;
     this.channels = channels;
+    this.installation = installation;
   }
 
   /**
@@ -36,8 +36,9 @@ public class Notifications {
    * committed; without one it runs in its own. Publishing a notice id again enqueues nothing for the
    * channels that already have it (see {@link Notice} for how to build the id).
    *
-   * <p>Every notice is also handed, in English, to the {@link NotificationChannel} beans (the log), so
-   * the server log says what happened even where no channel or rule is configured yet. A channel bean
+   * <p>Every notice is also handed, in the installation's language, to the {@link NotificationChannel}
+   * beans (the log), so the server log says what happened even where no channel or rule is configured
+   * yet. A channel bean
    * that throws fails the caller (a process step is then retried by the engine).
    *
    * @return the ids of the outbox rows written now (empty when no rule matches or all were there)
@@ -45,7 +46,7 @@ public class Notifications {
   @Transactional(propagation = Propagation.REQUIRED)
   public List<Long> publish(Notice notice) {
     List<Long> written = outbox.enqueue(notice);
-    Templates.Rendered text = templates.render(notice, LOG_LANGUAGE);
+    Templates.Rendered text = templates.render(notice, installation.language());
     String body = text.link() == null ? text.text() : text.text() + "\n" + text.link();
     Notification logged = new Notification(notice.reference(), notice.groups(), text.title(), body);
     channels.forEach(channel -> channel.send(logged));

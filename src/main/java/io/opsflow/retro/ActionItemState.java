@@ -19,4 +19,14 @@ public enum ActionItemState implements Coded {
   public String code() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case OPEN -> "待处理";
+      case IMPLEMENTED -> "已实施";
+      case REOPENED -> "已重新打开";
+      case VERIFIED -> "已验证";
+    };
+  }
 }

@@ -21,4 +21,16 @@ public enum RetrospectiveState implements Coded {
   public String code() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case REQUESTED -> "已发起";
+      case PREPARING -> "准备中";
+      case COLLECTING -> "收集发现";
+      case REVIEWING -> "评审中";
+      case IMPROVING -> "改进中";
+      case CLOSED -> "已关闭";
+    };
+  }
 }

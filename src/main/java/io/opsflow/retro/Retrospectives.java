@@ -138,7 +138,7 @@ public class Retrospectives {
   }
 
   private String factsText(Retrospective retro, RetroFacts all) {
-    return Texts.forVariable(FactGathering.text(retro, restricted(retro) ? all : visibleToAllStaff(all)),
+    return Texts.forVariable(this.facts.text(retro, restricted(retro) ? all : visibleToAllStaff(all)),
         wholeAt(retro.retroKey()));
   }
 

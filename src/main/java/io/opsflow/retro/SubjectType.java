@@ -22,4 +22,14 @@ public enum SubjectType implements Coded {
   public String code() {
     return code;
   }
+
+  @Override
+  public String chinese() {
+    return switch (this) {
+      case CHANGE -> "变更";
+      case INCIDENT -> "事件";
+      case LAUNCH -> "首发";
+      case MANUAL -> "手动";
+    };
+  }
 }

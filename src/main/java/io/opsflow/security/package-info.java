@@ -11,6 +11,7 @@
     "kernel :: domain",
     "kernel :: engine",
     "kernel :: process",
+    "kernel :: text",
     "kernel :: web"
 })
 package io.opsflow.security;

@@ -1,6 +1,6 @@
 package io.opsflow.tasklist;
 
-import io.opsflow.tasklist.TasklistFilters.Language;
+import io.opsflow.kernel.text.Language;
 
 /**
  * A process variable Tasklist shows next to each task in every OpsFlow filter (for example the
@@ -19,6 +19,6 @@ public record TasklistColumn(String variable, String label, String chineseLabel)
   }
 
   String label(Language language) {
-    return language == Language.ZH ? chineseLabel : label;
+    return language.say(label, chineseLabel);
   }
 }

@@ -38,6 +38,8 @@ class DashboardBrowserIT extends IntegrationTest {
         browser.waitFor(By.cssSelector("#" + chart + " canvas"));
       }
       assertThat(browser.all(By.cssSelector("#work tbody tr"))).as("a row per group").isNotEmpty();
+      assertThat(browser.all(By.cssSelector("#calendar time"))).as("times as OpsFlow writes them, on its clock")
+          .allSatisfy(time -> assertThat(time.getText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC"));
 
       // the same period as the page asked for: its link to the API
       String practiceLink = browser.waitFor(By.cssSelector("#tile-drills a[data-link=practice]")).getAttribute("href");
@@ -83,7 +85,10 @@ class DashboardBrowserIT extends IntegrationTest {
   @Test
   void theSignInSessionReadsTheApiButChangesNothingThere() {
     Api session = api().signIn("devon", "demo");
-    assertThat(session.get("/api/metrics/choices").status()).isEqualTo(200);
+    Api.Response choices = session.get("/api/metrics/choices");
+    assertThat(choices.status()).isEqualTo(200);
+    assertThat(choices.json().path("language").asText()).as("the installation's").isEqualTo("en");
+    assertThat(choices.json().path("timeZone").asText()).isEqualTo("UTC");
     Api.Response write = session.post("/api/incidents", "{\"title\":\"Through a session\",\"impact\":\"low\",\"urgency\":\"low\"}");
     assertThat(write.status()).as(write.toString()).isEqualTo(401);
     assertThat(write.header("WWW-Authenticate")).startsWith("Basic");

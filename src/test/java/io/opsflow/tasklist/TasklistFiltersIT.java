@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.support.Api;
 import io.opsflow.support.IntegrationTest;
 
@@ -24,6 +28,11 @@ import io.opsflow.support.IntegrationTest;
  * language they signed in with.
  */
 class TasklistFiltersIT extends IntegrationTest {
+
+  @Autowired
+  private TasklistFilters filters;
+  @Autowired
+  private List<TasklistColumn> columns;
 
   private static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
   /** What Tasklist sends when a filter is opened: its own default sorting, newest first. */
@@ -97,6 +106,35 @@ class TasklistFiltersIT extends IntegrationTest {
   }
 
   /** The filter's tasks in these process instances, in the order Tasklist would show them. */
+  @Test
+  void theSharedFiltersAreNamedInTheInstallationsLanguageAndRenamedWhenItChanges() {
+    FilterService filterService = processEngine.getFilterService();
+    String groupTasks = sharedFilter(TasklistFilters.GROUP_TASKS).getId();
+    String overdue = sharedFilter(TasklistFilters.OVERDUE).getId();
+    TasklistFilters chinese = new TasklistFilters(filterService, processEngine.getTaskService(),
+        processEngine.getAuthorizationService(), columns, new Installation("zh-CN", "Asia/Shanghai"));
+    try {
+      chinese.ensureSharedFilters();
+
+      Filter renamed = filterService.getFilter(groupTasks);
+      assertThat(renamed.getName()).isEqualTo(TasklistFilters.GROUP_TASKS_ZH);
+      assertThat(renamed.getProperties().get("description").toString()).contains("认领");
+      assertThat(renamed.getProperties().get("variables").toString()).contains("label=优先级");
+      assertThat(filterService.getFilter(overdue).getName()).isEqualTo(TasklistFilters.OVERDUE_ZH);
+      assertThat(filterService.createFilterQuery().filterName(TasklistFilters.GROUP_TASKS).list())
+          .as("renamed, not made twice").noneMatch(filter -> filter.getOwner() == null);
+    } finally {
+      filters.ensureSharedFilters();
+    }
+    assertThat(filterService.getFilter(groupTasks).getName()).isEqualTo(TasklistFilters.GROUP_TASKS);
+    assertThat(filterService.getFilter(overdue).getName()).isEqualTo(TasklistFilters.OVERDUE);
+  }
+
+  private Filter sharedFilter(String name) {
+    return processEngine.getFilterService().createFilterQuery().filterName(name).list().stream()
+        .filter(filter -> filter.getOwner() == null).findFirst().orElseThrow();
+  }
+
   private List<String> filterTasks(Api session, String filterName, List<String> processInstances) {
     String filterId = null;
     for (JsonNode filter : session.get(WEBAPP_ENGINE + "/filter?resourceType=Task&maxResults=100").json()) {

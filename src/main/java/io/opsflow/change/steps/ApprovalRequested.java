@@ -33,7 +33,7 @@ class ApprovalRequested implements TaskListener {
     Change change = changes.get(ChangeVariables.changeKey(task));
     String group = ProcessVariables.lenientText(task, ChangeVariables.APPROVER_GROUP);
     Map<String, Object> facts = new HashMap<>();
-    facts.put("risk", change.risk() == null ? null : change.risk().code());
+    facts.put("risk", change.risk());
     facts.put("plannedAt", change.plannedStart());
     facts.put("deadline", task.getDueDate());
     notices.publish(NoticeEvent.CHANGE_APPROVAL_REQUESTED, group, change, group == null ? List.of() : List.of(group),

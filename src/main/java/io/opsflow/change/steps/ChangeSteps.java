@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import io.opsflow.change.Change;
 import io.opsflow.change.ChangeRetrospectiveRequested;
 import io.opsflow.change.Changes;
-import io.opsflow.kernel.text.Texts;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.notify.NoticeEvent;
 import io.opsflow.kernel.process.ProcessVariables;
 
@@ -37,7 +37,7 @@ class ChangeSteps {
       changes.reject(key(execution), reason);
       Change change = changes.get(key(execution));
       Map<String, Object> facts = new HashMap<>();
-      facts.put("gate", change.gateStatus() == null ? null : change.gateStatus().code());
+      facts.put("gate", change.gateStatus());
       facts.put("reason", reason);
       notices.publish(NoticeEvent.CHANGE_GATE_REJECTED, null, change, List.of(), facts, null);
     };
@@ -73,12 +73,12 @@ class ChangeSteps {
 
   /** Wait longer: ops saw the pipeline still working; a new deadline starts now. */
   @Bean
-  JavaDelegate extendDeploymentDeadline(Changes changes) {
+  JavaDelegate extendDeploymentDeadline(Changes changes, Installation installation) {
     return execution -> {
       Instant deadline = changes.deploymentDeadlineAfter(changes.now());
       execution.setVariable(ChangeVariables.DEPLOY_DEADLINE, Date.from(deadline));
       changes.addEntry(key(execution), "deadline-extended", "opsflow",
-          "Waiting for the deployment report until " + Texts.TIME.format(deadline));
+          "Waiting for the deployment report until " + installation.time(deadline));
     };
   }
 
@@ -91,13 +91,13 @@ class ChangeSteps {
 
   /** Start verification window: alerts on the service until it ends interrupt it. */
   @Bean
-  JavaDelegate startVerification(Changes changes) {
+  JavaDelegate startVerification(Changes changes, Installation installation) {
     return execution -> {
       int minutes = ProcessVariables.strictNumber(execution, ChangeVariables.VERIFICATION_MINUTES);
       Instant end = changes.now().plusSeconds(minutes * 60L);
       execution.setVariable(ChangeVariables.VERIFICATION_ENDS_AT, Date.from(end));
       changes.addEntry(key(execution), "verification", "opsflow", "Watching "
-          + ProcessVariables.lenientText(execution, ChangeVariables.SERVICE) + " until " + Texts.TIME.format(end));
+          + ProcessVariables.lenientText(execution, ChangeVariables.SERVICE) + " until " + installation.time(end));
     };
   }
 

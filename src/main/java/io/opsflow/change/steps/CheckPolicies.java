@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import io.opsflow.change.Change;
 import io.opsflow.change.Changes;
 import io.opsflow.change.FreezeWindow;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.kernel.text.Texts;
 
 /**
@@ -21,9 +22,11 @@ import io.opsflow.kernel.text.Texts;
 class CheckPolicies implements JavaDelegate {
 
   private final Changes changes;
+  private final Installation installation;
 
-  CheckPolicies(Changes changes) {
+  CheckPolicies(Changes changes, Installation installation) {
     this.changes = changes;
+    this.installation = installation;
   }
 
   @Override
@@ -33,7 +36,7 @@ class CheckPolicies implements JavaDelegate {
     changes.recordFreezeOverride(change);
     execution.setVariable(ChangeVariables.FROZEN, freeze.isPresent());
     freeze.ifPresent(window -> execution.setVariable(ChangeVariables.REJECTION_REASON,
-        Texts.forVariable("Planned inside the " + Changes.describe(window), Changes.wholeAt(change.changeKey()))));
+        Texts.forVariable("Planned inside the " + changes.describe(window), Changes.wholeAt(change.changeKey()))));
     List<Change> conflicts = changes.conflictsOf(change);
     String text = changes.recordConflicts(change.changeKey(), conflicts);
     execution.setVariable(ChangeVariables.CONFLICTS,
@@ -42,7 +45,7 @@ class CheckPolicies implements JavaDelegate {
   }
 
   /** The facts an approver reads in the form. */
-  static String summary(Change change) {
+  String summary(Change change) {
     return String.join("\n",
         change.changeKey() + ": " + change.title(),
         change.changeType().code() + " change of " + change.serviceKey() + " to " + change.version()
@@ -51,7 +54,7 @@ class CheckPolicies implements JavaDelegate {
             : " via " + change.requestedVia()),
         "Risk " + change.risk().code() + ", route " + change.approvalRoute().code() + (change.testsFailed() ? ", TESTS FAILED" : "")
             + (change.hasDbMigration() ? ", with a database migration" : ""),
-        "Planned start: " + (change.plannedStart() == null ? "as soon as approved" : Texts.TIME.format(change.plannedStart())),
+        "Planned start: " + (change.plannedStart() == null ? "as soon as approved" : installation.time(change.plannedStart())),
         change.pipelineUrl() == null ? "" : "Pipeline: " + change.pipelineUrl()).strip();
   }
 }

@@ -38,6 +38,7 @@ import io.opsflow.change.DeploymentStatus;
 import io.opsflow.change.Gate;
 import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.domain.Refusal;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.kernel.web.ListFilter;
 import io.opsflow.security.Authorities;
 import io.opsflow.security.Visibility;
@@ -67,13 +68,15 @@ class ChangeController {
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
   private final Visibility visibility;
+  private final Installation installation;
 
   ChangeController(Changes changes, TransactionTemplate transaction, ObjectMapper json,
-      Visibility visibility) {
+      Visibility visibility, Installation installation) {
     this.changes = changes;
     this.transaction = transaction;
     this.json = json;
     this.visibility = visibility;
+    this.installation = installation;
   }
 
   /** Codes stay text here so that every problem of a body is named in one answer, with the field's own words. */
@@ -175,8 +178,8 @@ class ChangeController {
 
   @Operation(summary = "Read a change's summary: facts, approvals, gate, deployment and timeline", description = """
       Markdown unless the client asks for HTML by name (`text/html` ranked above every other type it takes, as \
-      browsers do: a styled, printable page in English or Chinese, after the `opsflow-language` cookie or \
-      `Accept-Language`) or for `application/json` (what `GET /api/changes/{key}` answers).""")
+      browsers do: a styled, printable page in English or Chinese, after the `opsflow-language` cookie, \
+      `Accept-Language`, else `opsflow.language`) or for `application/json` (what `GET /api/changes/{key}` answers).""")
   @ApiResponse(responseCode = "200", description = "The summary", content = {
       @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
       @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")),
@@ -185,8 +188,9 @@ class ChangeController {
   ResponseEntity<?> report(@PathVariable String key, HttpServletRequest request, Authentication caller)
       throws HttpMediaTypeNotAcceptableException {
     ChangeDetails details = get(key, caller);
-    return ReportPage.answer(request, ReportFormat.MARKDOWN, language -> ChangeSummary.title(details, language),
-        language -> ChangeSummary.markdown(details, language), () -> details);
+    return ReportPage.answer(request, installation, ReportFormat.MARKDOWN,
+        reader -> ChangeSummary.title(details, reader),
+        reader -> ChangeSummary.markdown(details, reader), () -> details);
   }
 
   @Operation(summary = "Poll the deployment gate of a change", description =

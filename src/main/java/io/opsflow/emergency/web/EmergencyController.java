@@ -19,6 +19,7 @@ import io.opsflow.emergency.EmergencyPlans;
 import io.opsflow.emergency.PlanActivation;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.domain.Refusal;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.kernel.web.ReportFormat;
 import io.opsflow.kernel.web.ReportPage;
 import io.opsflow.security.Visibility;
@@ -42,12 +43,15 @@ class EmergencyController {
   private final ServiceCatalog catalog;
   private final Incidents incidents;
   private final Visibility visibility;
+  private final Installation installation;
 
-  EmergencyController(EmergencyPlans plans, ServiceCatalog catalog, Incidents incidents, Visibility visibility) {
+  EmergencyController(EmergencyPlans plans, ServiceCatalog catalog, Incidents incidents, Visibility visibility,
+      Installation installation) {
     this.plans = plans;
     this.catalog = catalog;
     this.incidents = incidents;
     this.visibility = visibility;
+    this.installation = installation;
   }
 
   record NewActivation(@NotBlank @Size(max = 64) String service, @Size(max = 32) String incidentKey,
@@ -99,7 +103,7 @@ class EmergencyController {
   @Operation(summary = "Read the report of a plan activation: steps, who did them, the outcome", description = """
       JSON unless the client asks for Markdown (`text/markdown`) or HTML by name (`text/html` ranked above every \
       other type it takes, as browsers do: a styled, printable page in English or Chinese, after the \
-      `opsflow-language` cookie or `Accept-Language`).""")
+      `opsflow-language` cookie, `Accept-Language`, else `opsflow.language`).""")
   @ApiResponse(responseCode = "200", description = "The report", content = {
       @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = EmergencyPlans.Report.class)),
       @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
@@ -108,7 +112,7 @@ class EmergencyController {
   ResponseEntity<?> report(@PathVariable String key, HttpServletRequest request, Authentication caller)
       throws HttpMediaTypeNotAcceptableException {
     EmergencyPlans.Report report = plans.report(key, visibility.seesRestricted(caller));
-    return ReportPage.answer(request, ReportFormat.JSON, language -> ActivationReport.title(report, language),
-        language -> ActivationReport.markdown(report, language), () -> report);
+    return ReportPage.answer(request, installation, ReportFormat.JSON, reader -> ActivationReport.title(report, reader),
+        reader -> ActivationReport.markdown(report, reader), () -> report);
   }
 }

@@ -27,6 +27,7 @@ import io.opsflow.incident.IncidentReport;
 import io.opsflow.incident.IncidentSource;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.process.Decisions;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.notify.Notice;
 import io.opsflow.notify.NoticeEvent;
@@ -67,9 +68,11 @@ class SpikeDetector {
   private final Decisions decisions;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final Installation installation;
 
   SpikeDetector(Feedback feedback, IncidentFeedback incidentFeedback, ServiceCatalog catalog, Incidents incidents,
-      Notifications notifications, Decisions decisions, TransactionTemplate transactions, Clock clock) {
+      Notifications notifications, Decisions decisions, TransactionTemplate transactions, Clock clock,
+      Installation installation) {
     this.feedback = feedback;
     this.incidentFeedback = incidentFeedback;
     this.catalog = catalog;
@@ -78,6 +81,7 @@ class SpikeDetector {
     this.decisions = decisions;
     this.transactions = transactions;
     this.clock = clock;
+    this.installation = installation;
   }
 
   /** Checks every catalog service, each in its own transaction: one that fails does not stop the others. */
@@ -141,7 +145,7 @@ class SpikeDetector {
     List<FeedbackItem> samples = feedback.negativeItems(service, since, now, SAMPLE_ITEMS);
     StringBuilder text = new StringBuilder()
         .append(count).append(" negative feedback items on ").append(service).append(" since ")
-        .append(Texts.TIME.format(since)).append(", against ").append(String.format("%.2f", baseline))
+        .append(installation.time(since)).append(", against ").append(String.format("%.2f", baseline))
         .append(" per hour over the previous 7 days: ").append(reason).append(".\n");
     if (!terms.isEmpty()) {
       text.append("Top complaint terms: ").append(terms.stream().map(term -> term.term() + " (" + term.count() + ")")
@@ -151,7 +155,7 @@ class SpikeDetector {
     for (FeedbackItem item : samples) {
       text.append("- #").append(item.id()).append(" ").append(item.channel().code())
           .append(item.rating() == null ? "" : " rating " + item.rating()).append(", ")
-          .append(Texts.TIME.format(item.occurredAt())).append(": ")
+          .append(installation.time(item.occurredAt())).append(": ")
           .append(Texts.clip(item.text().replaceAll("\\s+", " "), SAMPLE_CHARACTERS)).append("\n");
     }
     return text.append("All of them: GET /api/feedback?service=").append(service).append("&sentiment=negative&from=")
@@ -177,7 +181,7 @@ class SpikeDetector {
     Map<String, Object> facts = new HashMap<>();
     facts.put("title", incident.title());
     facts.put("count", count);
-    facts.put("since", Texts.TIME.format(since));
+    facts.put("since", installation.time(since));
     notifications.publish(Notice.of("feedback.spike:" + service.key() + ":" + incident.incidentKey(),
             NoticeEvent.FEEDBACK_SPIKE, incident.incidentKey())
         .withService(service.key())

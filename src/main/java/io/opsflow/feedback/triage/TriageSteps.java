@@ -17,7 +17,7 @@ import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.ProcessVariables;
 import io.opsflow.kernel.process.TaskActor;
-import io.opsflow.kernel.text.Texts;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.notify.Notice;
 import io.opsflow.notify.NoticeEvent;
 import io.opsflow.notify.Notifications;
@@ -97,7 +97,7 @@ class TriageSteps {
 
   /** Hand the triage to the managers: recorded, and managers and the dev group are told. */
   @Bean
-  JavaDelegate escalateTriage(FeedbackTriages triages, Notifications notifications) {
+  JavaDelegate escalateTriage(FeedbackTriages triages, Notifications notifications, Installation installation) {
     return execution -> {
       Triage triage = triages.escalated(ProcessVariables.strictText(execution, TRIAGE_KEY));
       notifications.publish(Notice.of(NoticeEvent.FEEDBACK_TRIAGE_OVERDUE.code() + ":" + triage.key(),
@@ -105,7 +105,7 @@ class TriageSteps {
           .withService(triage.service())
           .withGroups(List.of(Groups.MANAGER, ProcessVariables.strictText(execution, "devGroup")))
           .withFacts(Map.of("title", triage.topic() + " (" + triage.itemCount() + " items)", "count",
-              Integer.toString(triage.itemCount()), "due", Texts.TIME.format(triage.dueAt())))
+              Integer.toString(triage.itemCount()), "due", installation.time(triage.dueAt())))
           .withLink("/api/feedback/triage/" + triage.key()));
     };
   }

@@ -19,7 +19,7 @@ final class IncidentFacts {
   private IncidentFacts() {
   }
 
-  static void apply(Incident incident, VariableScope scope) {
+  static void apply(Incident incident, VariableScope scope, Incidents incidents) {
     scope.setVariable(IncidentVariables.PRIORITY, Codes.codeOf(incident.priority()));
     scope.setVariable(TaskPriority.VARIABLE, incident.priority().taskPriority());
     scope.setVariable(IncidentVariables.ACK_DUE_AT, Incidents.date(incident.ackDueAt()));
@@ -27,7 +27,7 @@ final class IncidentFacts {
     scope.setVariable(IncidentVariables.RESOLVE_DUE_AT, Incidents.date(incident.resolveDueAt()));
     scope.setVariable(IncidentVariables.RESOLVE_ESCALATE_AT,
         Incidents.date(twice(incident.openedAt(), incident.resolveDueAt())));
-    scope.setVariable(IncidentVariables.FACTS, facts(incident));
+    scope.setVariable(IncidentVariables.FACTS, facts(incident, incidents));
   }
 
   /** Escalation to managers comes one more SLA period after the target was missed. */
@@ -35,12 +35,12 @@ final class IncidentFacts {
     return due.plus(Duration.between(opened, due));
   }
 
-  static String facts(Incident incident) {
+  static String facts(Incident incident, Incidents incidents) {
     return String.join("\n",
         incident.incidentKey() + " (" + incident.priority() + "): " + incident.title(),
         "Service: " + incident.serviceLabel() + ", on call: " + incident.onCallGroup(),
         "Impact " + incident.impact() + ", urgency " + incident.urgency(),
-        "Opened " + Incidents.format(incident.openedAt()) + " by " + incident.reportedBy() + " (" + incident.source() + ")",
-        "Acknowledge by " + Incidents.format(incident.ackDueAt()) + ", resolve by " + Incidents.format(incident.resolveDueAt()));
+        "Opened " + incidents.format(incident.openedAt()) + " by " + incident.reportedBy() + " (" + incident.source() + ")",
+        "Acknowledge by " + incidents.format(incident.ackDueAt()) + ", resolve by " + incidents.format(incident.resolveDueAt()));
   }
 }

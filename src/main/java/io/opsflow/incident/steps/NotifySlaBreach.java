@@ -50,7 +50,7 @@ class NotifySlaBreach implements JavaDelegate {
         .taskDefinitionKeyIn((sla == Sla.ACKNOWLEDGE ? EscalateToManager.TRIAGE : EscalateToManager.RESOLUTION)
             .toArray(String[]::new)).list().stream().findFirst().orElse(null);
     notices.publish(notices.about(NoticeEvent.INCIDENT_SLA_BREACHED, sla.code(), incident, holders,
-        IncidentNotices.facts("sla", sla.code(),
+        IncidentNotices.facts("sla", sla,
             "deadline", sla == Sla.ACKNOWLEDGE ? incident.ackDueAt() : incident.resolveDueAt()))
         .withTask(open == null ? null : open.getId()));
   }

@@ -27,6 +27,6 @@ class RecordPriority implements ExecutionListener {
         ProcessVariables.strictDecisionResult(execution, IncidentVariables.PRIORITY_RESULT));
     Incident incident = incidents.setPriority(IncidentVariables.incidentKey(execution), decision, "opsflow", null);
     execution.removeVariable(IncidentVariables.PRIORITY_RESULT);
-    IncidentFacts.apply(incident, execution);
+    IncidentFacts.apply(incident, execution, incidents);
   }
 }

@@ -85,7 +85,7 @@ class TriageCompleted implements TaskListener {
       PriorityDecision decision = PriorityDecision.of(decisions.single("incident-priority", inputs));
       Date resolveDue = (Date) task.getVariable(IncidentVariables.RESOLVE_DUE_AT);
       Incident reprioritised = incidents.setPriority(key, decision, actor, reason);
-      IncidentFacts.apply(reprioritised, task.getExecution());
+      IncidentFacts.apply(reprioritised, task.getExecution(), incidents);
       // open tasks (a confirmation beside the triage) and a running emergency plan follow at once
       Date resolveDueNow = Incidents.date(reprioritised.resolveDueAt());
       TaskPriority.follow(task.getProcessEngineServices(), task.getProcessInstanceId(),

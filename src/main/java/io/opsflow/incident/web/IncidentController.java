@@ -29,6 +29,7 @@ import io.opsflow.incident.intake.IntakeResult;
 import io.opsflow.incident.intake.Observation;
 import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.domain.Refusal;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.kernel.web.ListFilter;
 import io.opsflow.kernel.web.ReportFormat;
@@ -60,14 +61,16 @@ class IncidentController {
   private final TransactionTemplate transaction;
   private final Visibility visibility;
   private final Clock clock;
+  private final Installation installation;
 
   IncidentController(Incidents incidents, AlertIntake intake, TransactionTemplate transaction, Visibility visibility,
-      Clock clock) {
+      Clock clock, Installation installation) {
     this.incidents = incidents;
     this.intake = intake;
     this.transaction = transaction;
     this.visibility = visibility;
     this.clock = clock;
+    this.installation = installation;
   }
 
   /** @param dedupKey like an alert fingerprint: a repeat while the incident is open opens nothing new */
@@ -144,8 +147,8 @@ class IncidentController {
   @Operation(summary = "Read an incident's summary: facts, SLAs, alerts and timeline, for people and for pasting",
       description = """
           Markdown unless the client asks for HTML by name (`text/html` ranked above every other type it takes, as \
-          browsers do: a styled, printable page in English or Chinese, after the `opsflow-language` cookie or \
-          `Accept-Language`) or for `application/json` (what `GET /api/incidents/{key}` answers).""")
+          browsers do: a styled, printable page in English or Chinese, after the `opsflow-language` cookie, \
+          `Accept-Language`, else `opsflow.language`) or for `application/json` (what `GET /api/incidents/{key}` answers).""")
   @ApiResponse(responseCode = "200", description = "The summary", content = {
       @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
       @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")),
@@ -154,8 +157,9 @@ class IncidentController {
   ResponseEntity<?> report(@PathVariable String key, HttpServletRequest request, Authentication caller)
       throws HttpMediaTypeNotAcceptableException {
     IncidentDetails details = get(key, caller);
-    return ReportPage.answer(request, ReportFormat.MARKDOWN, language -> IncidentSummary.title(details, language),
-        language -> IncidentSummary.markdown(details, language), () -> details);
+    return ReportPage.answer(request, installation, ReportFormat.MARKDOWN,
+        reader -> IncidentSummary.title(details, reader),
+        reader -> IncidentSummary.markdown(details, reader), () -> details);
   }
 
   @Operation(summary = "List incidents, newest first")

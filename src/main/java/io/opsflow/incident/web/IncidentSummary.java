@@ -2,13 +2,12 @@ package io.opsflow.incident.web;
 
 import static io.opsflow.kernel.web.ReportPage.cell;
 import static io.opsflow.kernel.web.ReportPage.table;
-import static io.opsflow.kernel.web.ReportPage.time;
 
 import java.util.Arrays;
 
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentDetails;
-import io.opsflow.kernel.web.ReportPage.Language;
+import io.opsflow.kernel.text.Reader;
 
 /** An incident as people read it: the facts, the SLAs, the alerts and the timeline. */
 final class IncidentSummary {
@@ -16,33 +15,33 @@ final class IncidentSummary {
   private IncidentSummary() {
   }
 
-  static String title(IncidentDetails details, Language l) {
+  static String title(IncidentDetails details, Reader l) {
     Incident incident = details.incident();
     return l.say("Incident ", "事件 ") + incident.incidentKey() + " (" + incident.priority().code() + "): " + incident.title();
   }
 
-  static String markdown(IncidentDetails details, Language l) {
+  static String markdown(IncidentDetails details, Reader l) {
     Incident incident = details.incident();
     StringBuilder md = new StringBuilder("# ").append(title(details, l)).append("\n\n");
     line(md, l.say("Service", "服务"), incident.serviceLabel());
-    line(md, l.say("State", "状态"), incident.state().code() + (incident.major() ? l.say(" (major)", "（重大）") : ""));
-    line(md, l.say("Impact / urgency", "影响 / 紧急程度"), incident.impact().code() + " / " + incident.urgency().code());
-    line(md, l.say("Category", "类别"), incident.category() == null ? null : incident.category().code());
+    line(md, l.say("State", "状态"), l.name(incident.state()) + (incident.major() ? l.say(" (major)", "（重大）") : ""));
+    line(md, l.say("Impact / urgency", "影响 / 紧急程度"), l.name(incident.impact()) + " / " + l.name(incident.urgency()));
+    line(md, l.say("Category", "类别"), l.name(incident.category()));
     line(md, l.say("On call", "值班组"), incident.onCallGroup());
-    line(md, l.say("Reported", "报告"), time(incident.openedAt()) + l.say(" by ", "，报告人 ") + incident.reportedBy()
-        + " (" + incident.source().code() + ")");
+    line(md, l.say("Reported", "报告"), l.time(incident.openedAt()) + l.say(" by ", "，报告人 ") + incident.reportedBy()
+        + " (" + l.name(incident.source()) + ")");
     line(md, l.say("Acknowledged", "确认"), incident.acknowledgedAt() == null ? null
-        : time(incident.acknowledgedAt()) + l.say(" by ", "，确认人 ") + incident.acknowledgedBy());
+        : l.time(incident.acknowledgedAt()) + l.say(" by ", "，确认人 ") + incident.acknowledgedBy());
     line(md, l.say("Resolved", "解决"), incident.resolvedAt() == null ? null
-        : time(incident.resolvedAt()) + l.say(" by ", "，解决人 ") + incident.resolvedBy());
-    line(md, l.say("Closed", "关闭"), time(incident.closedAt()));
+        : l.time(incident.resolvedAt()) + l.say(" by ", "，解决人 ") + incident.resolvedBy());
+    line(md, l.say("Closed", "关闭"), l.time(incident.closedAt()));
     md.append('\n');
 
     md.append("## ").append(l.say("SLAs", "SLA")).append("\n\n")
         .append(l.say("| SLA | Due | Breached |\n", "| SLA | 截止 | 是否超时 |\n")).append("|---|---|---|\n")
-        .append("| ").append(l.say("Acknowledge", "确认")).append(" | ").append(time(incident.ackDueAt())).append(" | ")
+        .append("| ").append(l.say("Acknowledge", "确认")).append(" | ").append(l.time(incident.ackDueAt())).append(" | ")
         .append(yesNo(incident.ackSlaBreached(), l)).append(" |\n")
-        .append("| ").append(l.say("Resolve", "解决")).append(" | ").append(time(incident.resolveDueAt())).append(" | ")
+        .append("| ").append(l.say("Resolve", "解决")).append(" | ").append(l.time(incident.resolveDueAt())).append(" | ")
         .append(yesNo(incident.resolveSlaBreached(), l)).append(" |\n\n");
 
     md.append("## ").append(l.say("Description", "描述")).append("\n\n").append(cell(incident.description())).append("\n\n");
@@ -53,11 +52,11 @@ final class IncidentSummary {
       md.append("## ").append(l.say("Alerts", "告警")).append("\n\n")
           .append(table(l.say("Alert | Severity | Summary | Status", "告警 | 级别 | 摘要 | 状态"), details.alerts(),
               alert -> Arrays.asList(alert.alertName(), alert.severity(), alert.summary(),
-                  alert.status() == null ? null : alert.status().code())));
+                  l.name(alert.status()))));
     }
     md.append("## ").append(l.say("Timeline", "时间线")).append("\n\n")
         .append(table(l.say("Time | Kind | Who | What", "时间 | 类型 | 人员 | 内容"), details.timeline(),
-            entry -> Arrays.asList(time(entry.occurredAt()), entry.kind(), entry.actor(), entry.message())));
+            entry -> Arrays.asList(l.time(entry.occurredAt()), entry.kind(), entry.actor(), entry.message())));
     return md.toString();
   }
 
@@ -67,7 +66,7 @@ final class IncidentSummary {
     }
   }
 
-  private static String yesNo(boolean value, Language l) {
+  private static String yesNo(boolean value, Reader l) {
     return value ? l.say("yes", "是") : l.say("no", "否");
   }
 }

@@ -12,4 +12,9 @@ public interface Coded {
 
   @JsonValue
   String code();
+
+  /** What a Chinese reader reads for it in reports and pages; the code where no Chinese name is given. */
+  default String chinese() {
+    return code();
+  }
 }

@@ -1,11 +1,14 @@
 package io.opsflow.kernel.text;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * What an installation speaks and what clock its people read: {@code opsflow.language} ({@code en},
@@ -47,5 +50,30 @@ public record Installation(String language, String timeZone) {
   /** The text in the installation's language. */
   public String say(String english, String chinese) {
     return chinese() ? chinese : english;
+  }
+
+  /** The installation's language: where no reader chooses, OpsFlow speaks it. */
+  public Language spoken() {
+    return chinese() ? Language.ZH : Language.EN;
+  }
+
+  /** A time as people read it, in the installation's zone ({@link Texts#time}). */
+  public String time(Instant instant) {
+    return Texts.time(zone()).format(instant);
+  }
+
+  /** Whom OpsFlow writes for when no one in particular reads: the installation's language and zone. */
+  public Reader reader() {
+    return reader(spoken());
+  }
+
+  /** A reader of the given language on the installation's clock. */
+  public Reader reader(Language language) {
+    return new Reader(language, zone());
+  }
+
+  /** The language the request's reader chose (cookie, then browser), else the installation's. */
+  public Language languageOf(HttpServletRequest request) {
+    return Language.of(request, spoken());
   }
 }

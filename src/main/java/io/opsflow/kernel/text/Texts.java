@@ -1,14 +1,27 @@
 package io.opsflow.kernel.text;
 
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.Locale;
 
 /** How OpsFlow writes times and long texts into timelines, task forms and reports. */
 public final class Texts {
 
-  /** Times as people read them in timelines, forms and reports: minutes, always UTC. */
-  public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm 'UTC'")
+      .appendOffset("+HH:MM", "").toFormatter(Locale.ROOT);
+
+  /**
+   * How people read times in timelines, notifications, task texts and reports: to the minute, on a
+   * 24-hour clock, in the installation's zone, and with the zone's offset from UTC written out
+   * ({@code 2026-11-28 09:30 UTC+08:00}; {@code 2026-11-28 01:30 UTC} in UTC). An offset, not a zone
+   * abbreviation: "CST" is China's, the US Central's and Cuba's, and the offset shows the summer time
+   * of zones that keep one. The same in Chinese and English, so a time copied from a message stays
+   * one time.
+   */
+  public static DateTimeFormatter time(ZoneId zone) {
+    return TIME.withZone(zone);
+  }
 
   /** The most characters a text process variable holds: Camunda keeps it in a VARCHAR(4000) column. */
   public static final int VARIABLE_MAX = 4000;

@@ -1,11 +1,6 @@
 package io.opsflow.kernel.web;
 
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -18,8 +13,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.util.HtmlUtils;
 
-import io.opsflow.kernel.text.Texts;
-import jakarta.servlet.http.Cookie;
+import io.opsflow.kernel.text.Installation;
+import io.opsflow.kernel.text.Language;
+import io.opsflow.kernel.text.Reader;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -29,51 +25,6 @@ import jakarta.servlet.http.HttpServletRequest;
  * Markdown; raw HTML in what people typed is escaped.
  */
 public final class ReportPage {
-
-  /** The cookie the webapps' language menu and the sign-in page set (app/opsflow/language.js). */
-  public static final String LANGUAGE_COOKIE = "opsflow-language";
-
-  /** The languages reports are written in: the webapps' choice wins, then the browser's, then English. */
-  public enum Language {
-    EN("en"), ZH("zh-CN");
-
-    private final String tag;
-
-    Language(String tag) {
-      this.tag = tag;
-    }
-
-    public String tag() {
-      return tag;
-    }
-
-    /** The text in this language. */
-    public String say(String english, String chinese) {
-      return this == ZH ? chinese : english;
-    }
-
-    public static Language of(HttpServletRequest request) {
-      Optional<Language> chosen = Optional.empty();
-      if (request.getCookies() != null) {
-        chosen = Arrays.stream(request.getCookies()).filter(cookie -> LANGUAGE_COOKIE.equals(cookie.getName()))
-            .map(Cookie::getValue).flatMap(code -> code(code).stream()).findFirst();
-      }
-      if (chosen.isPresent() || request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null) {
-        // without the header the servlet container offers its own default locale, which is no reader's choice
-        return chosen.orElse(EN);
-      }
-      return chosen.or(() -> Collections.list(request.getLocales()).stream()
-          .flatMap(locale -> code(locale.getLanguage()).stream()).findFirst()).orElse(EN);
-    }
-
-    private static Optional<Language> code(String code) {
-      return switch (code.toLowerCase(Locale.ROOT)) {
-        case "zh" -> Optional.of(ZH);
-        case "en" -> Optional.of(EN);
-        default -> Optional.empty();
-      };
-    }
-  }
 
   private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
   private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(List.of(TablesExtension.create()))
@@ -145,11 +96,6 @@ public final class ReportPage {
     return md.append('\n').toString();
   }
 
-  /** A time as reports show it ({@link Texts#TIME}); "-" for none. */
-  public static String time(Instant instant) {
-    return instant == null ? "-" : Texts.TIME.format(instant);
-  }
-
   /** The whole page: the Markdown rendered, with OpsFlow's header and the print styles. */
   public static String html(Language language, String title, String markdown, String contextPath) {
     return PAGE.formatted(language.tag(), HtmlUtils.htmlEscape(title, "UTF-8"), contextPath, RENDERER.render(PARSER.parse(markdown)),
@@ -159,22 +105,25 @@ public final class ReportPage {
 
   /**
    * The answer to a report request: a page for a browser, else Markdown or JSON, {@code usual} when
-   * the client names neither.
+   * the client names neither. The page and the Markdown are in the reader's language (the webapps'
+   * choice, then the browser's, then the installation's), with times on the installation's clock.
    *
-   * @param markdown the report in the reader's language
+   * @param markdown the report for its reader
    * @param json what the JSON form of the report is
    */
-  public static ResponseEntity<?> answer(HttpServletRequest request, ReportFormat usual, Function<Language, String> title,
-      Function<Language, String> markdown, Supplier<Object> json) throws HttpMediaTypeNotAcceptableException {
+  public static ResponseEntity<?> answer(HttpServletRequest request, Installation installation, ReportFormat usual,
+      Function<Reader, String> title, Function<Reader, String> markdown, Supplier<Object> json)
+      throws HttpMediaTypeNotAcceptableException {
     ReportFormat format = ReportFormat.wanted(request.getHeader(HttpHeaders.ACCEPT), usual);
-    Language language = Language.of(request);
+    Reader reader = installation.reader(installation.languageOf(request));
+    Language language = reader.language();
     ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", "
         + HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE);
     return switch (format) {
       case HTML -> ok.contentType(HTML_UTF8).header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
-          .body(html(language, title.apply(language), markdown.apply(language), request.getContextPath()));
+          .body(html(language, title.apply(reader), markdown.apply(reader), request.getContextPath()));
       case MARKDOWN -> ok.contentType(MARKDOWN_UTF8).header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
-          .body(markdown.apply(language));
+          .body(markdown.apply(reader));
       case JSON -> ok.contentType(MediaType.APPLICATION_JSON).body(json.get());
     };
   }

@@ -11,7 +11,7 @@ import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.emergency.EmergencyPlans;
 import io.opsflow.feedback.Feedback;
 import io.opsflow.kernel.process.Decisions;
-import io.opsflow.kernel.text.Texts;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.oncall.OnCall;
 import io.opsflow.oncall.Schedule;
 import io.opsflow.security.Directory;
@@ -36,15 +36,17 @@ class LaunchReadiness {
   private final OnCall onCall;
   private final Feedback feedback;
   private final Directory directory;
+  private final Installation installation;
 
   LaunchReadiness(ServiceCatalog catalog, Decisions decisions, EmergencyPlans plans, OnCall onCall, Feedback feedback,
-      Directory directory) {
+      Directory directory, Installation installation) {
     this.catalog = catalog;
     this.decisions = decisions;
     this.plans = plans;
     this.onCall = onCall;
     this.feedback = feedback;
     this.directory = directory;
+    this.installation = installation;
   }
 
   List<ReadinessCheck> check(String serviceKey, boolean feedbackNotApplicable) {
@@ -71,11 +73,11 @@ class LaunchReadiness {
     }
     if (found.drillOverdue()) {
       return new ReadinessCheck(EMERGENCY_PLAN, false, "the plan " + found.key() + " was last drilled "
-          + Texts.TIME.format(found.lastDrill()) + ", more than its interval of " + found.drillIntervalDays()
+          + installation.time(found.lastDrill()) + ", more than its interval of " + found.drillIntervalDays()
           + " days ago");
     }
     return new ReadinessCheck(EMERGENCY_PLAN, true, "the plan " + found.key() + " applies, drilled "
-        + Texts.TIME.format(found.lastDrill()) + " (every " + found.drillIntervalDays() + " days)");
+        + installation.time(found.lastDrill()) + " (every " + found.drillIntervalDays() + " days)");
   }
 
   private ReadinessCheck onCall(Service service) {

@@ -19,7 +19,7 @@ import io.opsflow.feedback.Sentiment;
 import io.opsflow.incident.IncidentDetails;
 import io.opsflow.incident.Incidents;
 import io.opsflow.incident.Priority;
-import io.opsflow.kernel.text.Texts;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.lifecycle.UsageFacts;
 import io.opsflow.lifecycle.UsageReport;
 import io.opsflow.lifecycle.UsageSettings;
@@ -39,13 +39,16 @@ class LaunchReporting {
   private final Feedback feedback;
   private final UsageFacts usage;
   private final UsageSettings settings;
+  private final Installation installation;
 
-  LaunchReporting(Changes changes, Incidents incidents, Feedback feedback, UsageFacts usage, UsageSettings settings) {
+  LaunchReporting(Changes changes, Incidents incidents, Feedback feedback, UsageFacts usage, UsageSettings settings,
+      Installation installation) {
     this.changes = changes;
     this.incidents = incidents;
     this.feedback = feedback;
     this.usage = usage;
     this.settings = settings;
+    this.installation = installation;
   }
 
   /** The report of hypercare day {@code day} (1 = the 24 hours after the hypercare started). */
@@ -56,12 +59,12 @@ class LaunchReporting {
     StringBuilder text = new StringBuilder();
     text.append("Launch report ").append(launch.launchKey()).append(", day ").append(day).append(" of ")
         .append(launch.hypercareDays()).append(": ").append(service).append(' ').append(launch.version())
-        .append(" (").append(Texts.TIME.format(from)).append(" – ").append(Texts.TIME.format(to)).append(")\n");
+        .append(" (").append(installation.time(from)).append(" – ").append(installation.time(to)).append(")\n");
 
     List<Release> releases = changes.releasedBetween(service, from, to, MAX_LISTED);
     text.append("\nDeployments: ").append(releases.size());
     releases.forEach(release -> text.append("\n- ").append(release.version()).append(" (").append(release.changeKey())
-        .append(", ").append(Texts.TIME.format(release.deployedAt())).append(')'));
+        .append(", ").append(installation.time(release.deployedAt())).append(')'));
 
     List<IncidentDetails> opened = incidents.onServiceBetween(service, from, to, MAX_LISTED);
     Map<Priority, Long> byPriority = new EnumMap<>(Priority.class);

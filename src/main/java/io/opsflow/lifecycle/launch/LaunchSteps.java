@@ -21,6 +21,7 @@ import io.opsflow.change.Changes;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.ProcessVariables;
 import io.opsflow.kernel.process.TaskActor;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.lifecycle.LaunchRetrospectiveRequested;
 import io.opsflow.notify.Notice;
@@ -121,11 +122,11 @@ class LaunchSteps {
 
   /** The decision form shows each group's sign-off: who, when, the notes and QA's load-test link. */
   @Bean
-  TaskListener launchSignOffsShown(Launches launches) {
+  TaskListener launchSignOffsShown(Launches launches, Installation installation) {
     return task -> {
       String key = ProcessVariables.strictText(task, LAUNCH_KEY);
       String text = String.join("\n\n", launches.details(key).signOffs().stream()
-          .map(signOff -> signOff.group() + " (" + signOff.signedBy() + ", " + Texts.TIME.format(signOff.signedAt()) + "): "
+          .map(signOff -> signOff.group() + " (" + signOff.signedBy() + ", " + installation.time(signOff.signedAt()) + "): "
               + (signOff.notes() == null ? "no notes" : signOff.notes())
               + (signOff.loadTestUrl() == null ? "" : "\nLoad test: " + signOff.loadTestUrl()))
           .toList());

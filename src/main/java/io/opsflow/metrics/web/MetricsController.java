@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.kernel.domain.Codes;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.kernel.web.ApiException;
 import io.opsflow.kernel.web.ListFilter;
 import io.opsflow.metrics.Figures;
@@ -67,13 +68,16 @@ class MetricsController {
   private final Visibility visibility;
   private final ObjectMapper json;
   private final Clock clock;
+  private final Installation installation;
 
-  MetricsController(Figures figures, ServiceCatalog catalog, Visibility visibility, ObjectMapper json, Clock clock) {
+  MetricsController(Figures figures, ServiceCatalog catalog, Visibility visibility, ObjectMapper json, Clock clock,
+      Installation installation) {
     this.figures = figures;
     this.catalog = catalog;
     this.visibility = visibility;
     this.json = json;
     this.clock = clock;
+    this.installation = installation;
   }
 
   private static final String PARAMETERS = """
@@ -131,13 +135,17 @@ class MetricsController {
    * @param services what {@code service} may name, by key
    * @param teams what {@code team} may name: the dev groups of those services
    * @param groups the groups that work on those services (dev and on-call)
+   * @param language the installation's language ({@code en}, {@code zh-CN}): the dashboard's when neither the
+   *     webapps' choice nor the browser names one OpsFlow speaks
+   * @param timeZone the installation's time zone (IANA): the dashboard shows times on its clock
    */
-  record Choices(boolean allServices, List<ServiceChoice> services, List<String> teams, List<String> groups) {
+  record Choices(boolean allServices, List<ServiceChoice> services, List<String> teams, List<String> groups,
+      String language, String timeZone) {
   }
 
   @Operation(summary = "The services and teams whose figures you may ask for",
       description = "Managers and administrators: all of the catalog; others: the services their groups develop or "
-          + "are on call for. The dashboard's filters offer these.")
+          + "are on call for. The dashboard's filters offer these, in the installation's language and time zone.")
   @GetMapping("/choices")
   Choices choices(Authentication caller) {
     List<Service> visible = visibleServices(caller);
@@ -146,7 +154,8 @@ class MetricsController {
             .toList(),
         visible.stream().map(Service::devGroup).distinct().sorted().toList(),
         visible.stream().flatMap(known -> Stream.of(known.devGroup(), known.onCallGroup()))
-            .filter(Objects::nonNull).distinct().sorted().toList());
+            .filter(Objects::nonNull).distinct().sorted().toList(),
+        installation.language(), installation.timeZone());
   }
 
   private ResponseEntity<?> answer(BiFunction<Period, Scope, Report<?>> figure, FiguresQuery query, String accept,

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  * @param target the vendor's webhook URL, or comma-separated e-mail addresses
  * @param secret the signing secret, when the kind uses one; on {@code PUT} leaving it out keeps the
  *     stored one and {@code ""} removes it
- * @param language {@code zh-CN} or {@code en} (default)
+ * @param language {@code zh-CN} or {@code en}; the installation's ({@code opsflow.language}) when left out
  */
 public record ChannelDraft(
     @NotBlank @Size(max = 200) String name,
@@ -20,7 +20,7 @@ public record ChannelDraft(
     @Size(max = 500) String secret,
     @Pattern(regexp = "zh-CN|en", message = "must be zh-CN or en") String language) {
 
-  String languageOrDefault() {
-    return language == null ? "en" : language;
+  String languageOr(String installations) {
+    return language == null ? installations : language;
   }
 }

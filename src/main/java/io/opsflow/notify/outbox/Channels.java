@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.kernel.audit.AuditEvent;
 import io.opsflow.kernel.domain.Refusal;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.notify.channels.ChannelClient;
 import io.opsflow.notify.channels.ChannelKind;
 import io.opsflow.notify.channels.ChannelTarget;
@@ -37,15 +38,17 @@ public class Channels {
   private final Templates templates;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final Installation installation;
 
   Channels(ChannelMapper mapper, ChannelClients clients, @Value("${opsflow.secret-key:}") String secretKey,
-      Templates templates, ApplicationEventPublisher events, Clock clock) {
+      Templates templates, ApplicationEventPublisher events, Clock clock, Installation installation) {
     this.mapper = mapper;
     this.clients = clients;
     this.box = SecretBox.of(secretKey);
     this.templates = templates;
     this.events = events;
     this.clock = clock;
+    this.installation = installation;
   }
 
   /** A channel ready to send through: its client and its opened target. */
@@ -65,7 +68,8 @@ public class Channels {
     ChannelKind kind = checked(draft, draft.secret());
     Instant now = now();
     Inserted<ChannelMapper.Row> row = new Inserted<>(new ChannelMapper.Row(null, draft.name().strip(), kind.code(),
-        box.seal(draft.target().strip(), TARGET), sealedSecret(draft.secret()), draft.languageOrDefault(), now, now));
+        box.seal(draft.target().strip(), TARGET), sealedSecret(draft.secret()),
+        draft.languageOr(installation.language()), now, now));
     mapper.insert(row);
     ChannelView created = get(row.getId());
     events.publishEvent(AuditEvent.of("notification-channel.created", subject(created.id())).change(null, created));
@@ -86,7 +90,7 @@ public class Channels {
     ChannelView before = view(existing);
     String sealedSecret = draft.secret() == null ? existing.secretSealed() : sealedSecret(draft.secret());
     mapper.update(new ChannelMapper.Row(id, draft.name().strip(), kind.code(), box.seal(draft.target().strip(), TARGET),
-        sealedSecret, draft.languageOrDefault(), existing.createdAt(), now()));
+        sealedSecret, draft.languageOr(installation.language()), existing.createdAt(), now()));
     ChannelView after = get(id);
     events.publishEvent(AuditEvent.of("notification-channel.updated", subject(id)).change(before, after));
     return after;

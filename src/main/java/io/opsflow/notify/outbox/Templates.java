@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import io.opsflow.kernel.text.Texts;
+import io.opsflow.kernel.domain.Coded;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.notify.Notice;
 
 /**
@@ -27,8 +28,8 @@ import io.opsflow.notify.Notice;
  * {@code notify/templates/messages_<language>.properties}: plain {@code {name}} placeholders, no
  * template engine. A title part between {@code ||} and a body line with a value that is missing are
  * left out, so one template serves notices with and without a priority or a deadline. Links point to
- * {@code opsflow.public-url}: the Tasklist task when the notice names one. Times are shown in UTC,
- * like everywhere else in OpsFlow.
+ * {@code opsflow.public-url}: the Tasklist task when the notice names one. Times are shown on the
+ * installation's clock ({@code opsflow.time-zone}), like everywhere else in OpsFlow.
  */
 @Component
 public class Templates {
@@ -38,11 +39,13 @@ public class Templates {
 
   private final Map<String, Properties> texts = new HashMap<>();
   private final String publicUrl;
+  private final Installation installation;
 
-  Templates(@Value("${opsflow.public-url:http://localhost:8080}") String publicUrl) {
+  Templates(@Value("${opsflow.public-url:http://localhost:8080}") String publicUrl, Installation installation) {
     this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     texts.put("en", load("en"));
     texts.put("zh-CN", load("zh_CN"));
+    this.installation = installation;
   }
 
   /**
@@ -54,11 +57,11 @@ public class Templates {
 
   public Rendered render(Notice notice, String language) {
     Map<String, String> values = new HashMap<>();
-    notice.facts().forEach((name, value) -> put(values, name, value));
-    put(values, "reference", notice.reference());
-    put(values, "service", notice.service());
-    put(values, "group", notice.group());
-    put(values, "priority", notice.priority());
+    notice.facts().forEach((name, value) -> put(values, name, value, language));
+    put(values, "reference", notice.reference(), language);
+    put(values, "service", notice.service(), language);
+    put(values, "group", notice.group(), language);
+    put(values, "priority", notice.priority(), language);
     String code = notice.event().code();
     return rendered(language, text(language, code + ".title"), body(language, code, values), values,
         linkOf(notice));
@@ -134,8 +137,13 @@ public class Templates {
         values.getOrDefault(match.group(1), "")));
   }
 
-  private static void put(Map<String, String> values, String name, Object value) {
+  /** A fact as the message's reader reads it: a time on the installation's clock, a coded value in their language. */
+  private void put(Map<String, String> values, String name, Object value, String language) {
     if (value == null || value.toString().isBlank()) {
+      return;
+    }
+    if (value instanceof Coded coded) {
+      values.put(name, language.startsWith("zh") ? coded.chinese() : coded.code());
       return;
     }
     Instant time = null;
@@ -148,7 +156,7 @@ public class Templates {
     } else if (value instanceof Date date) {
       time = date.toInstant();
     }
-    values.put(name, time == null ? value.toString() : Texts.TIME.format(time));
+    values.put(name, time == null ? value.toString() : installation.time(time));
   }
 
   private String text(String language, String key) {

@@ -23,7 +23,8 @@ import io.opsflow.feedback.ReleaseComparison;
 import io.opsflow.incident.IncidentDetails;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.domain.Coded;
-import io.opsflow.kernel.text.Texts;
+import io.opsflow.kernel.text.Installation;
+import io.opsflow.kernel.text.Reader;
 import io.opsflow.retro.RetroFacts;
 import io.opsflow.retro.Retrospective;
 import io.opsflow.retro.SubjectType;
@@ -54,15 +55,17 @@ public class FactGathering {
   private final Feedback feedback;
   private final UsageFacts usage;
   private final UsageSettings usageSettings;
+  private final Installation installation;
 
   FactGathering(Changes changes, Incidents incidents, EmergencyPlans plans, Feedback feedback, UsageFacts usage,
-      UsageSettings usageSettings) {
+      UsageSettings usageSettings, Installation installation) {
     this.changes = changes;
     this.incidents = incidents;
     this.plans = plans;
     this.feedback = feedback;
     this.usage = usage;
     this.usageSettings = usageSettings;
+    this.installation = installation;
   }
 
   public RetroFacts gather(Retrospective retro) {
@@ -176,96 +179,107 @@ public class FactGathering {
   }
 
   /** The facts as plain text for the read-only field of the forms. */
-  public static String text(Retrospective retro, RetroFacts facts) {
+  /** The facts as the retrospective's forms show them, in the installation's language and on its clock. */
+  public String text(Retrospective retro, RetroFacts facts) {
+    Reader l = installation.reader();
     List<String> lines = new ArrayList<>();
-    lines.add(retro.retroKey() + ": " + retro.serviceKey() + ", " + Texts.TIME.format(retro.windowStart()) + " to "
-        + Texts.TIME.format(retro.windowEnd()) + (retro.subjectKey() == null ? "" : " (after " + retro.subjectKey() + ")"));
-    facts.changes().forEach(change -> lines.add("Change " + change.changeKey() + " " + change.version() + ": "
-        + code(change.changeType()) + ", risk " + code(change.risk()) + ", route " + code(change.approvalRoute())
-        + ", deployment " + (change.deploymentStatus() == null ? "not reported" : change.deploymentStatus().code())
-        + ", outcome " + (change.outcome() == null ? "open" : change.outcome().code())
-        + (change.incidentKey() == null ? "" : ", incident " + change.incidentKey())));
-    facts.incidents().forEach(incident -> lines.add("Incident " + incident.incidentKey() + " " + incident.priority()
-        + ": " + incident.title() + " (" + incident.state() + ", acknowledged after " + minutes(incident.secondsToAcknowledge())
-        + ", resolved after " + minutes(incident.secondsToResolve()) + ", SLAs " + sla(incident) + ")"));
+    lines.add(retro.retroKey() + ": " + retro.serviceKey() + ", " + l.time(retro.windowStart()) + l.say(" to ", " 至 ")
+        + l.time(retro.windowEnd()) + (retro.subjectKey() == null ? "" : l.say(" (after ", "（") + retro.subjectKey()
+        + l.say(")", " 之后）")));
+    facts.changes().forEach(change -> lines.add(l.say("Change ", "变更 ") + change.changeKey() + " " + change.version() + ": "
+        + l.name(change.changeType()) + l.say(", risk ", "，风险 ") + l.name(change.risk()) + l.say(", route ", "，审批路径 ")
+        + l.name(change.approvalRoute()) + l.say(", deployment ", "，部署 ")
+        + (change.deploymentStatus() == null ? l.say("not reported", "未报告") : l.name(change.deploymentStatus()))
+        + l.say(", outcome ", "，结果 ") + (change.outcome() == null ? l.say("open", "未结束") : l.name(change.outcome()))
+        + (change.incidentKey() == null ? "" : l.say(", incident ", "，事件 ") + change.incidentKey())));
+    facts.incidents().forEach(incident -> lines.add(l.say("Incident ", "事件 ") + incident.incidentKey() + " "
+        + incident.priority() + ": " + incident.title() + l.say(" (", "（") + incident.state()
+        + l.say(", acknowledged after ", "，确认用时 ") + minutes(incident.secondsToAcknowledge(), l)
+        + l.say(", resolved after ", "，解决用时 ") + minutes(incident.secondsToResolve(), l) + ", SLA"
+        + l.say("s ", " ") + sla(incident, l) + l.say(")", "）")));
     if (!facts.alertsByName().isEmpty()) {
-      lines.add("Alerts: " + facts.alertsByName());
+      lines.add(l.say("Alerts: ", "告警：") + facts.alertsByName());
     }
-    facts.emergencyPlans().forEach(plan -> lines.add("Emergency plan " + plan.activationKey() + " (" + plan.planKey()
-        + "): " + (plan.outcome() == null ? "running" : plan.outcome().code())));
+    facts.emergencyPlans().forEach(plan -> lines.add(l.say("Emergency plan ", "应急预案 ") + plan.activationKey() + " ("
+        + plan.planKey() + "): " + (plan.outcome() == null ? l.say("running", "进行中") : l.name(plan.outcome()))));
     facts.changes().stream().filter(change -> change.feedback() != null)
-        .forEach(change -> lines.add("Feedback on " + change.changeKey() + ": " + release(change.feedback())));
+        .forEach(change -> lines.add(l.say("Feedback on ", "用户反馈，") + change.changeKey() + ": "
+            + release(change.feedback(), l)));
     if (facts.note() != null) {
       lines.add(facts.note());
     }
     if (facts.changes().isEmpty() && facts.incidents().isEmpty()) {
-      lines.add("No changes or incidents on the service in the window.");
+      lines.add(l.say("No changes or incidents on the service in the window.", "观察窗口内该服务没有变更和事件。"));
     }
     if (facts.usage() != null && !facts.usage().isEmpty()) {
-      lines.add("Usage: " + usage(facts.usage()));
+      lines.add(l.say("Usage: ", "使用情况：") + usage(facts.usage(), l));
     }
     // last: the sample texts are long, and a clipped form field loses them before the rest
     if (facts.feedback() != null) {
-      lines.addAll(feedbackLines(facts.feedback()));
+      lines.addAll(feedbackLines(facts.feedback(), l));
     }
     return String.join("\n", lines);
   }
 
-  private static List<String> feedbackLines(RetroFacts.FeedbackFact fact) {
+  private static List<String> feedbackLines(RetroFacts.FeedbackFact fact, Reader l) {
     List<String> lines = new ArrayList<>();
-    lines.add("Feedback: " + figures(fact));
+    lines.add(l.say("Feedback: ", "用户反馈：") + figures(fact, l));
     if (!fact.topComplaints().isEmpty()) {
-      lines.add("Top complaints: " + complaints(fact));
+      lines.add(l.say("Top complaints: ", "主要投诉：") + complaints(fact));
     }
-    fact.samples().forEach((channel, items) -> items.forEach(item -> lines.add("Feedback " + channel + " ("
-        + sample(item) + "): " + oneLine(item.text()))));
+    fact.samples().forEach((channel, items) -> items.forEach(item -> lines.add(l.say("Feedback ", "用户反馈 ") + channel
+        + " (" + sample(item, l) + "): " + oneLine(item.text()))));
     return lines;
   }
 
   /** Each feature's uses and share of the active users, with its flags, in one line. */
-  public static String usage(List<RetroFacts.UsageFact> features) {
-    return String.join("; ", features.stream().map(feature -> feature.feature() + " " + feature.uses() + " uses, share "
-        + percent(feature.share()) + (feature.flags().isEmpty() ? "" : " (" + String.join(", ", feature.flags()) + ")"))
-        .toList());
+  public static String usage(List<RetroFacts.UsageFact> features, Reader l) {
+    return String.join("; ", features.stream().map(feature -> feature.feature() + " " + feature.uses()
+        + l.say(" uses, share ", " 次使用，占比 ") + percent(feature.share())
+        + (feature.flags().isEmpty() ? "" : " (" + String.join(", ", feature.flags()) + ")")).toList());
   }
 
   /** Volume, sentiment shares and averages of the window's feedback, in one line. */
-  public static String figures(RetroFacts.FeedbackFact fact) {
+  public static String figures(RetroFacts.FeedbackFact fact, Reader l) {
     if (fact.volume() == 0) {
-      return "none in the window";
+      return l.say("none in the window", "观察窗口内没有");
     }
-    return fact.volume() + " items, positive " + percent(fact.shares().get("positive")) + ", neutral "
-        + percent(fact.shares().get("neutral")) + ", negative " + percent(fact.shares().get("negative"))
-        + ", average score " + number(fact.averageScore()) + ", average rating " + number(fact.averageRating());
+    return fact.volume() + l.say(" items, positive ", " 条，正面 ") + percent(fact.shares().get("positive"))
+        + l.say(", neutral ", "，中性 ") + percent(fact.shares().get("neutral")) + l.say(", negative ", "，负面 ")
+        + percent(fact.shares().get("negative")) + l.say(", average score ", "，平均情绪分 ") + number(fact.averageScore())
+        + l.say(", average rating ", "，平均评分 ") + number(fact.averageRating());
   }
 
   public static String complaints(RetroFacts.FeedbackFact fact) {
     return String.join(", ", fact.topComplaints().stream().map(term -> term.term() + " (" + term.count() + ")").toList());
   }
 
-  /** What a sample is: its sentiment, whether it suggests, its score, rating and version. */
-  public static String sample(RetroFacts.FeedbackSample item) {
-    return item.sentiment().code() + (item.suggestion() ? ", suggestion" : "") + ", score " + number(item.score())
-        + (item.rating() == null ? "" : ", rating " + item.rating())
-        + (item.version() == null ? "" : ", version " + item.version()) + ", " + Texts.TIME.format(item.occurredAt());
+  /** What a sample is: its sentiment, whether it suggests, its score, rating and version, and when. */
+  public static String sample(RetroFacts.FeedbackSample item, Reader l) {
+    return l.name(item.sentiment())
+        + (item.suggestion() ? l.say(", suggestion", "，建议") : "") + l.say(", score ", "，情绪分 ") + number(item.score())
+        + (item.rating() == null ? "" : l.say(", rating ", "，评分 ") + item.rating())
+        + (item.version() == null ? "" : l.say(", version ", "，版本 ") + item.version()) + l.say(", ", "，")
+        + l.time(item.occurredAt());
   }
 
   /** A release's feedback against the previous version's, in one line. */
-  public static String release(ReleaseComparison comparison) {
+  public static String release(ReleaseComparison comparison, Reader l) {
     ReleaseComparison.Side current = comparison.current();
-    String now = current.version() + ": " + side(current);
+    String now = current.version() + ": " + side(current, l);
     if (comparison.previous() == null) {
-      return now + "; no previous version to compare with";
+      return now + l.say("; no previous version to compare with", "；没有可比较的上一版本");
     }
     ReleaseComparison.Side previous = comparison.previous();
     ReleaseComparison.Difference difference = comparison.difference();
-    return now + "; previous " + previous.version() + ": " + side(previous) + "; difference: average score "
-        + signed(difference.averageScore()) + ", negative share " + points(difference.negativeShare());
+    return now + l.say("; previous ", "；上一版本 ") + previous.version() + ": " + side(previous, l)
+        + l.say("; difference: average score ", "；差异：平均情绪分 ") + signed(difference.averageScore())
+        + l.say(", negative share ", "，负面占比 ") + points(difference.negativeShare(), l);
   }
 
-  private static String side(ReleaseComparison.Side side) {
-    return side.volume() + " items, average score " + number(side.averageScore()) + ", negative "
-        + (side.volume() == 0 ? "-" : percent(side.negativeShare()));
+  private static String side(ReleaseComparison.Side side, Reader l) {
+    return side.volume() + l.say(" items, average score ", " 条，平均情绪分 ") + number(side.averageScore())
+        + l.say(", negative ", "，负面 ") + (side.volume() == 0 ? "-" : percent(side.negativeShare()));
   }
 
   /** Text on one line (a list item or a table cell takes no line breaks). */
@@ -277,8 +291,8 @@ public class FactGathering {
     return share == null ? "-" : Math.round(share * 100) + " %";
   }
 
-  private static String points(Double share) {
-    return share == null ? "-" : (share > 0 ? "+" : "") + Math.round(share * 100) + " points";
+  private static String points(Double share, Reader l) {
+    return share == null ? "-" : (share > 0 ? "+" : "") + Math.round(share * 100) + l.say(" points", " 个百分点");
   }
 
   private static String number(Double value) {
@@ -294,15 +308,17 @@ public class FactGathering {
     return String.valueOf(Codes.codeOf(value));
   }
 
-  public static String minutes(Long seconds) {
-    return seconds == null ? "-" : (seconds / 60) + " min";
+  public static String minutes(Long seconds, Reader l) {
+    return seconds == null ? "-" : (seconds / 60) + l.say(" min", " 分钟");
   }
 
-  public static String sla(RetroFacts.IncidentFact incident) {
+  public static String sla(RetroFacts.IncidentFact incident, Reader l) {
     if (incident.ackSlaHeld() == null) {
-      return "open";
+      return l.say("open", "未结束");
     }
-    return (incident.ackSlaHeld() ? "acknowledge held" : "acknowledge MISSED") + ", "
-        + (incident.resolveSlaHeld() ? "resolve held" : "resolve MISSED");
+    return l.say(incident.ackSlaHeld() ? "acknowledge held" : "acknowledge MISSED",
+        incident.ackSlaHeld() ? "确认达标" : "确认超时") + l.say(", ", "，")
+        + l.say(incident.resolveSlaHeld() ? "resolve held" : "resolve MISSED", incident.resolveSlaHeld() ? "解决达标" : "解决超时");
   }
+
 }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.domain.Refusal;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.kernel.web.ListFilter;
 import io.opsflow.kernel.web.ReportFormat;
 import io.opsflow.kernel.web.ReportPage;
@@ -50,22 +51,24 @@ class RetrospectiveController {
   private static final String REPORT_SUMMARY = "Read the report of a retrospective";
   private static final String REPORT_DESCRIPTION = "Markdown (`text/markdown`) unless the client asks for HTML by name "
       + "(`text/html` ranked above every other type it takes, as browsers do: a styled, printable page in English or "
-      + "Chinese, after the `opsflow-language` cookie or `Accept-Language`) or for `application/json` (the "
-      + "retrospective's details); `Accept: */*` (curl) gets Markdown.";
+      + "Chinese, after the `opsflow-language` cookie, `Accept-Language`, else `opsflow.language`) or for "
+      + "`application/json` (the retrospective's details); `Accept: */*` (curl) gets Markdown.";
 
   private final Retrospectives retrospectives;
   private final RetrospectiveReport report;
   private final RuntimeService runtimeService;
   private final ServiceCatalog catalog;
   private final Visibility visibility;
+  private final Installation installation;
 
   RetrospectiveController(Retrospectives retrospectives, RetrospectiveReport report, RuntimeService runtimeService,
-      ServiceCatalog catalog, Visibility visibility) {
+      ServiceCatalog catalog, Visibility visibility, Installation installation) {
     this.retrospectives = retrospectives;
     this.report = report;
     this.runtimeService = runtimeService;
     this.catalog = catalog;
     this.visibility = visibility;
+    this.installation = installation;
   }
 
   record NewRetrospective(@NotBlank @Size(max = 64) String service, @NotNull OffsetDateTime from,
@@ -128,7 +131,7 @@ class RetrospectiveController {
   ResponseEntity<?> report(@PathVariable String key, HttpServletRequest request, Authentication caller)
       throws HttpMediaTypeNotAcceptableException {
     Retrospectives.Details details = retrospectives.details(key, visibility.seesRestricted(caller));
-    return ReportPage.answer(request, ReportFormat.MARKDOWN, language -> report.title(details, language),
-        language -> report.markdown(details, language), () -> details);
+    return ReportPage.answer(request, installation, ReportFormat.MARKDOWN, reader -> report.title(details, reader),
+        reader -> report.markdown(details, reader), () -> details);
   }
 }

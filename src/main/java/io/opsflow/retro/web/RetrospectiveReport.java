@@ -4,8 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import io.opsflow.kernel.text.Texts;
-import io.opsflow.kernel.web.ReportPage.Language;
+import io.opsflow.kernel.text.Reader;
 import static io.opsflow.kernel.web.ReportPage.cell;
 import io.opsflow.retro.ActionItem;
 import io.opsflow.retro.ActionItemState;
@@ -22,21 +21,21 @@ import io.opsflow.retro.facts.FactGathering;
 @Component
 class RetrospectiveReport {
 
-  String title(Retrospectives.Details details, Language l) {
+  String title(Retrospectives.Details details, Reader l) {
     return l.say("Retrospective ", "复盘 ") + details.retrospective().retroKey() + ": " + details.retrospective().serviceKey();
   }
 
-  String markdown(Retrospectives.Details details, Language l) {
+  String markdown(Retrospectives.Details details, Reader l) {
     Retrospective retro = details.retrospective();
     RetroFacts facts = details.facts();
     StringBuilder md = new StringBuilder();
     md.append("# ").append(title(details, l)).append("\n\n");
     md.append("- ").append(l.say("Subject", "对象")).append(": ").append(retro.subjectKey() == null
-            ? l.say("requested by hand", "手动发起") : retro.subjectType().code() + " " + retro.subjectKey())
-        .append("\n- ").append(l.say("Window", "观察窗口")).append(": ").append(Texts.TIME.format(retro.windowStart()))
+            ? l.say("requested by hand", "手动发起") : l.name(retro.subjectType()) + " " + retro.subjectKey())
+        .append("\n- ").append(l.say("Window", "观察窗口")).append(": ").append(l.time(retro.windowStart()))
         .append(l.say(" to ", " 至 "))
-        .append(Texts.TIME.format(retro.windowEnd()))
-        .append("\n- ").append(l.say("State", "状态")).append(": ").append(retro.state().code()).append("\n\n");
+        .append(l.time(retro.windowEnd()))
+        .append("\n- ").append(l.say("State", "状态")).append(": ").append(l.name(retro.state())).append("\n\n");
 
     md.append("## ").append(l.say("Facts", "事实")).append("\n\n### ").append(l.say("Changes", "变更")).append("\n\n");
     if (facts.changes().isEmpty()) {
@@ -46,12 +45,12 @@ class RetrospectiveReport {
               "| 变更 | 版本 | 类型 | 风险 | 审批路径 | 审批 | 部署 | 结果 | 事件 |\n"))
           .append("|---|---|---|---|---|---|---|---|---|\n");
       facts.changes().forEach(change -> md.append("| ").append(change.changeKey()).append(" | ").append(cell(change.version()))
-          .append(" | ").append(FactGathering.code(change.changeType())).append(" | ")
-          .append(FactGathering.code(change.risk())).append(" | ").append(FactGathering.code(change.approvalRoute()))
+          .append(" | ").append(cell(l.name(change.changeType()))).append(" | ")
+          .append(cell(l.name(change.risk()))).append(" | ").append(cell(l.name(change.approvalRoute())))
           .append(" | ").append(cell(String.join(", ", change.approvals()))).append(" | ")
-          .append(change.deployedAt() == null ? "-" : Texts.TIME.format(change.deployedAt()) + " ("
-              + FactGathering.code(change.deploymentStatus()) + ")")
-          .append(" | ").append(change.outcome() == null ? "open" : change.outcome().code()).append(" | ")
+          .append(change.deployedAt() == null ? "-" : l.time(change.deployedAt()) + " ("
+              + cell(l.name(change.deploymentStatus())) + ")")
+          .append(" | ").append(change.outcome() == null ? l.say("open", "未结束") : l.name(change.outcome())).append(" | ")
           .append(change.incidentKey() == null ? "-" : change.incidentKey()).append(" |\n"));
       md.append("\n");
     }
@@ -64,10 +63,10 @@ class RetrospectiveReport {
           .append("|---|---|---|---|---|---|---|\n");
       facts.incidents().forEach(incident -> md.append("| ").append(incident.incidentKey()).append(" | ")
           .append(incident.priority()).append(" | ").append(cell(incident.title())).append(" | ")
-          .append(Texts.TIME.format(incident.openedAt())).append(" | ")
-          .append(FactGathering.minutes(incident.secondsToAcknowledge())).append(" | ")
-          .append(FactGathering.minutes(incident.secondsToResolve())).append(" | ")
-          .append(FactGathering.sla(incident)).append(" |\n"));
+          .append(l.time(incident.openedAt())).append(" | ")
+          .append(FactGathering.minutes(incident.secondsToAcknowledge(), l)).append(" | ")
+          .append(FactGathering.minutes(incident.secondsToResolve(), l)).append(" | ")
+          .append(FactGathering.sla(incident, l)).append(" |\n"));
       md.append("\n");
     }
     if (!facts.alertsByName().isEmpty()) {
@@ -78,14 +77,14 @@ class RetrospectiveReport {
     if (!facts.emergencyPlans().isEmpty()) {
       md.append("### ").append(l.say("Emergency plans", "应急预案")).append("\n\n");
       facts.emergencyPlans().forEach(plan -> md.append("- ").append(plan.activationKey()).append(" ").append(plan.planKey())
-          .append(": ").append(plan.outcome() == null ? "running" : plan.outcome().code()).append("\n"));
+          .append(": ").append(plan.outcome() == null ? l.say("running", "进行中") : l.name(plan.outcome())).append("\n"));
       md.append("\n");
     }
 
     feedback(md, facts, l);
     if (facts.usage() != null && !facts.usage().isEmpty()) {
       md.append("### ").append(l.say("Usage", "使用情况")).append("\n\n");
-      facts.usage().forEach(feature -> md.append("- ").append(FactGathering.usage(List.of(feature))).append("\n"));
+      facts.usage().forEach(feature -> md.append("- ").append(FactGathering.usage(List.of(feature), l)).append("\n"));
       md.append("\n");
     }
 
@@ -109,7 +108,7 @@ class RetrospectiveReport {
       md.append(l.say("| Item | Title | Owner | Due | State |\n", "| 编号 | 标题 | 负责组 | 截止 | 状态 |\n"))
           .append("|---|---|---|---|---|\n");
       details.actionItems().forEach(item -> md.append("| ").append(item.itemKey()).append(" | ").append(cell(item.title()))
-          .append(" | ").append(item.ownerGroup()).append(" | ").append(item.dueDate()).append(" | ").append(item.state().code())
+          .append(" | ").append(item.ownerGroup()).append(" | ").append(item.dueDate()).append(" | ").append(l.name(item.state()))
           .append(item.escalated() && item.state() != ActionItemState.VERIFIED ? l.say(" (overdue, escalated)", "（已逾期，已升级）") : "")
           .append(" |\n"));
     }
@@ -117,26 +116,26 @@ class RetrospectiveReport {
   }
 
   /** The release comparison of each change, then the window's feedback with a few items per channel. */
-  private static void feedback(StringBuilder md, RetroFacts facts, Language l) {
+  private static void feedback(StringBuilder md, RetroFacts facts, Reader l) {
     List<RetroFacts.ChangeFact> compared = facts.changes().stream().filter(change -> change.feedback() != null).toList();
     if (!compared.isEmpty()) {
       md.append("### ").append(l.say("Release feedback", "发布反馈")).append("\n\n");
       compared.forEach(change -> md.append("- ").append(change.changeKey()).append(" ")
-          .append(FactGathering.release(change.feedback())).append("\n"));
+          .append(FactGathering.release(change.feedback(), l)).append("\n"));
       md.append("\n");
     }
     RetroFacts.FeedbackFact feedback = facts.feedback();
     if (feedback == null) {
       return;
     }
-    md.append("### ").append(l.say("Feedback", "用户反馈")).append("\n\n").append(FactGathering.figures(feedback)).append(".\n\n");
+    md.append("### ").append(l.say("Feedback", "用户反馈")).append("\n\n").append(FactGathering.figures(feedback, l)).append(".\n\n");
     if (!feedback.topComplaints().isEmpty()) {
       md.append(l.say("Top complaints: ", "主要投诉：")).append(FactGathering.complaints(feedback)).append("\n\n");
     }
     feedback.samples().forEach((channel, items) -> {
       md.append("#### ").append(channel).append("\n\n");
       items.forEach(item -> md.append("- ").append(FactGathering.oneLine(item.text())).append(" _(")
-          .append(FactGathering.sample(item)).append(")_\n"));
+          .append(FactGathering.sample(item, l)).append(")_\n"));
       md.append("\n");
     });
   }

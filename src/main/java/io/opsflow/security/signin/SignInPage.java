@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.core.io.ClassPathResource;
@@ -20,65 +17,30 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.util.HtmlUtils;
 
-import jakarta.servlet.http.Cookie;
+import io.opsflow.kernel.text.Installation;
+import io.opsflow.kernel.text.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * OpsFlow's one sign-in page, in English or Chinese like the webapps: the language chosen in a
- * webapp's user menu (cookie {@value #LANGUAGE_COOKIE}) wins, then the browser's languages
- * (Accept-Language), then English. Spring Security handles the form's POST.
+ * webapp's user menu (cookie {@value Language#COOKIE}) wins, then the browser's languages
+ * (Accept-Language), then the installation's language ({@code opsflow.language}). Spring Security
+ * handles the form's POST.
  */
 @Controller
 class SignInPage {
 
-  static final String LANGUAGE_COOKIE = "opsflow-language";
-
   /** What the page says, in each language the webapps speak. */
   record Texts(String title, String username, String password, String signIn, String wrongPassword,
-      String signedOut) {
-  }
+      String signedOut, String nativeName) {
 
-  enum Language {
-    EN("en", "en", "English",
-        new Texts("Sign in to OpsFlow", "Username", "Password", "Sign in", "Invalid credentials",
-            "You have been signed out")),
-    ZH("zh", "zh-CN", "中文",
-        new Texts("登录 OpsFlow", "用户名", "密码", "登录", "用户名或密码错误", "您已退出登录"));
-
-    /** As the webapps list it in availableLocales. */
-    final String code;
-    final String tag;
-    final String nativeName;
-    final Texts texts;
-
-    Language(String code, String tag, String nativeName, Texts texts) {
-      this.code = code;
-      this.tag = tag;
-      this.nativeName = nativeName;
-      this.texts = texts;
-    }
-
-    Language other() {
-      return this == EN ? ZH : EN;
-    }
-
-    static Optional<Language> of(String code) {
-      return switch (code.toLowerCase(Locale.ROOT)) {
-        case "zh" -> Optional.of(ZH);
-        case "en" -> Optional.of(EN);
-        default -> Optional.empty();
+    static Texts of(Language language) {
+      return switch (language) {
+        case EN -> new Texts("Sign in to OpsFlow", "Username", "Password", "Sign in", "Invalid credentials",
+            "You have been signed out", "English");
+        case ZH -> new Texts("登录 OpsFlow", "用户名", "密码", "登录", "用户名或密码错误", "您已退出登录", "中文");
       };
-    }
-
-    static Language of(HttpServletRequest request) {
-      Optional<Language> chosen = Optional.ofNullable(request.getParameter("lang")).flatMap(Language::of);
-      if (chosen.isEmpty() && request.getCookies() != null) {
-        chosen = Arrays.stream(request.getCookies()).filter(cookie -> LANGUAGE_COOKIE.equals(cookie.getName()))
-            .map(Cookie::getValue).flatMap(code -> of(code).stream()).findFirst();
-      }
-      return chosen.or(() -> Collections.list(request.getLocales()).stream()
-          .flatMap(locale -> of(locale.getLanguage()).stream()).findFirst()).orElse(EN);
     }
   }
 
@@ -132,12 +94,19 @@ class SignInPage {
     }
   }
 
+  private final Installation installation;
+
+  SignInPage(Installation installation) {
+    this.installation = installation;
+  }
+
   @GetMapping("/login")
   ResponseEntity<String> page(HttpServletRequest request, HttpServletResponse response, CsrfToken csrf) {
-    Language language = Language.of(request);
-    Optional.ofNullable(request.getParameter("lang")).flatMap(Language::of)
-        .ifPresent(chosen -> remember(chosen, request, response));
-    Texts texts = language.texts;
+    Optional<Language> switched = Optional.ofNullable(request.getParameter("lang")).flatMap(Language::of);
+    switched.ifPresent(chosen -> remember(chosen, request, response));
+    Language language = switched.orElseGet(() -> installation.languageOf(request));
+    Language other = language == Language.EN ? Language.ZH : Language.EN;
+    Texts texts = Texts.of(language);
     String message = "";
     if (request.getParameter("error") != null) {
       message = "<p class=\"message error\" role=\"alert\">" + texts.wrongPassword() + "</p>\n";
@@ -145,16 +114,16 @@ class SignInPage {
       message = "<p class=\"message\" role=\"status\">" + texts.signedOut() + "</p>\n";
     }
     return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-        .body(PAGE.formatted(language.tag, texts.title(), message,
+        .body(PAGE.formatted(language.tag(), texts.title(), message,
             HtmlUtils.htmlEscape(request.getContextPath()), texts.username(), texts.password(),
-            HtmlUtils.htmlEscape(csrf.getToken()), texts.signIn(), language.other().code,
-            language.other().nativeName, LOGO_BASE64, LOGO));
+            HtmlUtils.htmlEscape(csrf.getToken()), texts.signIn(), other.code(),
+            Texts.of(other).nativeName(), LOGO_BASE64, LOGO));
   }
 
   /** The webapps read the choice too (app/opsflow/language.js), so the cookie is not HttpOnly. */
   private static void remember(Language language, HttpServletRequest request, HttpServletResponse response) {
     String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
-    response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(LANGUAGE_COOKIE, language.code)
+    response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(Language.COOKIE, language.code())
         .path(path).maxAge(Duration.ofDays(365)).sameSite("Lax").secure(request.isSecure()).build().toString());
   }
 }

@@ -55,9 +55,9 @@ class ReportPagesIT extends IntegrationTest {
 
     Map<String, List<String>> reports = Map.of(
         "/api/incidents/" + incident + "/report", List.of("事件 " + incident, "时间线", "<table>", "支付页面无法打开 🚨 \\| checkout",
-            "第一行 第二行"),
-        "/api/changes/" + change + "/report", List.of("变更 " + change, "审批", "发布 2.0"),
-        "/api/emergency-plans/activations/" + activation + "/report", List.of("演练 " + activation, "步骤"),
+            "第一行 第二行", "影响 / 紧急程度: 高 / 低"),
+        "/api/changes/" + change + "/report", List.of("变更 " + change, "审批", "发布 2.0", "<td>类型</td>\n<td>标准</td>"),
+        "/api/emergency-plans/activations/" + activation + "/report", List.of("演练 " + activation, "步骤", "结果: 进行中"),
         "/api/retrospectives/" + retrospective + "/report", List.of("复盘 " + retrospective, "改进项", "事实"));
     reports.forEach((path, texts) -> {
       Response page = browser.get(path);

@@ -2,18 +2,29 @@ package io.opsflow.notify.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.opsflow.kernel.domain.Coded;
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.notify.Notice;
 import io.opsflow.notify.NoticeEvent;
 
 class TemplatesTest {
 
-  private final Templates templates = new Templates("https://opsflow.example.com/");
+  private final Templates templates = new Templates("https://opsflow.example.com/", new Installation("en", "UTC"));
+  private final Templates shanghai = new Templates("https://opsflow.example.com/",
+      new Installation("zh-CN", "Asia/Shanghai"));
 
   private static final Notice OPENED = Notice.of("incident.opened:INC-2026-0042", NoticeEvent.INCIDENT_OPENED,
       "INC-2026-0042").withService("payments-api").withPriority("P1").withGroup("ops")
@@ -51,6 +62,61 @@ class TemplatesTest {
     assertThat(text.title()).isEqualTo("事件 INC-9 已创建");
     assertThat(text.text()).isEmpty();
     assertThat(templates.render(OPENED, "zh-CN").text()).contains("服务：payments-api", "优先级：P1");
+  }
+
+  @Test
+  void chineseMessageOnShanghaisClockShowsTheTimeWithItsOffset() {
+    Templates.Rendered text = shanghai.render(OPENED, "zh-CN");
+
+    assertThat(text.title()).isEqualTo("[P1] 事件 INC-2026-0042 已创建 \uff1a支付超时 🚨");
+    assertThat(text.text()).contains("请在此时间前确认：2026-03-01 16:15 UTC+08:00").doesNotContain("08:15");
+  }
+
+  @Test
+  void aCodedFactReadsInTheChannelsLanguageAndAsItsCodeInEnglish() {
+    Coded acknowledge = new Coded() {
+      @Override
+      public String code() {
+        return "acknowledge";
+      }
+
+      @Override
+      public String chinese() {
+        return "确认";
+      }
+    };
+    Notice breached = Notice.of("x", NoticeEvent.INCIDENT_SLA_BREACHED, "INC-7").withFacts(Map.of("sla", acknowledge));
+
+    assertThat(shanghai.render(breached, "zh-CN").text()).startsWith("事件 INC-7 的 确认 SLA 已超时。");
+    assertThat(templates.render(breached, "en").text()).startsWith("The acknowledge SLA of incident INC-7 has passed.");
+  }
+
+  @Test
+  void bothLanguagesHaveTheSameTemplatesWithTheSamePlaceholders() throws IOException {
+    Properties english = properties("en");
+    Properties chinese = properties("zh_CN");
+
+    assertThat(chinese.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+    for (String key : english.stringPropertyNames()) {
+      assertThat(placeholders(chinese.getProperty(key))).as(key).isEqualTo(placeholders(english.getProperty(key)));
+      assertThat(chinese.getProperty(key).split("\\|\\|", -1)).as(key + ": the same optional title parts")
+          .hasSameSizeAs(english.getProperty(key).split("\\|\\|", -1));
+      assertThat(chinese.getProperty(key).split("\n", -1)).as(key + ": the same body lines")
+          .hasSameSizeAs(english.getProperty(key).split("\n", -1));
+    }
+  }
+
+  private static Properties properties(String suffix) throws IOException {
+    Properties properties = new Properties();
+    try (var in = TemplatesTest.class.getResourceAsStream("/notify/templates/messages_" + suffix + ".properties")) {
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return properties;
+  }
+
+  private static Set<String> placeholders(String template) {
+    return Pattern.compile("\\{([A-Za-z0-9_.-]+)}").matcher(template).results().map(match -> match.group(1))
+        .collect(Collectors.toSet());
   }
 
   @Test
