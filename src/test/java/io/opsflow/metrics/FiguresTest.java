@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.opsflow.emergency.EmergencyPlans;
+import io.opsflow.metrics.persistence.DeploymentIncidentMapper;
 import io.opsflow.metrics.persistence.MetricsMapper;
 import io.opsflow.support.H2Database;
 
@@ -41,9 +42,9 @@ class FiguresTest {
   void history() {
     JdbcDataSource h2 = H2Database.fresh("figures");
     H2Database.migrate(h2, null);
-    session = H2Database.session(h2, MetricsMapper.class);
+    session = H2Database.session(h2, MetricsMapper.class, DeploymentIncidentMapper.class);
     db = new JdbcTemplate(h2);
-    history = new History(db);
+    history = new History(db, new DeploymentIncidents(session.getMapper(DeploymentIncidentMapper.class)));
     EmergencyPlans plans = mock(EmergencyPlans.class);
     when(plans.plans()).thenReturn(List.of(plan("plan-a", "ops", 30), plan("plan-b", "team-b", 90),
         plan("plan-c", "dev", 7)));

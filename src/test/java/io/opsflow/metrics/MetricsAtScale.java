@@ -115,8 +115,7 @@ abstract class MetricsAtScale {
         Slice slice = new Slice(FROM, END, period.alignedStart(), interval, Interval.DAY.seconds(),
             scope.getValue().services(), true, now);
         Map<String, Map<String, Object>> statements = new LinkedHashMap<>();
-        for (String statement : List.of("deployments", "leadTimes", "recoveryTimes", "incidents", "acknowledgeTimes",
-            "resolveTimes", "retrospectivesClosed")) {
+        for (String statement : List.of("delivery", "incidents", "retrospectivesClosed")) {
           statements.put(statement, Map.of("s", slice));
         }
         statements.put("itemsDue", Map.of("s", slice, "firstDue", LocalDate.ofInstant(FROM, ZoneOffset.UTC),
