@@ -21,9 +21,13 @@ CREATE TABLE deployment_incident (
 CREATE INDEX ix_deployment_incident_deployed ON deployment_incident (deployed_at, service_key);
 CREATE INDEX ix_deployment_incident_service ON deployment_incident (service_key, deployed_at);
 
+-- The service is matched as a range of one value, not by =: with = MariaDB reads every incident the
+-- service ever had for each deployment (minutes at 50,000 changes); with a range it looks up each
+-- deployment's window in (service, opening time), 4 s for 50,000 changes and 100,000 incidents.
 INSERT INTO deployment_incident (change_key, incident_key, service_key, deployed_at)
 SELECT c.change_key, i.incident_key, c.service_key, c.deployed_at
-FROM change_request c JOIN incident i ON i.service_key = c.service_key AND i.opened_at >= c.deployed_at
+FROM change_request c JOIN incident i ON i.service_key >= c.service_key AND i.service_key <= c.service_key
+  AND i.opened_at >= c.deployed_at
   AND i.opened_at < TIMESTAMPADD(MINUTE, COALESCE(c.verification_minutes, 0), c.deployed_at)
 WHERE c.deployed_at IS NOT NULL AND c.deployment_status IS NOT NULL;
 

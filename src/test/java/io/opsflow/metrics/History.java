@@ -24,6 +24,7 @@ public class History {
   private final DeploymentIncidents links;
   private int next;
 
+  /** @param links null: a history as it was written before V34, with neither links nor escalated flags */
   History(JdbcTemplate db, DeploymentIncidents links) {
     this.db = db;
     this.links = links;
@@ -50,7 +51,7 @@ public class History {
         + " VALUES (?, ?, '1.0', 'Change', ?, FALSE, FALSE, 'devon', 'ci-bot', 60, 'closed', 'approved', ?, ?, ?, ?, ?,"
         + " ?, FALSE, ?, ?)", key, service, type, deployment, ts(deployedAt), ts(committedAt), fixes, incident, outcome,
         ts("2026-01-01T00:00"), ts(closedAt));
-    if (deployment != null) {
+    if (deployment != null && links != null) {
       links.on(new DeploymentReported(key, service, DeploymentStatus.valueOf(deployment.toUpperCase(Locale.ROOT)),
           at(deployedAt)));
     }
@@ -66,13 +67,15 @@ public class History {
         priority, ackMinutes == null ? null : Timestamp.from(opened.plusSeconds(ackMinutes * 60L)),
         resolveMinutes == null ? null : Timestamp.from(opened.plusSeconds(resolveMinutes * 60L)), source,
         Timestamp.from(opened), ts(acknowledgedAt), ts(resolvedAt));
-    links.on(new IncidentOpened(key, service, IncidentSource.valueOf(source.toUpperCase(Locale.ROOT)), false));
+    if (links != null) {
+      links.on(new IncidentOpened(key, service, IncidentSource.valueOf(source.toUpperCase(Locale.ROOT)), false));
+    }
   }
 
   public void timeline(String incident, String kind) {
     db.update("INSERT INTO incident_timeline (incident_key, occurred_at, kind, actor, message)"
         + " VALUES (?, ?, ?, 'opsflow', 'x')", incident, ts("2026-02-10T10:00"), kind);
-    if ("escalated".equals(kind)) {
+    if ("escalated".equals(kind) && links != null) {
       db.update("UPDATE incident SET escalated = TRUE WHERE incident_key = ?", incident);
     }
   }
