@@ -20,6 +20,8 @@ import javax.sql.DataSource;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.opsflow.metrics.persistence.MetricsMapper;
 import io.opsflow.metrics.persistence.MetricsMapper.Moment;
@@ -68,6 +70,8 @@ abstract class MetricsAtScale {
   DataSource dataSource;
   @Autowired
   SqlSessionFactory sessions;
+  @Autowired
+  PlatformTransactionManager transactions;
 
   /** The scopes every call is asked for: everything, the busiest service, one team (five services). */
   static Map<String, Scope> scopes() {
@@ -100,6 +104,32 @@ abstract class MetricsAtScale {
       });
     }
     return calls;
+  }
+
+  /**
+   * The rows MariaDB read for one call, whatever the load: the growth of the session's Handler_read_*
+   * counters (index entries and table rows read, temporary tables' rows included) over the call, in one
+   * transaction so that the call and the counters share the connection.
+   */
+  long rowsRead(Supplier<Object> call) {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    return new TransactionTemplate(transactions).execute(status -> {
+      long first = handlerReads(jdbc);
+      long idle = handlerReads(jdbc) - first; // what reading the counters reads
+      long before = handlerReads(jdbc);
+      call.get();
+      return handlerReads(jdbc) - before - idle;
+    });
+  }
+
+  private static long handlerReads(JdbcTemplate jdbc) {
+    return jdbc.query("SHOW SESSION STATUS LIKE 'Handler_read%'", rows -> {
+      long sum = 0;
+      while (rows.next()) {
+        sum += rows.getLong(2);
+      }
+      return sum;
+    });
   }
 
   /**
