@@ -380,9 +380,11 @@ public class Changes {
           + (change.gateReason() == null ? "" : " (" + change.gateReason() + ")")
           + "; deploy only once GET /api/changes/" + key + "/gate says approved.");
     }
-    mapper.setDeployment(key, status, url, now(),
+    Instant deployedAt = now();
+    mapper.setDeployment(key, status, url, deployedAt,
         status == DeploymentStatus.SUCCEEDED ? ChangeState.VERIFYING : ChangeState.ROLLING_BACK);
     addEntry(key, "deployment-" + status.code(), by, "Deployment " + status.code() + (url == null ? "" : ": " + url));
+    events.publishEvent(new DeploymentReported(key, change.serviceKey(), status, deployedAt));
     return true;
   }
 

@@ -383,6 +383,16 @@ public class Incidents {
     addEntry(key, "retrospective-due", "opsflow", "A post-launch retrospective is due for this incident");
   }
 
+  /**
+   * Records an escalation (the next on-call level paged, or the work widened to managers): the
+   * timeline entry, and the incident's {@code escalated} flag that the figures count.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void escalated(String key, String message) {
+    mapper.markEscalated(key);
+    addEntry(key, "escalated", "opsflow", message);
+  }
+
   public void addEntry(String key, String kind, String actor, String message) {
     mapper.addEntry(key, now(), kind, actor == null ? "opsflow" : actor, Texts.clip(message, 2000));
   }

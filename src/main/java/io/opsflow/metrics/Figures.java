@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.opsflow.emergency.EmergencyPlans;
 import io.opsflow.metrics.persistence.MetricsMapper;
 import io.opsflow.metrics.persistence.MetricsMapper.Count;
-import io.opsflow.metrics.persistence.MetricsMapper.DeploymentCounts;
+import io.opsflow.metrics.persistence.MetricsMapper.DeliveryRow;
 import io.opsflow.metrics.persistence.MetricsMapper.Drill;
 import io.opsflow.metrics.persistence.MetricsMapper.IncidentCounts;
 import io.opsflow.metrics.persistence.MetricsMapper.Moment;
@@ -105,41 +105,53 @@ public class Figures {
   }
 
   public Report<DeliveryFigures> delivery(Period period, Scope scope) {
-    Map<Long, DeploymentCounts> counts = byBucket(mapper.deployments(slice(period, scope, true)),
-        DeploymentCounts::bucket);
-    Map<Long, Percentiles> lead = byBucket(mapper.leadTimes(slice(period, scope, true)), Percentiles::bucket);
-    Map<Long, Percentiles> recovery = byBucket(mapper.recoveryTimes(slice(period, scope, true)), Percentiles::bucket);
-    DeploymentCounts total = counts.values().stream().reduce(new DeploymentCounts(0, 0, 0, 0, 0),
-        (a, b) -> new DeploymentCounts(0, a.succeeded() + b.succeeded(), a.deployments() + b.deployments(),
-            a.failed() + b.failed(), a.rework() + b.rework()));
+    List<DeliveryRow> rows = mapper.delivery(slice(period, scope, true));
+    Map<Long, DeliveryRow> counts = byBucket(rows, DeliveryRow::bucket);
+    DeliveryRow total = rows.stream().reduce(null, (a, b) -> a == null ? b : new DeliveryRow(0,
+        a.succeeded() + b.succeeded(), a.deployments() + b.deployments(), a.failed() + b.failed(),
+        a.rework() + b.rework(), 0, null, null, 0, null, null, 0, null, null, 0, null, null));
     return report(period, scope,
-        delivery(total, first(mapper.leadTimes(slice(period, scope, false))),
-            first(mapper.recoveryTimes(slice(period, scope, false))), period.days()),
-        bucket -> delivery(counts.get((long) bucket.index()), lead.get((long) bucket.index()),
-            recovery.get((long) bucket.index()), bucket.days()));
+        delivery(total, whole(rows, DeliveryRow::allLead), whole(rows, DeliveryRow::allRecovery), period.days()),
+        bucket -> {
+          DeliveryRow row = counts.get((long) bucket.index());
+          return delivery(row, row == null ? null : row.lead(), row == null ? null : row.recovery(), bucket.days());
+        });
   }
 
-  static DeliveryFigures delivery(DeploymentCounts counts, Percentiles lead, Percentiles recovery, double days) {
-    DeploymentCounts c = counts == null ? new DeploymentCounts(0, 0, 0, 0, 0) : counts;
+  static DeliveryFigures delivery(DeliveryRow counts, Percentiles lead, Percentiles recovery, double days) {
+    long succeeded = counts == null ? 0 : counts.succeeded();
+    long deployments = counts == null ? 0 : counts.deployments();
     return new DeliveryFigures(
-        new Figure(c.succeeded() / days, Figure.PER_DAY, null, null, c.succeeded())
-            .banded(Band::ofDeploymentFrequency),
+        new Figure(succeeded / days, Figure.PER_DAY, null, null, succeeded).banded(Band::ofDeploymentFrequency),
         duration(lead).banded(Band::ofChangeLeadTime),
-        Figure.ratio(c.failed(), c.deployments()).banded(Band::ofChangeFailRate),
+        Figure.ratio(counts == null ? 0 : counts.failed(), deployments).banded(Band::ofChangeFailRate),
         duration(recovery).banded(Band::ofFailedDeploymentRecoveryTime),
-        Figure.ratio(c.rework(), c.deployments()));
+        Figure.ratio(counts == null ? 0 : counts.rework(), deployments));
   }
 
   public Report<IncidentFigures> incidents(Period period, Scope scope) {
     List<IncidentCounts> rows = mapper.incidents(slice(period, scope, true));
     Map<Long, List<IncidentCounts>> counts = rows.stream().collect(Collectors.groupingBy(IncidentCounts::bucket));
-    Map<Long, Percentiles> ack = byBucket(mapper.acknowledgeTimes(slice(period, scope, true)), Percentiles::bucket);
-    Map<Long, Percentiles> resolve = byBucket(mapper.resolveTimes(slice(period, scope, true)), Percentiles::bucket);
     return report(period, scope,
-        incidents(rows, first(mapper.acknowledgeTimes(slice(period, scope, false))),
-            first(mapper.resolveTimes(slice(period, scope, false)))),
-        bucket -> incidents(counts.getOrDefault((long) bucket.index(), List.of()), ack.get((long) bucket.index()),
-            resolve.get((long) bucket.index())));
+        incidents(rows, whole(rows, IncidentCounts::allAck), whole(rows, IncidentCounts::allResolve)),
+        bucket -> {
+          List<IncidentCounts> of = counts.getOrDefault((long) bucket.index(), List.of());
+          return incidents(of, whole(of, IncidentCounts::ack), whole(of, IncidentCounts::resolve));
+        });
+  }
+
+  /**
+   * The percentiles of rows that each hold a part: the count on every row, the median and p90 on
+   * one row each (null when there were no rows).
+   */
+  static <T> Percentiles whole(List<T> rows, Function<T, Percentiles> part) {
+    Percentiles whole = null;
+    for (T row : rows) {
+      Percentiles p = part.apply(row);
+      whole = whole == null ? p : new Percentiles(p.bucket(), Math.max(whole.measured(), p.measured()),
+          whole.median() != null ? whole.median() : p.median(), whole.p90() != null ? whole.p90() : p.p90());
+    }
+    return whole;
   }
 
   static IncidentFigures incidents(List<IncidentCounts> rows, Percentiles ack, Percentiles resolve) {
@@ -251,10 +263,6 @@ public class Figures {
 
   private static <T> Map<Long, T> byBucket(List<T> rows, Function<T, Long> bucket) {
     return rows.stream().collect(Collectors.toMap(bucket, row -> row));
-  }
-
-  private static <T> T first(List<T> rows) {
-    return rows.isEmpty() ? null : rows.get(0);
   }
 
   private static long sum(List<IncidentCounts> rows, java.util.function.ToLongFunction<IncidentCounts> field) {

@@ -5,7 +5,10 @@
  * {@link Band}, and the README's "Operations figures" says the same in words. Internal:
  * {@code persistence} (the SQL that aggregates other modules' tables, read-only), {@code web} (the
  * {@code /api/metrics} API, JSON and CSV), {@code prometheus} (the Micrometer series at
- * {@code /actuator/prometheus}, counted from incident and change events after they commit).
+ * {@code /actuator/prometheus}, counted from incident and change events after they commit). The
+ * figures' own record, {@code deployment_incident} (which incidents opened in a deployment's
+ * verification window), is written from those events inside their transactions
+ * ({@link DeploymentIncidents}).
  */
 @ApplicationModule(displayName = "Operations figures", allowedDependencies = {
     "catalog",

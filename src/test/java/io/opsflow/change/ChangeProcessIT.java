@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import io.opsflow.kernel.webhook.SignedWebhook;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -49,6 +50,9 @@ import io.opsflow.support.RecordingChannel;
 @FullProcessCoverage("change-release")
 @RecordApplicationEvents
 class ChangeProcessIT extends IntegrationTest {
+
+  @Autowired
+  JdbcTemplate jdbc;
 
   @Autowired
   ApplicationEvents published;
@@ -215,6 +219,9 @@ class ChangeProcessIT extends IntegrationTest {
     assertThat(incident.path("serviceKey").asText()).isEqualTo(HOOKED_SERVICE);
     assertThat(incident.path("priority").asText()).as("tier 1, like a critical alert").isEqualTo("P1");
     assertThat(incident.path("timeline").findValuesAsText("message")).anyMatch(m -> m.contains("Linked to change " + key));
+    assertThat(jdbc.queryForList("SELECT incident_key FROM deployment_incident WHERE change_key = ?", String.class, key))
+        .as("the figures' link, written as the incident opened in the deployment's window").containsExactly(
+            failed.incidentKey());
     assertThat(notifications.about(key)).anyMatch(n -> n.subject().startsWith("Deployment of change " + key + " failed")
         && n.body().contains("incident " + failed.incidentKey()));
     assertThat(process).isWaitingAt("Task_RollBack");

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.opsflow.catalog.LifecycleState;
@@ -48,6 +49,9 @@ import io.opsflow.support.TestDatabase;
  */
 @FullProcessCoverage("incident-response")
 class IncidentProcessIT extends IntegrationTest {
+
+  @Autowired
+  JdbcTemplate jdbc;
 
   @Autowired
   Incidents incidents;
@@ -270,6 +274,8 @@ class IncidentProcessIT extends IntegrationTest {
     claimAndComplete(triage, "mia", Map.of("category", "outage", "diagnosisGroup", "ops"));
     assertThat(incident(key).acknowledgedBy()).isEqualTo("mia");
     assertThat(timelineKinds(key)).containsSubsequence("sla-breached", "escalated", "acknowledged");
+    assertThat(jdbc.queryForObject("SELECT escalated FROM incident WHERE incident_key = ?", Boolean.class, key))
+        .as("the flag the figures count").isTrue();
   }
 
   @Test

@@ -17,7 +17,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.opsflow.change.ApprovalRoute;
+import io.opsflow.change.ChangeClosed;
+import io.opsflow.change.ChangeOutcome;
+import io.opsflow.change.ChangeType;
+import io.opsflow.change.DeploymentReported;
+import io.opsflow.change.DeploymentStatus;
 import io.opsflow.emergency.EmergencyPlans;
+import io.opsflow.metrics.persistence.DeploymentIncidentMapper;
 import io.opsflow.metrics.persistence.MetricsMapper;
 import io.opsflow.support.H2Database;
 
@@ -34,6 +41,8 @@ class FiguresTest {
 
   private SqlSession session;
   private JdbcTemplate db;
+  private EmergencyPlans plans;
+  private DeploymentIncidents links;
   private History history;
   private Figures figures;
 
@@ -41,10 +50,11 @@ class FiguresTest {
   void history() {
     JdbcDataSource h2 = H2Database.fresh("figures");
     H2Database.migrate(h2, null);
-    session = H2Database.session(h2, MetricsMapper.class);
+    session = H2Database.session(h2, MetricsMapper.class, DeploymentIncidentMapper.class);
     db = new JdbcTemplate(h2);
-    history = new History(db);
-    EmergencyPlans plans = mock(EmergencyPlans.class);
+    links = new DeploymentIncidents(session.getMapper(DeploymentIncidentMapper.class));
+    history = new History(db, links);
+    plans = mock(EmergencyPlans.class);
     when(plans.plans()).thenReturn(List.of(plan("plan-a", "ops", 30), plan("plan-b", "team-b", 90),
         plan("plan-c", "dev", 7)));
     figures = new Figures(session.getMapper(MetricsMapper.class), plans, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -84,8 +94,10 @@ class FiguresTest {
   void deliveryFiguresOfTheWholePeriod() {
     deliveryHistory();
 
-    DeliveryFigures all = figures.delivery(TWO_WEEKS, Scope.all()).figures();
+    assertDeliveryOfTheWholePeriod(figures.delivery(TWO_WEEKS, Scope.all()).figures());
+  }
 
+  private static void assertDeliveryOfTheWholePeriod(DeliveryFigures all) {
     // C1, C2, C4, C5, C6 succeeded: 5 in 14 days; weekly or more often is high
     assertThat(all.deploymentFrequency()).isEqualTo(new Figure(5 / 14.0, "per day", Band.HIGH, null, 5));
     // C5 1800, C4 3600, C1 7200, C2 172800: median at rank 2, p90 at rank 4
@@ -139,6 +151,72 @@ class FiguresTest {
 
     assertThat(one.changeFailRate()).isEqualTo(new Figure(1.0, "ratio", Band.LOW, null, 1));
     assertThat(one.failedDeploymentRecoveryTime().count()).isZero();
+  }
+
+  @Test
+  void anIncidentOpenedBeforeTheDeploymentIsReportedIsLinkedWhenTheReportArrives() {
+    // the pipeline reports a deployment of 10:00 late, after I1 (10:10) and I2 (11:00, past the 60 min window)
+    history.incident("I1", "svc-a", "2026-02-03T10:10", "P2", "alertmanager", "2026-02-03T10:15", "2026-02-03T11:30", 30, 240);
+    history.incident("I2", "svc-a", "2026-02-03T11:00", "P2", "alertmanager", null, null, 30, 240);
+    history.incident("IB", "svc-b", "2026-02-03T10:10", "P2", "alertmanager", null, null, 30, 240);
+    assertThat(links()).isEmpty();
+
+    history.change("C1", "svc-a", "normal", "succeeded", "2026-02-03T10:00", null, null, null, null, null);
+
+    assertThat(links()).containsExactly("C1>I1");
+    DeliveryFigures all = figures.delivery(TWO_WEEKS, Scope.all()).figures();
+    assertThat(all.changeFailRate()).isEqualTo(new Figure(1.0, "ratio", Band.LOW, null, 1));
+    // recovered when I1 was resolved, 90 min after the deployment
+    assertThat(all.failedDeploymentRecoveryTime()).isEqualTo(new Figure(5400.0, "seconds", Band.HIGH, 5400.0, 1));
+  }
+
+  @Test
+  void aDeploymentIsLinkedToTheIncidentsOpenedInItsWindowOnceEach() {
+    history.change("C1", "svc-a", "normal", "succeeded", "2026-02-03T10:00", null, null, null, null, null);
+    history.change("C2", "svc-a", "normal", "succeeded", "2026-02-03T10:30", null, null, null, null, null);
+    history.change("CB", "svc-b", "normal", "succeeded", "2026-02-03T10:00", null, null, null, null, null);
+    assertThat(links()).isEmpty();
+
+    // in both windows (10:00-11:00 and 10:30-11:30), then in C2's only, then on the edge of C2's
+    history.incident("I1", "svc-a", "2026-02-03T10:45", "P2", "alertmanager", null, null, 30, 240);
+    history.incident("I2", "svc-a", "2026-02-03T11:00", "P2", "alertmanager", null, null, 30, 240);
+    history.incident("I3", "svc-a", "2026-02-03T11:30", "P2", "alertmanager", null, null, 30, 240);
+    // told again (a second report, the change closing after its window): nothing new
+    links.on(new ChangeClosed("C1", "svc-a", ChangeType.NORMAL, ApprovalRoute.PEER, ChangeOutcome.SUCCEEDED, null,
+        at("2026-02-03T10:00"), at("2026-02-03T12:00")));
+    links.on(new DeploymentReported("C2", "svc-a", DeploymentStatus.SUCCEEDED, at("2026-02-03T10:30")));
+
+    assertThat(links()).containsExactly("C1>I1", "C2>I1", "C2>I2");
+    DeliveryFigures all = figures.delivery(TWO_WEEKS, Scope.all()).figures();
+    // C1 and C2 failed (once each), CB did not; none recovered yet
+    assertThat(all.changeFailRate()).isEqualTo(new Figure(2 / 3.0, "ratio", Band.LOW, null, 3));
+    assertThat(all.failedDeploymentRecoveryTime().count()).isZero();
+  }
+
+  @Test
+  void theMigrationBackFillsLinksAndEscalationsOfAHistoryWrittenBefore() {
+    JdbcDataSource h2 = H2Database.fresh("figures-backfill");
+    H2Database.migrate(h2, "31");
+    JdbcTemplate before = new JdbcTemplate(h2);
+    History old = new History(before, null);
+    old.service("svc-a", "dev");
+    old.service("svc-b", "team-b");
+    history = old;
+    db = before;
+    incidentHistory();
+
+    H2Database.migrate(h2, null);
+
+    assertThat(before.queryForList("SELECT CONCAT(change_key, '>', incident_key) FROM deployment_incident"
+        + " ORDER BY 1", String.class)).containsExactly("C2>I2a", "C2>I2b", "C3>I3", "C7>I7");
+    assertThat(before.queryForList("SELECT incident_key FROM incident WHERE escalated ORDER BY 1", String.class))
+        .containsExactly("I2b", "I4");
+    try (SqlSession migrated = H2Database.session(h2, MetricsMapper.class)) {
+      Figures backFilled = new Figures(migrated.getMapper(MetricsMapper.class), plans, Clock.fixed(NOW, ZoneOffset.UTC));
+      assertDeliveryOfTheWholePeriod(backFilled.delivery(TWO_WEEKS, Scope.all()).figures());
+      assertThat(backFilled.incidents(TWO_WEEKS, Scope.all()).figures().escalations())
+          .isEqualTo(new Figure(2.0, "incidents", null, null, 6));
+    }
   }
 
   /** The delivery history's incidents (I2a, I2b, I3) and these. */
@@ -285,6 +363,11 @@ class FiguresTest {
   }
 
   // --- the history
+
+  private List<String> links() {
+    return db.queryForList("SELECT CONCAT(change_key, '>', incident_key) FROM deployment_incident ORDER BY 1",
+        String.class);
+  }
 
   private static Instant at(String minute) {
     return History.at(minute);

@@ -3,17 +3,31 @@ package io.opsflow.metrics;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Writes a hand-made history straight into the tables the figures read (times: "2026-02-03T10:00", UTC). */
+import io.opsflow.change.DeploymentReported;
+import io.opsflow.change.DeploymentStatus;
+import io.opsflow.incident.IncidentOpened;
+import io.opsflow.incident.IncidentSource;
+
+/**
+ * Writes a hand-made history straight into the tables the figures read (times: "2026-02-03T10:00",
+ * UTC), and tells what the services that record those facts tell: a reported deployment and an opened
+ * incident to the metrics module's listener (which links a deployment to the incidents of its
+ * verification window), an escalation to the incident's flag. In the order the lines are written.
+ */
 public class History {
 
   private final JdbcTemplate db;
+  private final DeploymentIncidents links;
   private int next;
 
-  public History(JdbcTemplate db) {
+  /** @param links null: a history as it was written before V34, with neither links nor escalated flags */
+  History(JdbcTemplate db, DeploymentIncidents links) {
     this.db = db;
+    this.links = links;
   }
 
   static Instant at(String minute) {
@@ -37,6 +51,10 @@ public class History {
         + " VALUES (?, ?, '1.0', 'Change', ?, FALSE, FALSE, 'devon', 'ci-bot', 60, 'closed', 'approved', ?, ?, ?, ?, ?,"
         + " ?, FALSE, ?, ?)", key, service, type, deployment, ts(deployedAt), ts(committedAt), fixes, incident, outcome,
         ts("2026-01-01T00:00"), ts(closedAt));
+    if (deployment != null && links != null) {
+      links.on(new DeploymentReported(key, service, DeploymentStatus.valueOf(deployment.toUpperCase(Locale.ROOT)),
+          at(deployedAt)));
+    }
   }
 
   public void incident(String key, String service, String openedAt, String priority, String source,
@@ -49,11 +67,17 @@ public class History {
         priority, ackMinutes == null ? null : Timestamp.from(opened.plusSeconds(ackMinutes * 60L)),
         resolveMinutes == null ? null : Timestamp.from(opened.plusSeconds(resolveMinutes * 60L)), source,
         Timestamp.from(opened), ts(acknowledgedAt), ts(resolvedAt));
+    if (links != null) {
+      links.on(new IncidentOpened(key, service, IncidentSource.valueOf(source.toUpperCase(Locale.ROOT)), false));
+    }
   }
 
   public void timeline(String incident, String kind) {
     db.update("INSERT INTO incident_timeline (incident_key, occurred_at, kind, actor, message)"
         + " VALUES (?, ?, ?, 'opsflow', 'x')", incident, ts("2026-02-10T10:00"), kind);
+    if ("escalated".equals(kind) && links != null) {
+      db.update("UPDATE incident SET escalated = TRUE WHERE incident_key = ?", incident);
+    }
   }
 
   public void retrospective(String key, String service, String state, String closedAt) {

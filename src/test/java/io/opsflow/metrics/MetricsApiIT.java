@@ -34,6 +34,8 @@ class MetricsApiIT extends IntegrationTest {
 
   @Autowired
   DataSource dataSource;
+  @Autowired
+  DeploymentIncidents links;
 
   private String service;
   private History history;
@@ -45,7 +47,7 @@ class MetricsApiIT extends IntegrationTest {
     Response created = as("mia").post("/api/services", JSON.writeValueAsString(Map.of("key", service,
         "name", "Metrics 指标 📈", "tier", 2, "devGroup", "qa", "onCallGroup", "ops")));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    history = new History(new JdbcTemplate(dataSource));
+    history = new History(new JdbcTemplate(dataSource), links);
     String c = "CHG" + suffix;
     String i = "INC" + suffix;
     history.change(c + "1", service, "normal", "succeeded", "2026-02-02T10:00", "2026-02-02T08:00", null, null, null, null);

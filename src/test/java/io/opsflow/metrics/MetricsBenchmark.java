@@ -75,6 +75,9 @@ class MetricsBenchmark extends MetricsAtScale {
 
     Map<String, Supplier<Object>> calls = calls();
     calls.keySet().removeIf(name -> !name.startsWith(ONLY));
+    // what each call costs whatever else loads the machine
+    System.out.println("\n| call, 90 days | rows read (Handler_read_*) |\n|---|---:|");
+    calls.forEach((name, call) -> System.out.printf("| %s | %,d |%n", name, rowsRead(call)));
     Benchmarks.time("call, 90 days", calls, RUNS, WARM_UP);
   }
 

@@ -139,6 +139,9 @@ public interface IncidentMapper {
   @Update("UPDATE incident SET major = TRUE WHERE incident_key = #{key}")
   void markMajor(String key);
 
+  @Update("UPDATE incident SET escalated = TRUE WHERE incident_key = #{key}")
+  void markEscalated(String key);
+
   @Update("UPDATE incident SET retrospective_due = TRUE WHERE incident_key = #{key}")
   void markRetrospectiveDue(String key);
 

@@ -76,7 +76,7 @@ class EscalateToManager implements JavaDelegate {
         IncidentNotices.facts("level", sla == Sla.ACKNOWLEDGE ? Integer.toString(LEVEL) : Groups.MANAGER,
             "deadline", sla == Sla.ACKNOWLEDGE ? incident.ackDueAt() : incident.resolveDueAt(), "onCall", paged))
         .withTask(open.isEmpty() ? null : open.get(0).getId()).withMention(managers));
-    incidents.addEntry(key, "escalated", "opsflow", "The " + sla.code() + " work is escalated: managers may take "
+    incidents.escalated(key, "The " + sla.code() + " work is escalated: managers may take "
         + open.stream().map(Task::getName).toList() + (sla == Sla.ACKNOWLEDGE ? "; level " + LEVEL + " paged (" + paged
         + ")" : ""));
   }

@@ -40,7 +40,7 @@ class PageNextLevel implements JavaDelegate {
     Incident incident = incidents.find(key).orElseThrow();
     Escalation escalation = notices.escalation(incident);
     if (escalation.levels().size() < LEVEL) {
-      incidents.addEntry(key, "escalated", "opsflow", "Not acknowledged, but the escalation policy "
+      incidents.escalated(key, "Not acknowledged, but the escalation policy "
           + escalation.policy() + " has no level " + LEVEL);
       return;
     }
@@ -53,7 +53,7 @@ class PageNextLevel implements JavaDelegate {
     notices.publish(notices.about(NoticeEvent.INCIDENT_ESCALATED, "level-" + LEVEL, incident, groups,
         IncidentNotices.facts("level", Integer.toString(LEVEL), "deadline", incident.ackDueAt(), "onCall", paged))
         .withTask(triage == null ? null : triage.getId()).withMention(step.userIds()));
-    incidents.addEntry(key, "escalated", "opsflow", "Not acknowledged: level " + LEVEL + " paged (" + paged + ")");
+    incidents.escalated(key, "Not acknowledged: level " + LEVEL + " paged (" + paged + ")");
   }
 
   static List<String> concat(List<String> groups, String group) {
