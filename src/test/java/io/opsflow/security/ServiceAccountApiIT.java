@@ -81,4 +81,25 @@ class ServiceAccountApiIT extends IntegrationTest {
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(api().bearer(token).get("/api/services").status()).isEqualTo(401);
   }
+
+  @Test
+  void aTokensLastUseIsRecordedAtMostOnceAMinute() {
+    as("admin").post("/api/service-accounts", "{\"id\":\"poll-bot\",\"group\":\"ci\"}");
+    String token = as("admin").post("/api/service-accounts/poll-bot/tokens", "{\"label\":\"gate poll\"}").json()
+        .path("token").asText();
+    String lastUse = "SELECT last_used_at FROM service_account_token WHERE token_hash = '" + ServiceAccounts.hash(token) + "'";
+
+    api().bearer(token).get("/api/services");
+    String first = TestDatabase.rows(DATABASE, lastUse).get(0).get(0);
+    api().bearer(token).get("/api/services");
+    String withinTheMinute = TestDatabase.rows(DATABASE, lastUse).get(0).get(0);
+    TestDatabase.execute(DATABASE, "UPDATE service_account_token SET last_used_at = TIMESTAMP '2020-01-01 00:00:00'"
+        + " WHERE token_hash = '" + ServiceAccounts.hash(token) + "'");
+    api().bearer(token).get("/api/services");
+    String aMinuteLater = TestDatabase.rows(DATABASE, lastUse).get(0).get(0);
+
+    assertThat(first).isNotNull();
+    assertThat(withinTheMinute).isEqualTo(first);
+    assertThat(aMinuteLater).isNotNull().doesNotStartWith("2020");
+  }
 }

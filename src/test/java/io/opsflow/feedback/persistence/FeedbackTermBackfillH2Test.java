@@ -5,21 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.opsflow.support.H2Database;
 
 /** V26 gives the terms stored before it their item's service, time, version and channel. */
 class FeedbackTermBackfillH2Test {
 
   @Test
   void termsStoredBeforeV26TakeTheirItemsServiceTimeVersionAndChannel() {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:backfill-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    h2.setUser("sa");
-    Flyway.configure().dataSource(h2).table("opsflow_schema_history").target("25").load().migrate();
+    JdbcDataSource h2 = H2Database.fresh("backfill");
+    H2Database.flyway(h2).target("25").load().migrate();
     JdbcTemplate jdbc = new JdbcTemplate(h2);
     jdbc.update("""
         INSERT INTO feedback (feedback_id, service_key, version, channel, external_id, body, occurred_at, received_at,
@@ -30,7 +29,7 @@ class FeedbackTermBackfillH2Test {
           TIMESTAMP '2026-02-28 00:00:00', 'en', 'negative', -0.5, 'test')""");
     jdbc.update("INSERT INTO feedback_term (feedback_id, term) VALUES (7, '付款'), (7, '退款😡'), (8, 'slow')");
 
-    Flyway.configure().dataSource(h2).table("opsflow_schema_history").load().migrate();
+    H2Database.flyway(h2).load().migrate();
 
     assertThat(jdbc.queryForList("SELECT feedback_id, term, service_key, CAST(occurred_at AS VARCHAR(30)) AS occurred_at,"
         + " version, channel FROM feedback_term ORDER BY feedback_id, term")).containsExactly(

@@ -8,7 +8,10 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+
+import io.opsflow.support.H2Database;
 
 /**
  * An installation whose database a released version migrated takes every later migration: a new
@@ -23,8 +26,8 @@ class MigrationUpgradeTest {
 
   @Test
   void everyMigrationUpToTheLastReleaseWasReleasedAndADatabaseOfThatReleaseTakesTheRest() {
-    String url = "jdbc:h2:mem:upgrade-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-    Flyway released = Flyway.configure().dataSource(url, "sa", "").table("opsflow_schema_history")
+    JdbcDataSource database = H2Database.fresh("upgrade");
+    Flyway released = H2Database.flyway(database)
         .target(LAST_RELEASED).load();
     List<String> upToTheRelease = Arrays.stream(released.info().all())
         .map(MigrationInfo::getVersion).filter(version -> version.getMajor().intValue() <= Integer.parseInt(LAST_RELEASED))
@@ -32,7 +35,7 @@ class MigrationUpgradeTest {
     assertThat(upToTheRelease).as("migrations numbered at or below the last release").isEqualTo(RELEASED);
     released.migrate();
 
-    MigrateResult upgrade = Flyway.configure().dataSource(url, "sa", "").table("opsflow_schema_history").load().migrate();
+    MigrateResult upgrade = H2Database.flyway(database).load().migrate();
 
     assertThat(upgrade.success).isTrue();
     assertThat(upgrade.migrations).isNotEmpty();

@@ -11,10 +11,11 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.opsflow.support.H2Database;
 
 /**
  * The outbox's SQL on H2 (the demo profile's database); the integration tests run it on MariaDB.
@@ -31,10 +32,8 @@ class OutboxQueriesH2Test {
 
   @BeforeEach
   void database() {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:outbox-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    h2.setUser("sa");
-    Flyway.configure().dataSource(h2).table("opsflow_schema_history").load().migrate();
+    JdbcDataSource h2 = H2Database.fresh("outbox");
+    H2Database.flyway(h2).load().migrate();
     Configuration configuration = new Configuration(new Environment("h2", new JdbcTransactionFactory(), h2));
     configuration.setMapUnderscoreToCamelCase(true);
     configuration.setArgNameBasedConstructorAutoMapping(true);
