@@ -45,7 +45,8 @@ class HistoryVoicesTest {
         Mood.ANNOYED, Sentiment.NEGATIVE);
     Map<String, Mood> texts = voices.stream().collect(Collectors.toMap(Voice::text, Voice::mood, (a, b) -> a));
     assertThat(texts).hasSizeGreaterThan(50);
-    texts.forEach((text, mood) -> assertThat(analyzer.analyze(text).sentiment()).as(text).isEqualTo(meant.get(mood)));
+    assertThat(texts.entrySet()).allSatisfy(text -> assertThat(analyzer.analyze(text.getKey()).sentiment())
+        .as(text.getKey()).isEqualTo(meant.get(text.getValue())));
     assertThat(texts.keySet().stream().map(analyzer::analyze).map(TextAnalysis::language))
         .contains(Language.ZH, Language.EN);
   }
