@@ -1,5 +1,6 @@
 package io.opsflow.demo;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.opsflow.change.Changes;
 import io.opsflow.emergency.EmergencyPlans;
+import io.opsflow.feedback.FeedbackIntake;
+import io.opsflow.feedback.NegativeSpikes;
 import io.opsflow.incident.Incidents;
 import io.opsflow.incident.intake.AlertIntake;
 
@@ -25,7 +28,7 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * Gives a fresh demo database {@value HistoryPlan#DAYS} days of history (changes, deployments,
- * incidents, drills, retrospectives), so that a newcomer's dashboard is not empty: played through the
+ * incidents, drills, retrospectives, users' feedback), so that a newcomer's dashboard is not empty: played through the
  * real processes by {@link HistoryRun}, once per database, only where {@code opsflow.demo.history.enabled}
  * (the default profile; never in prod, where demo data is refused, nor in the integration tests).
  *
@@ -47,9 +50,9 @@ class DemoHistory {
   private Thread worker;
 
   DemoHistory(ProcessEngine engine, TransactionTemplate transaction, Changes changes, Incidents incidents,
-      AlertIntake alerts, EmergencyPlans plans) {
+      AlertIntake alerts, EmergencyPlans plans, FeedbackIntake feedback, NegativeSpikes spikes) {
     this.engine = engine;
-    this.doors = new HistoryRun.Doors(engine, transaction, changes, incidents, alerts, plans);
+    this.doors = new HistoryRun.Doors(engine, transaction, changes, incidents, alerts, plans, feedback, spikes);
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -72,7 +75,7 @@ class DemoHistory {
 
   private void generate() {
     Instant begin = Instant.now();
-    log.info("Demo history: making {} days of changes, incidents, drills and retrospectives in the background;"
+    log.info("Demo history: making {} days of changes, incidents, drills, retrospectives and feedback in the background;"
         + " the dashboard fills as it goes", HistoryPlan.DAYS);
     Runnable resumeJobs = pauseJobs();
     try (HistoryClock clock = HistoryClock.install()) {
@@ -80,8 +83,12 @@ class DemoHistory {
       HistoryRun.Figures figures = new HistoryRun(doors, clock, to, () -> stopping)
           .play(HistoryPlan.of(HistoryPlan.SEED, to));
       long seconds = Duration.between(begin, Instant.now()).toSeconds();
-      String made = (stopping ? "interrupted by the shutdown after " : "ready in ") + seconds + " s: " + figures.changes()
-          + " changes, " + figures.incidents() + " incidents, " + figures.drills() + " drills due, "
+      // the thread's CPU time says what the history costs whatever else loads the machine
+      long cpuSeconds = Duration.ofNanos(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()).toSeconds();
+      String made = (stopping ? "interrupted by the shutdown after " : "ready in ") + seconds + " s (" + cpuSeconds
+          + " s CPU, " + figures.moments() + " moments): " + figures.changes()
+          + " changes, " + figures.incidents() + " incidents, " + figures.feedback() + " feedback items, "
+          + figures.drills() + " drills due, "
           + figures.tasksCompleted() + " tasks done, " + figures.jobsExecuted() + " jobs run (" + figures.jobsFailed()
           + " failed), " + figures.openTasks() + " tasks left open";
       mark(made + " (" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ")");

@@ -18,14 +18,14 @@ import io.opsflow.security.Groups;
 
 /**
  * What happened to the demo services in the days before the first start: deployments and how they
- * went, incidents and how fast people answered, drills. Only the plan: {@link HistoryRun} makes it
- * happen through the real processes. The same seed and days give the same plan.
+ * went, incidents and how fast people answered, drills, what users said ({@link HistoryVoices}). Only the
+ * plan: {@link HistoryRun} makes it happen through the real processes. The same seed and days give the same plan.
  *
  * <p>Times are UTC; the team works 09:00-19:00 Beijing time (01:00-11:00 UTC), deploys on working days,
  * and incidents come at any hour, most during the day.
  */
 record HistoryPlan(Instant from, Instant to, List<Deployment> deployments, List<Outage> outages,
-    List<FreezeWindow> freezeWindows, List<Drill> drills) {
+    List<FreezeWindow> freezeWindows, List<Drill> drills, HistoryVoices.Heard feedback) {
 
   static final long SEED = 14;
   static final int DAYS = 90;
@@ -116,7 +116,8 @@ record HistoryPlan(Instant from, Instant to, List<Deployment> deployments, List<
     outages.removeIf(outage -> !outage.at().isBefore(to));
     deployments.sort(Comparator.comparing(Deployment::at));
     outages.sort(Comparator.comparing(Outage::at));
-    return new HistoryPlan(from, to, List.copyOf(deployments), List.copyOf(outages), freezes, List.copyOf(drills));
+    return new HistoryPlan(from, to, List.copyOf(deployments), List.copyOf(outages), freezes, List.copyOf(drills),
+        HistoryVoices.of(seed, from, to, deployments));
   }
 
   /** The service a drill of the plan exercises. */

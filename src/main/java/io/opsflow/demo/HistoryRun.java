@@ -2,6 +2,8 @@ package io.opsflow.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -10,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -29,6 +35,11 @@ import io.opsflow.change.GateStatus;
 import io.opsflow.demo.HistoryPlan.Deployment;
 import io.opsflow.demo.HistoryPlan.Outage;
 import io.opsflow.emergency.EmergencyPlans;
+import io.opsflow.feedback.FeedbackDraft;
+import io.opsflow.feedback.FeedbackIntake;
+import io.opsflow.feedback.NegativeSpikes;
+import io.opsflow.feedback.Recorded;
+import io.opsflow.feedback.Sentiment;
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentReport;
 import io.opsflow.incident.IncidentSource;
@@ -39,7 +50,7 @@ import io.opsflow.incident.intake.Observation;
 /**
  * Plays a {@link HistoryPlan} through the real services and processes, moving this thread's engine
  * clock from one moment to the next: CI requests changes and reports their deployments, Alertmanager
- * and people report incidents, the daily drill check opens drills; the engine's jobs (timers, async
+ * and people report incidents, the support desk forwards users' feedback, the daily drill check opens drills; the engine's jobs (timers, async
  * steps) run when they are due, and people ({@link HistoryAnswers}) complete their tasks some minutes
  * or days after they appear. What is still undone at the end stays open, as it would in a real team.
  *
@@ -51,17 +62,24 @@ class HistoryRun {
   /** How often CI looks at a change's gate while it waits for approval, and for how long at most. */
   private static final Duration GATE_POLL = Duration.ofMinutes(15);
   private static final Duration GATE_PATIENCE = Duration.ofDays(3);
+  private static final int JOB_PAGE = 50;
 
-  record Figures(int changes, int incidents, int drills, int tasksCompleted, int jobsExecuted, int jobsFailed,
-      int openTasks) {
+  record Figures(int changes, int incidents, int feedback, int drills, int tasksCompleted, int jobsExecuted,
+      int jobsFailed, int openTasks, int moments) {
   }
 
   /** The doors the history goes through: the ones CI, Alertmanager, people and the engine's jobs use. */
   record Doors(ProcessEngine engine, TransactionTemplate transaction, Changes changes, Incidents incidents,
-      AlertIntake alerts, EmergencyPlans plans) {
+      AlertIntake alerts, EmergencyPlans plans, FeedbackIntake feedback, NegativeSpikes spikes) {
   }
 
-  private record Event(Instant at, long order, Runnable action) {
+  /** Something that happens at a moment. */
+  private record Event(Instant at, long order, Step step) {
+  }
+
+  private interface Step {
+    /** Does it; false when it surely started, ended or created no engine work (CI reading its gate). */
+    boolean run();
   }
 
   private final ProcessEngine engine;
@@ -70,6 +88,8 @@ class HistoryRun {
   private final Incidents incidents;
   private final AlertIntake alerts;
   private final EmergencyPlans plans;
+  private final FeedbackIntake feedback;
+  private final NegativeSpikes spikes;
   private final HistoryClock clock;
   private final HistoryAnswers answers;
   private final Instant realStart;
@@ -82,9 +102,22 @@ class HistoryRun {
   private final Map<String, Boolean> ours = new HashMap<>();
   private long order;
   private Instant now;
+  /**
+   * Counts what may have changed the engine's jobs and tasks (an event, a job run, a task done); the open tasks
+   * and the next job's due time read at one count hold until the next, so a moment at which only time moved
+   * (CI reading its gate, a person's answer falling due) asks the engine nothing.
+   */
+  private long engineChanges;
+  private List<Task> openTasks = List.of();
+  private long openTasksRead = -1;
+  /** Until when no job of the history falls due, as of {@link #jobsRead}; null: none known to fall due at all. */
+  private Instant noJobUntil;
+  private long jobsRead = -1;
+  private int moments;
   private int changeCount;
   private int incidentCount;
   private int drillCount;
+  private int feedbackCount;
   private int tasksCompleted;
   private int jobsExecuted;
   private int jobsFailed;
@@ -96,6 +129,8 @@ class HistoryRun {
     this.incidents = doors.incidents();
     this.alerts = doors.alerts();
     this.plans = doors.plans();
+    this.feedback = doors.feedback();
+    this.spikes = doors.spikes();
     this.clock = clock;
     this.realStart = realStart;
     this.stopped = stopped;
@@ -109,6 +144,9 @@ class HistoryRun {
     plan.drills().stream().map(HistoryPlan.Drill::checkAt).distinct().forEach(check -> at(check, this::checkDrills));
     plan.deployments().forEach(deployment -> at(deployment.at(), () -> request(deployment, null)));
     plan.outages().forEach(outage -> at(outage.at(), () -> report(outage)));
+    plan.feedback().voices().stream().collect(Collectors.groupingBy(voice -> voice.at().truncatedTo(ChronoUnit.HOURS)
+        .plus(Duration.ofHours(1)), TreeMap::new, Collectors.toList())).forEach((hour, voices) ->
+        quietlyAt(hour, () -> forward(voices)));
     now = plan.from();
     while (!stopped.getAsBoolean()) {
       clock.set(now);
@@ -121,25 +159,41 @@ class HistoryRun {
         break;
       }
       now = next.get();
+      moments++;
     }
-    return new Figures(changeCount, incidentCount, drillCount, tasksCompleted, jobsExecuted, jobsFailed,
-        ourOpenTasks().size());
+    engineChanges++;
+    return new Figures(changeCount, incidentCount, feedbackCount, drillCount, tasksCompleted, jobsExecuted, jobsFailed,
+        ourOpenTasks().size(), moments);
   }
 
   private void at(Instant when, Runnable action) {
-    events.add(new Event(when, order++, action));
+    events.add(new Event(when, order++, () -> {
+      action.run();
+      return true;
+    }));
+  }
+
+  private void quietlyAt(Instant when, Runnable action) {
+    events.add(new Event(when, order++, () -> {
+      action.run();
+      return false;
+    }));
   }
 
   private boolean runEvents() {
     boolean acted = false;
     while (!events.isEmpty() && !events.peek().at().isAfter(now)) {
-      Runnable action = events.poll().action();
+      Event event = events.poll();
+      boolean changed = true;
       try {
-        transaction.executeWithoutResult(status -> action.run());
+        changed = Boolean.TRUE.equals(transaction.execute(status -> event.step().run()));
       } catch (RuntimeException e) {
         log.warn("Demo history: a step at {} failed and is left out: {}", now, e.toString());
       }
-      acted = true;
+      if (changed) {
+        engineChanges++;
+        acted = true;
+      }
     }
     return acted;
   }
@@ -162,7 +216,7 @@ class HistoryRun {
     if (change.gateStatus() == GateStatus.APPROVED) {
       at(now.plus(Duration.ofMinutes(8 + Math.floorMod(key.hashCode(), 13))), () -> deployed(key, deployment));
     } else if (change.gateStatus() == GateStatus.PENDING && now.isBefore(giveUpAt)) {
-      at(now.plus(GATE_POLL), () -> pollGate(key, deployment, giveUpAt));
+      quietlyAt(now.plus(GATE_POLL), () -> pollGate(key, deployment, giveUpAt));
     }
   }
 
@@ -223,6 +277,33 @@ class HistoryRun {
     };
   }
 
+  // what users say, forwarded by the support desk
+
+  /**
+   * The support desk forwards each hour what users said in it, and each service that got a complaint is checked
+   * for a negative spike then, as the schedule's next run would (the check reads the last hour by when it was
+   * said, so it finds no more later). The check has a transaction of its own, as on the schedule.
+   */
+  private void forward(List<HistoryVoices.Voice> voices) {
+    List<Recorded> recorded = feedback.record(voices.stream().map(voice -> new FeedbackDraft(voice.service(),
+        voice.version(), voice.channel(), voice.text(), voice.rating(), voice.at().atOffset(ZoneOffset.UTC),
+        voice.externalId(), voice.userRef())).toList(), "support-desk");
+    feedbackCount += recorded.size();
+    Set<String> complainedAbout = new TreeSet<>();
+    for (int i = 0; i < voices.size(); i++) {
+      if (recorded.get(i).sentiment() == Sentiment.NEGATIVE) {
+        complainedAbout.add(voices.get(i).service());
+      }
+    }
+    complainedAbout.forEach(service -> events.add(new Event(now, order++, () -> checkForSpike(service))));
+  }
+
+  private boolean checkForSpike(String service) {
+    Optional<String> opened = spikes.checkNow(service);
+    opened.ifPresent(key -> incidentCount++);
+    return opened.isPresent();
+  }
+
   /** The daily drill check's morning: every plan whose drill is due gets a "Schedule drill" task. */
   private void checkDrills() {
     drillCount += plans.openDrillTasks().size();
@@ -231,6 +312,9 @@ class HistoryRun {
   // the engine and the people
 
   private boolean runJobs() {
+    if (jobsRead == engineChanges && (noJobUntil == null || now.isBefore(noJobUntil))) {
+      return false;
+    }
     boolean acted = false;
     for (Job job : engine.getManagementService().createJobQuery().executable().orderByJobDuedate().asc().list()) {
       if (!ours(job.getProcessInstanceId())) {
@@ -243,6 +327,7 @@ class HistoryRun {
         jobsFailed++;
         log.debug("Demo history: job {} failed at {}: {}", job.getId(), now, e.toString());
       }
+      engineChanges++;
       acted = true;
     }
     return acted;
@@ -257,21 +342,29 @@ class HistoryRun {
       }
       planned.put(task.getId(), Optional.empty());
       try {
-        engine.getTaskService().claim(task.getId(), plan.user());
-        engine.getTaskService().complete(task.getId(), plan.variables());
+        // one transaction: the claim and the completion carry the same moment anyway
+        transaction.executeWithoutResult(status -> {
+          engine.getTaskService().claim(task.getId(), plan.user());
+          engine.getTaskService().complete(task.getId(), plan.variables());
+        });
         tasksCompleted++;
       } catch (RuntimeException e) {
         log.warn("Demo history: {} could not complete '{}' at {}: {}", plan.user(), task.getName(), now, e.toString());
       }
+      engineChanges++;
       acted = true;
     }
     return acted;
   }
 
   private List<Task> ourOpenTasks() {
-    List<Task> tasks = new ArrayList<>(engine.getTaskService().createTaskQuery().orderByTaskCreateTime().asc().list());
-    tasks.removeIf(task -> !ours(task.getProcessInstanceId()));
-    return tasks;
+    if (openTasksRead != engineChanges) {
+      List<Task> tasks = new ArrayList<>(engine.getTaskService().createTaskQuery().orderByTaskCreateTime().asc().list());
+      tasks.removeIf(task -> !ours(task.getProcessInstanceId()));
+      openTasks = tasks;
+      openTasksRead = engineChanges;
+    }
+    return openTasks;
   }
 
   /** The next moment something happens: an event, a task someone will do, a job that falls due. */
@@ -282,10 +375,24 @@ class HistoryRun {
     }
     planned.values().stream().flatMap(Optional::stream).map(HistoryAnswers.Planned::at)
         .filter(at -> at.isAfter(now)).min(Comparator.naturalOrder()).ifPresent(candidates::add);
-    engine.getManagementService().createJobQuery().duedateHigherThan(Date.from(now)).orderByJobDuedate().asc()
-        .listPage(0, 50).stream().filter(job -> job.getRetries() > 0 && ours(job.getProcessInstanceId())).findFirst()
-        .ifPresent(job -> candidates.add(job.getDuedate().toInstant()));
+    nextJob().ifPresent(candidates::add);
     return candidates.stream().min(Comparator.naturalOrder());
+  }
+
+  /**
+   * When the history's next job falls due, asked of the engine only when its jobs may have changed: until then
+   * the answer holds. Of a full page without one of the history's jobs, the last due time is as far as is known.
+   */
+  private Optional<Instant> nextJob() {
+    if (jobsRead != engineChanges || (noJobUntil != null && !now.isBefore(noJobUntil))) {
+      List<Job> page = engine.getManagementService().createJobQuery().duedateHigherThan(Date.from(now))
+          .orderByJobDuedate().asc().listPage(0, JOB_PAGE);
+      noJobUntil = page.stream().filter(job -> job.getRetries() > 0 && ours(job.getProcessInstanceId())).findFirst()
+          .or(() -> page.size() == JOB_PAGE ? Optional.of(page.get(JOB_PAGE - 1)) : Optional.empty())
+          .map(job -> job.getDuedate().toInstant()).orElse(null);
+      jobsRead = engineChanges;
+    }
+    return Optional.ofNullable(noJobUntil);
   }
 
   /** Whether a process instance is the history's: started (in the past) by this run, not by people now. */

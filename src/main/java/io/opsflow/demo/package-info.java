@@ -3,7 +3,7 @@
  * history made through the real processes at the first start. Offers nothing to other modules.
  */
 @ApplicationModule(displayName = "Demo data", allowedDependencies = { "catalog", "change", "emergency", "incident",
-    "incident :: intake", "oncall", "security", "tasklist" })
+    "incident :: intake", "feedback", "oncall", "security", "tasklist" })
 package io.opsflow.demo;
 
 import org.springframework.modulith.ApplicationModule;

@@ -2,28 +2,34 @@ package io.opsflow.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opsflow.support.Api;
 import io.opsflow.support.Api.Response;
+import io.opsflow.support.Browser;
 import io.opsflow.support.OpsFlowProcess;
 
 /**
  * The default profile, as the README's run command starts it: embedded H2 under ./data, demo data,
- * 90 days of history made in the background (a manager's figures are filled, a restart adds nothing),
+ * 90 days of history made in the background (a manager's figures are filled, and drawn by the dashboard in a
+ * browser; a restart adds nothing),
  * everything kept across a restart (sign-ins included), and text stored whole as on MariaDB
  * (Chinese, emoji, the largest description, an alert beyond its columns clipped with a note).
  */
@@ -59,6 +65,7 @@ class DemoProfileStartIT {
           "{\"key\":\"kept\",\"name\":\"Kept\",\"tier\":3,\"devGroup\":\"dev\"}").status()).isEqualTo(201);
       awaitHistory(first);
       managersFigures(api.basic("mia", "demo"));
+      dashboardOnTheHistory(first.port(), api);
       assertThat(api.basic("admin", "demo").get("/engine-rest/task/count").json().path("count").asInt())
           .as("open tasks: the last days' work, not the quarter's").isBetween(1, OPEN_TASKS_AT_MOST);
       storesTextWhole(api);
@@ -70,7 +77,7 @@ class DemoProfileStartIT {
     try (OpsFlowProcess second = OpsFlowProcess.start(workDir, Map.of())) {
       assertThat(second.running()).as(second.output()).isTrue();
       assertThat(second.api().basic("olivia", "demo").get("/api/services/kept").status()).isEqualTo(200);
-      assertThat(second.api().basic("olivia", "demo").get("/api/services").json().size()).isEqualTo(4);
+      assertThat(second.api().basic("olivia", "demo").get("/api/services").json().size()).isEqualTo(5);
       Api stillSignedIn = signedIn.on(second.port());
       assertThat(stillSignedIn.get("/camunda/app/tasklist/default/").status()).as("sessions survive the restart")
           .isEqualTo(200);
@@ -125,7 +132,7 @@ class DemoProfileStartIT {
       }
     }
     assertThat(lowest).as("some targets were missed").isLessThan(1);
-    for (String source : List.of("alert", "person", "failedChange")) {
+    for (String source : List.of("alert", "person", "failedChange", "feedback")) {
       assertThat(incidents.path("incidentsBySource").path(source).path("value").asInt()).as(source).isPositive();
     }
     assertThat(incidents.path("escalations").path("value").asInt()).isPositive();
@@ -138,6 +145,93 @@ class DemoProfileStartIT {
 
     assertThat(mia.get("/api/changes?limit=500").json().findValuesAsText("state")).as("a few changes still under way")
         .contains("closed").filteredOn(state -> !state.equals("closed") && !state.equals("rejected")).hasSizeLessThan(6);
+  }
+
+  /**
+   * The dashboard on the history in a real browser: mia's tiles draw, every DORA, MTTA/MTTR, SLA and practice
+   * number shown is the API's for the same period (the page's own links name it), and users' sentiment has a
+   * point a day with the bad release's dip; devon is offered only his groups' services and sees their figures.
+   */
+  private static void dashboardOnTheHistory(int port, Api api) throws Exception {
+    try (Browser browser = Browser.open(port, "en-US")) {
+      browser.go("/dashboard").signIn("mia", "demo");
+      browser.waitFor(By.cssSelector("body[data-loaded]"));
+      for (String chart : List.of("chart-mttx", "chart-sla", "chart-priority", "chart-drills", "chart-sentiment")) {
+        browser.waitFor(By.cssSelector("#" + chart + " canvas"));
+      }
+      assertThat(browser.pageText()).doesNotContain("Could not load", "No feedback in this period");
+      Api mia = api.basic("mia", "demo");
+      JsonNode delivery = mia.get(linked(browser, "#tile-dora a[data-link=delivery]")).json();
+      for (String figure : List.of("deploymentFrequency", "changeLeadTime", "changeFailRate",
+          "failedDeploymentRecoveryTime", "deploymentReworkRate")) {
+        assertShown(browser, figure, delivery.path(figure));
+        if (delivery.path(figure).hasNonNull("band")) {
+          assertThat(browser.waitFor(By.cssSelector("#value-" + figure + " [data-band]")).getAttribute("data-band"))
+              .as(figure).isEqualTo(delivery.path(figure).path("band").asText());
+        }
+      }
+      JsonNode incidents = mia.get(linked(browser, "#tile-mttx a[data-link=incidents]")).json();
+      assertShown(browser, "mtta", incidents.path("mtta"));
+      assertShown(browser, "mttr", incidents.path("mttr"));
+      List<?> sla = (List<?>) browser.script("return echarts.getInstanceByDom(document.getElementById('chart-sla'))"
+          + ".getOption().series.map(s => s.data);");
+      List<String> targets = List.of("acknowledge", "resolve");
+      for (int t = 0; t < targets.size(); t++) {
+        for (int p = 0; p < 4; p++) {
+          double value = incidents.path("slaAttainment").path("P" + (p + 1)).path(targets.get(t)).path("value").asDouble();
+          assertThat(((Number) ((List<?>) sla.get(t)).get(p)).doubleValue()).as("P" + (p + 1) + " " + targets.get(t))
+              .isEqualTo(Math.round(value * 1000) / 10.0);
+        }
+      }
+      JsonNode practice = mia.get(linked(browser, "#tile-drills a[data-link=practice]")).json();
+      for (String figure : List.of("drillCompliance", "overdueActionItems", "actionItemsOnTime", "retrospectivesCompleted")) {
+        assertShown(browser, figure, practice.path(figure));
+      }
+      List<?> sentiment = (List<?>) browser.script("return echarts.getInstanceByDom("
+          + "document.getElementById('chart-sentiment')).getOption().series[0].data;");
+      assertThat(sentiment).as("a point a day").hasSizeGreaterThan(80);
+      DoubleSummaryStatistics scores = sentiment.stream().mapToDouble(point -> ((Number) point).doubleValue())
+          .summaryStatistics();
+      assertThat(scores.getMax()).as("content days").isPositive();
+      assertThat(scores.getMin()).as("the bad release's dip").isNegative();
+      browser.screenshot("dashboard-demo-history");
+    }
+
+    // a service of another group, so that devon's choice is narrower than mia's
+    assertThat(api.basic("mia", "demo").post("/api/services",
+        "{\"key\":\"qa-tools\",\"name\":\"QA tools\",\"tier\":3,\"devGroup\":\"qa\"}").status()).isEqualTo(201);
+    List<String> devonsServices = new ArrayList<>();
+    for (JsonNode service : api.basic("admin", "demo").get("/api/services").json()) {
+      if ("dev".equals(service.path("devGroup").asText()) || "dev".equals(service.path("onCallGroup").asText())) {
+        devonsServices.add(service.path("key").asText());
+      }
+    }
+    try (Browser browser = Browser.open(port, "en-US")) {
+      browser.go("/dashboard").signIn("devon", "demo");
+      browser.waitFor(By.cssSelector("body[data-loaded]"));
+      assertThat(browser.all(By.cssSelector("#service option")).stream().map(option -> option.getAttribute("value"))
+          .filter(value -> !value.isEmpty())).containsExactlyInAnyOrderElementsOf(devonsServices);
+      JsonNode delivery = api.basic("devon", "demo").get(linked(browser, "#tile-dora a[data-link=delivery]")).json();
+      assertShown(browser, "deploymentFrequency", delivery.path("deploymentFrequency"));
+      assertThat(devonsServices).contains("payments-api", "web-portal", "reporting").doesNotContain("qa-tools");
+      assertThat(api.basic("devon", "demo").get("/api/metrics/delivery?" + PERIOD + "&service=qa-tools").status())
+          .as("another group's service").isEqualTo(403);
+    }
+  }
+
+  /** The API call a tile links to, as a path with its query. */
+  private static String linked(Browser browser, String css) {
+    URI uri = URI.create(browser.waitFor(By.cssSelector(css)).getAttribute("href"));
+    return uri.getRawPath() + "?" + uri.getRawQuery();
+  }
+
+  private static void assertShown(Browser browser, String name, JsonNode figure) {
+    String shown = browser.waitFor(By.id("value-" + name)).getAttribute("data-value");
+    if (figure.path("value").isNull()) {
+      assertThat(shown).as(name).isEmpty();
+    } else {
+      assertThat(Double.parseDouble(shown)).as(name).isEqualTo(figure.path("value").asDouble());
+    }
   }
 
   /** How much the period holds: deployments, incidents. */

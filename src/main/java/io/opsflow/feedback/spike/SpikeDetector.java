@@ -21,6 +21,7 @@ import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.feedback.Feedback;
 import io.opsflow.feedback.FeedbackItem;
 import io.opsflow.feedback.IncidentFeedback;
+import io.opsflow.feedback.NegativeSpikes;
 import io.opsflow.feedback.Insights;
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentReport;
@@ -45,7 +46,7 @@ import io.opsflow.notify.Notifications;
  * yesterday's spike in the baseline, not a spike now. {@link SpikeSchedule} runs it; tests call it.
  */
 @Component
-class SpikeDetector {
+class SpikeDetector implements NegativeSpikes {
 
   static final String DECISION = "feedback-spike";
   static final Duration WINDOW = Duration.ofHours(1);
@@ -101,6 +102,11 @@ class SpikeDetector {
   /** Checks one service now and opens its incident when the decision calls it a spike and none is open. */
   SpikeCheck check(String serviceKey) {
     return transactions.execute(status -> checkInTransaction(catalog.get(serviceKey)));
+  }
+
+  @Override
+  public Optional<String> checkNow(String service) {
+    return Optional.ofNullable(check(service).incidentKey());
   }
 
   private SpikeCheck checkInTransaction(Service service) {
