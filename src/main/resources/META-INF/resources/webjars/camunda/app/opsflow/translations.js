@@ -12,4 +12,19 @@ window.angular.module('camunda.common.widgets').config(['$provide', ($provide) =
   }]);
 }]);
 
+// Camunda's English texts that present Camunda as the product people use. The Chinese ones are in
+// OpsFlow's own zh.json files; the English files are Camunda's, so their texts are replaced as they load.
+const ENGLISH = {
+  AUTH_LOGOUT_THANKS: 'Thank you for using OpsFlow today. Have a great {{dayContext}}!',
+  FIRST_LOGIN_HEADING: 'Welcome to OpsFlow',
+  FIRST_LOGIN_INFO: 'It looks like this is your first time here. The <a href="/camunda-welcome">welcome page</a> '
+    + 'shows where everything is.'
+};
+
+window.angular.module('camunda.common.widgets').config(['$provide', ($provide) => {
+  $provide.decorator('localeLoader', ['$delegate', ($delegate) => function opsflowTexts(options) {
+    return $delegate(options).then((labels) => (options.key === 'en' ? Object.assign({}, labels, ENGLISH) : labels));
+  }]);
+}]);
+
 export default [];
