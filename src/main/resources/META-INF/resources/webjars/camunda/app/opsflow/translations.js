@@ -21,10 +21,17 @@ const ENGLISH = {
     + 'shows where everything is.'
 };
 
-window.angular.module('camunda.common.widgets').config(['$provide', ($provide) => {
-  $provide.decorator('localeLoader', ['$delegate', ($delegate) => function opsflowTexts(options) {
-    return $delegate(options).then((labels) => (options.key === 'en' ? Object.assign({}, labels, ENGLISH) : labels));
-  }]);
+// Camunda's own loader (localeLoader) belongs to the app's module, which is made after this script runs,
+// so it cannot be decorated from here: the app's loader is wrapped instead when its config names it.
+const LOADER = 'opsflowLocaleLoader';
+const widgets = window.angular.module('camunda.common.widgets');
+widgets.factory(LOADER, ['$injector', ($injector) => (options) => $injector.get(options.camundaLoader)(options)
+  .then((labels) => (options.key === 'en' ? Object.assign({}, labels, ENGLISH) : labels))]);
+widgets.config(['$translateProvider', ($translateProvider) => {
+  const useLoader = $translateProvider.useLoader;
+  $translateProvider.useLoader = function useOpsFlowTexts(name, options) {
+    return useLoader.call(this, LOADER, Object.assign({}, options, { camundaLoader: name }));
+  };
 }]);
 
 export default [];
