@@ -66,7 +66,8 @@ class CockpitForManagersBrowserIT extends IntegrationTest {
         tab(browser, tab);
       }
       WebElement report = browser.waitFor(By.cssSelector("a.opsflow-report-link"));
-      assertThat(report.getText()).isEqualTo("Report");
+      assertThat(report.getAttribute("aria-label")).isEqualTo("Report");
+      assertThat(report.getAttribute("title")).isEqualTo("OpsFlow report of " + incidentKey);
       assertThat(report.getAttribute("href")).as("the incident's report, from its instance page")
           .endsWith("/api/incidents/" + incidentKey + "/report");
       browser.go(URI.create(report.getAttribute("href")).getPath());

@@ -1,5 +1,5 @@
 // Cockpit plugin: on the page of a process instance that has an OpsFlow report (an incident, a change,
-// a retrospective, an emergency plan's activation), a "Report" button in the instance's actions opens
+// a retrospective, an emergency plan's activation), a report button in the instance's actions opens
 // that report — the styled page, read with the same sign-in. Other processes get no button.
 import { current } from './language.js';
 
@@ -55,10 +55,12 @@ export default [{
       link.href = report.href;
       link.target = '_blank';
       link.rel = 'noopener';
+      // an icon like Camunda's other actions (their column is narrow); the words in its tooltip
       link.title = texts.title(report.businessKey);
+      link.setAttribute('aria-label', texts.label);
       const icon = document.createElement('span');
       icon.className = 'glyphicon glyphicon-file';
-      link.append(icon, ' ', texts.label);
+      link.appendChild(icon);
       node.appendChild(link);
     }).catch(() => {
       // no button when the instance or its definition cannot be read (ended meanwhile, no permission)
