@@ -161,6 +161,7 @@ public class Changes {
     variables.put(ChangeVariables.PLANNED_START, change.plannedStart() == null ? null : java.util.Date.from(change.plannedStart()));
     variables.put(ChangeVariables.REQUESTER, change.requestedBy());
     variables.put(ChangeVariables.CHANGE_REJECTED, false);
+    variables.put(ChangeVariables.ROLL_BACK_DUE_AT, null);
     return variables;
   }
 

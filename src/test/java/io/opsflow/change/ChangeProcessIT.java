@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.catalog.ServiceDraft;
+import io.opsflow.incident.Incidents;
 import io.opsflow.support.Api.Response;
 import io.opsflow.support.FullProcessCoverage;
 import io.opsflow.support.HookReceiver;
@@ -63,6 +64,9 @@ class ChangeProcessIT extends IntegrationTest {
 
   @Autowired
   ServiceCatalog catalog;
+
+  @Autowired
+  Incidents incidents;
 
   @Autowired
   Changes changes;
@@ -188,6 +192,8 @@ class ChangeProcessIT extends IntegrationTest {
     assertThat(approvalGroups(process)).containsExactlyInAnyOrder("ops", "dev", "qa", "manager");
     assertThat(change.risk()).isEqualTo(ChangeRisk.HIGH);
     assertThat(approvalTask(process, "manager").getPriority()).as("high risk: as a P2 incident").isEqualTo(75);
+    assertThat(approvalTask(process, "ops").getDueDate()).as("approvals are due when the planned window opens")
+        .isEqualTo(Date.from(start));
 
     approve(process, "ops", "olivia", true, null);
     approve(process, "dev", "devon2", true, null);
@@ -225,6 +231,8 @@ class ChangeProcessIT extends IntegrationTest {
     assertThat(notifications.about(key)).anyMatch(n -> n.subject().startsWith("Deployment of change " + key + " failed")
         && n.body().contains("incident " + failed.incidentKey()));
     assertThat(process).isWaitingAt("Task_RollBack");
+    assertThat(task("Task_RollBack", process).getDueDate()).as("due when the incident must be resolved")
+        .isNotNull().isEqualTo(Date.from(Instant.parse(incident.path("resolveDueAt").asText())));
     claimAndComplete(task("Task_RollBack", process), "olivia", Map.of("rollbackNote", "redeployed 1.0.0"));
 
     assertThat(process).hasPassed("Task_RequestRetrospective", "End_ClosedWithRetrospective").isEnded();
@@ -242,6 +250,7 @@ class ChangeProcessIT extends IntegrationTest {
     String key = process.getBusinessKey();
     assertThat(changes.get(key).approvalRoute()).isEqualTo(ApprovalRoute.EXPEDITED);
     assertThat(approvalGroups(process)).containsExactly("manager");
+    assertThat(approvalTask(process, "manager").getDueDate()).as("no planned start: no window to be due by").isNull();
     assertThat(approvalTask(process, "manager").getPriority()).as("an emergency change: as urgent as a P1").isEqualTo(100);
     approve(process, "manager", "mia", true, "hotfix for the outage");
     assertThat(process).isWaitingAt("EventGateway_Deployment");
@@ -250,6 +259,8 @@ class ChangeProcessIT extends IntegrationTest {
     ClockUtil.setCurrentTime(new Date(deadline.getTime() + 1000));
     execute(job("Timer_DeploymentOverdue", process));
     assertThat(task("Task_InvestigateDeployment", process).getPriority()).isEqualTo(100);
+    assertThat(task("Task_InvestigateDeployment", process).getDueDate()).as("the report was due then: overdue at once")
+        .isEqualTo(deadline);
     claimAndComplete(task("Task_InvestigateDeployment", process), "oscar",
         Map.of("investigation", "wait", "investigationNote", "the runner queue is long"));
 
@@ -263,9 +274,13 @@ class ChangeProcessIT extends IntegrationTest {
     report(key, "succeeded");
 
     assertThat(process).hasPassed("Boundary_ReportedDuringInvestigation").isWaitingAt("EventGateway_Verification");
-    alert(TIER1);
+    String alerted = alert(TIER1);
+    assertThat(task("Task_DecideRollback", process).getDueDate()).as("decided within the verification window")
+        .isEqualTo(runtimeService().getVariable(process.getId(), "verificationEndsAt"));
     claimAndComplete(task("Task_DecideRollback", process), "olivia",
         Map.of("rollBack", true, "decisionNote", "error rate doubled after the deployment"));
+    assertThat(task("Task_RollBack", process).getDueDate()).as("due when the alert's incident must be resolved")
+        .isNotNull().isEqualTo(Date.from(incidents.find(alerted).orElseThrow().resolveDueAt()));
     claimAndComplete(task("Task_RollBack", process), "oscar", Map.of("rollbackNote", "previous image restored"));
 
     assertThat(process).hasPassed("End_ClosedWithRetrospective").isEnded();
@@ -300,6 +315,7 @@ class ChangeProcessIT extends IntegrationTest {
 
     claimAndComplete(task("Task_ConfirmInProduction", process), "quinn",
         Map.of("confirmedInProduction", false, "confirmationNote", "exports are empty"));
+    assertThat(task("Task_RollBack", process).getDueDate()).as("no incident, no time limit").isNull();
     claimAndComplete(task("Task_RollBack", process), "olivia", Map.of("rollbackNote", "rolled back"));
 
     assertThat(process).hasPassed("Gateway_Confirmed", "Task_RollBack", "End_ClosedWithRetrospective").isEnded();

@@ -242,9 +242,16 @@ class IncidentProcessIT extends IntegrationTest {
     notifyOnCall(process);
     Incident open = incident(key);
     assertThat(open.ackSlaMinutes()).isEqualTo(15);
+    assertThat(open.priority()).isEqualTo(Priority.P2);
+    assertThat(task("Task_AcknowledgeTriage", process).getPriority()).isEqualTo(75);
+    assertThat(taskService().getVariable(task("Task_AcknowledgeTriage", process).getId(), "slaState")).isNull();
 
     moveClockTo(open.ackDueAt().plusSeconds(1));
     execute(timer(process, "Timer_AckSlaBreached"));
+    assertThat(task("Task_AcknowledgeTriage", process).getPriority()).as("a missed target: one step up, as a P1")
+        .isEqualTo(100);
+    assertThat(taskService().getVariable(task("Task_AcknowledgeTriage", process).getId(), "slaState"))
+        .as("the card says why").isEqualTo("Acknowledgement overdue");
 
     assertThat(process).hasPassed("Task_NotifyAckSlaBreach").isWaitingAt("Task_AcknowledgeTriage");
     assertThat(incident(key).ackSlaBreached()).isTrue();
@@ -265,6 +272,9 @@ class IncidentProcessIT extends IntegrationTest {
     execute(timer(process, "Timer_AckEscalation"));
 
     assertThat(process).hasPassed("Task_EscalateTriage").hasNotPassed("End_ManagersStopped");
+    assertThat(task("Task_AcknowledgeTriage", process).getPriority()).as("escalated: never above a P1's").isEqualTo(100);
+    assertThat(taskService().getVariable(task("Task_AcknowledgeTriage", process).getId(), "slaState"))
+        .isEqualTo("Acknowledgement escalated");
     assertThat(notifications.about(key)).anyMatch(n -> n.body().contains("Level: 3") && n.groups().contains("manager"));
     Task triage = task("Task_AcknowledgeTriage", process);
     assertThat(candidateGroups(triage)).containsExactlyInAnyOrder("ops", "manager");
@@ -273,6 +283,9 @@ class IncidentProcessIT extends IntegrationTest {
 
     claimAndComplete(triage, "mia", Map.of("category", "outage", "diagnosisGroup", "ops"));
     assertThat(incident(key).acknowledgedBy()).isEqualTo("mia");
+    Task diagnosis = task("Task_DiagnoseMitigate", process);
+    assertThat(diagnosis.getPriority()).as("acknowledged: the resolution starts at the P2's own").isEqualTo(75);
+    assertThat(taskService().getVariable(diagnosis.getId(), "slaState")).isNull();
     assertThat(timelineKinds(key)).containsSubsequence("sla-breached", "escalated", "acknowledged");
     assertThat(jdbc.queryForObject("SELECT escalated FROM incident WHERE incident_key = ?", Boolean.class, key))
         .as("the flag the figures count").isTrue();
@@ -339,8 +352,13 @@ class IncidentProcessIT extends IntegrationTest {
     Incident triaged = incident(process.getBusinessKey());
 
     assertThat(task("Task_DiagnoseMitigate", process).getDueDate()).isEqualTo(Date.from(triaged.resolveDueAt()));
+    int own = triaged.priority().taskPriority();
+    assertThat(task("Task_DiagnoseMitigate", process).getPriority()).as("a P2's").isEqualTo(own).isEqualTo(75);
     moveClockTo(triaged.resolveDueAt().plusSeconds(1));
     execute(timer(process, "Timer_ResolveSlaBreached"));
+    assertThat(task("Task_DiagnoseMitigate", process).getPriority()).as("one step up: as a P1").isEqualTo(100);
+    assertThat(taskService().getVariable(task("Task_DiagnoseMitigate", process).getId(), "slaState"))
+        .isEqualTo("Resolution overdue");
     assertThat(process).hasPassed("Task_NotifyResolveSlaBreach");
     assertThat(incident(process.getBusinessKey()).resolveSlaBreached()).isTrue();
     assertThat(notifications.about(process.getBusinessKey()))
@@ -352,8 +370,13 @@ class IncidentProcessIT extends IntegrationTest {
     execute(timer(process, "Timer_ResolveEscalation"));
     assertThat(process).hasPassed("Task_EscalateResolution");
     assertThat(candidateGroups(task("Task_DiagnoseMitigate", process))).containsExactlyInAnyOrder("ops", "manager");
+    assertThat(task("Task_DiagnoseMitigate", process).getPriority()).as("never above a P1's").isEqualTo(100);
 
     claimAndComplete(task("Task_DiagnoseMitigate", process), "olivia", Map.of("resolutionSummary", "scaled out"));
+    assertThat(task("Task_VerifyResolution", process).getPriority()).as("work created later is as urgent")
+        .isEqualTo(100);
+    assertThat(taskService().getVariable(task("Task_VerifyResolution", process).getId(), "slaState"))
+        .isEqualTo("Resolution escalated");
     assertThat(candidateGroups(task("Task_VerifyResolution", process))).containsExactlyInAnyOrder("qa", "manager");
     assertThat(task("Task_VerifyResolution", process).getDueDate()).as("created after the deadline, still due then")
         .isEqualTo(Date.from(triaged.resolveDueAt()));

@@ -132,9 +132,14 @@ class RetirementProcessIT extends IntegrationTest {
 
     Task export = task(process, "Task_ExportData");
     assertThat(candidateGroups(export)).containsExactly("team-" + payments);
+    Object shutdownAt = processEngine.getRuntimeService().getVariable(process.getId(), "shutdownAt");
+    assertThat(shutdownAt).isNotNull();
+    assertThat(List.of(export, task(process, "Task_ConfirmRights"))).as("ready by the shutdown date")
+        .allSatisfy(task -> assertThat(task.getDueDate()).isEqualTo(shutdownAt));
     assertThatThrownBy(() -> complete(export, "devon", Map.of())).hasMessageContaining("dataLocation is required");
     complete(export, "devon", Map.of("dataLocation", "s3://archive/payments 归档"));
     Task verify = task(process, "Task_VerifyMigration");
+    assertThat(verify.getDueDate()).isEqualTo(shutdownAt);
     assertThat(candidateGroups(verify)).containsExactly("qa");
     complete(verify, "quinn", Map.of("migrationVerified", "false"));
     complete(task(process, "Task_ExportData"), "devon", Map.of("dataLocation", "s3://archive/payments-2"));

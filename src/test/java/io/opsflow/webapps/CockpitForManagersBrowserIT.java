@@ -2,6 +2,7 @@ package io.opsflow.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -9,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import io.opsflow.support.Api.Response;
 import io.opsflow.support.Browser;
@@ -17,7 +19,8 @@ import io.opsflow.support.IntegrationTest;
 /**
  * The demo manager browses every page of Cockpit, and each tab of a process definition and a process
  * instance: no error notification anywhere, the dashboard counts what the engine holds, and nothing
- * offers an action a manager may not take. Screenshots in target/screenshots.
+ * offers an action a manager may not take; the incident's instance page links to the incident's report,
+ * which opens with the same sign-in. Screenshots in target/screenshots.
  */
 class CockpitForManagersBrowserIT extends IntegrationTest {
 
@@ -29,7 +32,8 @@ class CockpitForManagersBrowserIT extends IntegrationTest {
   void aManagerBrowsesEveryCockpitPageWithoutErrorsWithFullCountsAndNoActions() throws Exception {
     Response opened = as("olivia").post("/api/incidents", """
         {"service":"payments-api","title":"Cockpit browser test","description":"slow","impact":"high","urgency":"medium"}""");
-    String instanceId = processInstanceId(opened.json().path("incidentKey").asText());
+    String incidentKey = opened.json().path("incidentKey").asText();
+    String instanceId = processInstanceId(incidentKey);
     // the incident's first steps are asynchronous (no job executor in tests): run them up to its triage task
     for (int step = 0; step < 5 && processEngine.getTaskService().createTaskQuery().processInstanceId(instanceId)
         .count() == 0; step++) {
@@ -61,6 +65,15 @@ class CockpitForManagersBrowserIT extends IntegrationTest {
           "Variables")) {
         tab(browser, tab);
       }
+      WebElement report = browser.waitFor(By.cssSelector("a.opsflow-report-link"));
+      assertThat(report.getAttribute("aria-label")).isEqualTo("Report");
+      assertThat(report.getAttribute("title")).isEqualTo("OpsFlow report of " + incidentKey);
+      assertThat(report.getAttribute("href")).as("the incident's report, from its instance page")
+          .endsWith("/api/incidents/" + incidentKey + "/report");
+      browser.go(URI.create(report.getAttribute("href")).getPath());
+      browser.waitUntil(Duration.ofSeconds(30), () -> browser.pageText().contains("Cockpit browser test"));
+      assertThat(browser.url()).as("read with the same sign-in").endsWith("/api/incidents/" + incidentKey + "/report");
+      browser.screenshot("cockpit-manager-incident-report");
       page(browser, "/decisions", "decision definitions deployed", "cockpit-manager-decisions");
       page(browser, "/decision-definition/" + decisionId, "Definition Version:", "cockpit-manager-decision");
       page(browser, "/tasks", "Assignments by group", "cockpit-manager-human-tasks");

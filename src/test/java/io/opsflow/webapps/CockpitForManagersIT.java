@@ -82,7 +82,7 @@ class CockpitForManagersIT extends IntegrationTest {
         .processDefinitionKey("incident-response").latestVersion().singleResult();
 
     assertThat(managersPage).contains("cam-exclude-plugins=\"cockpit.processDefinition.runtime.action,"
-        + "cockpit.processInstance.runtime.action,").contains("/camunda/app/opsflow/read-only.css");
+        + "cockpit.processInstance.runtime.action:add-variable-action,").contains("/camunda/app/opsflow/read-only.css");
     assertThat(administratorsPage).contains("<base").doesNotContain("cockpit.processInstance.runtime.action")
         .doesNotContain("read-only.css");
     assertThat(mia.get("/camunda/app/opsflow/read-only.css").status()).isEqualTo(200);

@@ -22,7 +22,8 @@ import io.opsflow.tasklist.TasklistFilters;
  * Every webapp and the sign-in page carry OpsFlow's name, logo and favicon in English and Chinese;
  * Camunda's CE end-of-life banner is gone and leaves no gap; no translation key shows, even on a
  * slow network; Tasklist offers no "Create task" and names the processes people start as the
- * README does. Screenshots land in target/screenshots (brand-*).
+ * README does; the footer is OpsFlow's, with its credit to Camunda 7 CE. Screenshots land in
+ * target/screenshots (brand-*).
  */
 class WebappBrandBrowserIT extends IntegrationTest {
 
@@ -128,5 +129,11 @@ class WebappBrandBrowserIT extends IntegrationTest {
     assertThat(layout.get("bodyPadding").doubleValue()).as("the body's top padding")
         .isEqualTo(layout.get("headerBottom").doubleValue());
     assertThat(browser.shownMatches(RAW_KEY)).as("raw keys in %s", name).isEmpty();
+    browser.waitUntil(Duration.ofSeconds(10), () -> browser.all(By.cssSelector("[cam-widget-footer] .opsflow-credit"))
+        .stream().anyMatch(WebElement::isDisplayed));
+    String footer = browser.waitFor(By.cssSelector("[cam-widget-footer]")).getText();
+    assertThat(footer).as("the footer of %s", name).contains("OpsFlow").contains("Camunda 7 CE")
+        .doesNotContain("Powered by").doesNotContain("技术支持").doesNotContain("Camunda Platform");
+    assertThat(browser.pageText()).doesNotContain("Welcome to Camunda").doesNotContain("欢迎使用Camunda");
   }
 }

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.opsflow.change.Changes;
+import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.TaskActor;
@@ -31,9 +32,12 @@ class ChangeTaskDecisions {
     };
   }
 
-  /** "Decide: roll back or keep" after an alert during the verification window. */
+  /**
+   * "Decide: roll back or keep" after an alert during the verification window; the roll-back is due
+   * when the alert's incident must be resolved.
+   */
   @Bean
-  TaskListener rollbackDecision(Changes changes) {
+  TaskListener rollbackDecision(Changes changes, Incidents incidents) {
     return task -> {
       FormCheck check = FormCheck.of("decide on the alert");
       Boolean rollBack = check.flag(task, ChangeVariables.ROLL_BACK);
@@ -43,6 +47,10 @@ class ChangeTaskDecisions {
       changes.addEntry(ChangeVariables.changeKey(task), rollBack ? "rollback-decided" : "kept", TaskActor.of(task),
           (rollBack ? "Roll back after the alert " : "Keep the change despite the alert ")
               + ProcessVariables.lenientText(task, ChangeVariables.ALERT_INCIDENT) + ": " + note);
+      if (rollBack) {
+        task.setVariable(ChangeVariables.ROLL_BACK_DUE_AT,
+            RollBackDeadline.of(incidents, ProcessVariables.lenientText(task, ChangeVariables.ALERT_INCIDENT)));
+      }
     };
   }
 

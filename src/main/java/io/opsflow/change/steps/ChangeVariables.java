@@ -40,6 +40,8 @@ public final class ChangeVariables {
   static final String ROLL_BACK = "rollBack";
   static final String DECISION_NOTE = "decisionNote";
   static final String ROLLBACK_NOTE = "rollbackNote";
+  /** When the roll-back is due: the resolve SLA of the incident that led to it (null without one). */
+  public static final String ROLL_BACK_DUE_AT = "rollBackDueAt";
   static final String CONFIRMED_IN_PRODUCTION = "confirmedInProduction";
   static final String CONFIRMATION_NOTE = "confirmationNote";
   static final String OUTCOME = "outcome";

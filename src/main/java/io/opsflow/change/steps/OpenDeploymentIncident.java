@@ -22,6 +22,7 @@ import io.opsflow.notify.NoticeEvent;
  * Open incident for the failed deployment, linked both ways. A failed deployment counts like a
  * critical alert on the service: impact from its tier ({@code alert-impact}), urgency from
  * severity "critical" ({@code alert-urgency}). The service's people hear it ({@code change.deployment-failed}).
+ * The roll-back is due when the incident must be resolved.
  */
 @Component("openDeploymentIncident")
 class OpenDeploymentIncident implements JavaDelegate {
@@ -55,6 +56,7 @@ class OpenDeploymentIncident implements JavaDelegate {
         impact, urgency, IncidentSource.CHANGE, change.changeKey()));
     incidents.addEntry(incident.incidentKey(), "change", "opsflow", "Linked to change " + change.changeKey());
     changes.linkIncident(change.changeKey(), incident.incidentKey());
+    execution.setVariable(ChangeVariables.ROLL_BACK_DUE_AT, RollBackDeadline.of(incidents, incident.incidentKey()));
     Map<String, Object> facts = new HashMap<>();
     facts.put("reason", "the deployment failed" + (change.deploymentUrl() == null ? "" : ": " + change.deploymentUrl())
         + "; incident " + incident.incidentKey() + " is open");

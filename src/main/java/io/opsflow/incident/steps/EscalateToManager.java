@@ -24,7 +24,7 @@ import io.opsflow.security.Groups;
  * {@code manager} as a further candidate group, and managers are paged with {@code incident.escalated}.
  * For the acknowledgement this is level 3 of the escalation: the people of the policy's third level
  * (the {@code manager} group's members by default) are mentioned. Nobody loses the task; managers can
- * now take it.
+ * now take it, and it is two steps more urgent than the incident's priority ({@link SlaLateness}).
  */
 @Component("escalateToManager")
 class EscalateToManager implements JavaDelegate {
@@ -36,8 +36,10 @@ class EscalateToManager implements JavaDelegate {
   private final TaskService taskService;
   private final Incidents incidents;
   private final IncidentNotices notices;
+  private final SlaLateness lateness;
 
-  EscalateToManager(TaskService taskService, Incidents incidents, IncidentNotices notices) {
+  EscalateToManager(TaskService taskService, Incidents incidents, IncidentNotices notices, SlaLateness lateness) {
+    this.lateness = lateness;
     this.taskService = taskService;
     this.incidents = incidents;
     this.notices = notices;
@@ -55,6 +57,7 @@ class EscalateToManager implements JavaDelegate {
         .taskDefinitionKeyIn((sla == Sla.ACKNOWLEDGE ? TRIAGE : RESOLUTION).toArray(String[]::new)).list();
     open.forEach(task -> taskService.addCandidateGroup(task.getId(), Groups.MANAGER));
     Incident incident = incidents.find(key).orElseThrow();
+    lateness.raise(incident, sla, SlaLateness.ESCALATED, execution);
     List<String> holders = new ArrayList<>(sla == Sla.ACKNOWLEDGE ? IncidentVariables.onCall(execution)
         : List.of(strictText(execution, IncidentVariables.DIAGNOSIS_GROUP)));
     holders.add(Groups.MANAGER);

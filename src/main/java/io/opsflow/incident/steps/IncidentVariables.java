@@ -27,6 +27,8 @@ public final class IncidentVariables {
   public static final String URGENCY = "urgency";
   public static final String REPORTER = "reporter";
   public static final String PRIORITY = "priority";
+  /** How late the work is, as the task cards say it (see {@code SlaLateness}); none when on time. */
+  public static final String SLA_STATE = "slaState";
   static final String PRIORITY_RESULT = "priorityResult";
   static final String FACTS = "facts";
   static final String ACK_DUE_AT = "ackDueAt";

@@ -20,8 +20,8 @@ import io.opsflow.security.Groups;
 
 /**
  * Notify SLA breach: the acknowledge or resolve target (input parameter {@code sla}) has passed.
- * The task stays where it is; whoever holds the work and the managers are told
- * ({@code incident.sla-breached}, once per SLA).
+ * The task stays where it is, one step more urgent ({@link SlaLateness}); whoever holds the work and
+ * the managers are told ({@code incident.sla-breached}, once per SLA).
  */
 @Component("notifySlaBreach")
 class NotifySlaBreach implements JavaDelegate {
@@ -29,8 +29,10 @@ class NotifySlaBreach implements JavaDelegate {
   private final Incidents incidents;
   private final IncidentNotices notices;
   private final TaskService tasks;
+  private final SlaLateness lateness;
 
-  NotifySlaBreach(Incidents incidents, IncidentNotices notices, TaskService tasks) {
+  NotifySlaBreach(Incidents incidents, IncidentNotices notices, TaskService tasks, SlaLateness lateness) {
+    this.lateness = lateness;
     this.incidents = incidents;
     this.notices = notices;
     this.tasks = tasks;
@@ -46,6 +48,7 @@ class NotifySlaBreach implements JavaDelegate {
         : List.of(strictText(execution, IncidentVariables.DIAGNOSIS_GROUP)));
     holders.add(Groups.MANAGER);
     Incident incident = incidents.find(key).orElseThrow();
+    lateness.raise(incident, sla, SlaLateness.BREACHED, execution);
     Task open = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
         .taskDefinitionKeyIn((sla == Sla.ACKNOWLEDGE ? EscalateToManager.TRIAGE : EscalateToManager.RESOLUTION)
             .toArray(String[]::new)).list().stream().findFirst().orElse(null);

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * the {@code incident-priority} decision, stores the category (a {@code security} incident becomes
  * restricted, and one no longer {@code security} open again, from now on) and records the
  * acknowledgement. Whether the incident is major is the {@code incident-major} decision's, next in
- * the model, from {@code declaredMajor} and the priority.
+ * the model, from {@code declaredMajor} and the priority. A late acknowledgement no longer raises the
+ * tasks' priority ({@link SlaLateness}).
  */
 @Component("triageCompleted")
 class TriageCompleted implements TaskListener {
@@ -41,8 +42,10 @@ class TriageCompleted implements TaskListener {
   private final Incidents incidents;
   private final Decisions decisions;
   private final Visibility visibility;
+  private final SlaLateness lateness;
 
-  TriageCompleted(Incidents incidents, Decisions decisions, Visibility visibility) {
+  TriageCompleted(Incidents incidents, Decisions decisions, Visibility visibility, SlaLateness lateness) {
+    this.lateness = lateness;
     this.incidents = incidents;
     this.decisions = decisions;
     this.visibility = visibility;
@@ -99,5 +102,6 @@ class TriageCompleted implements TaskListener {
     task.getExecution().setVariable(IncidentVariables.DECLARED_MAJOR, declared);
     task.getExecution().setVariable(IncidentVariables.DIAGNOSIS_GROUP, diagnosisGroup);
     incidents.acknowledge(key, actor, diagnosisGroup, declared);
+    lateness.acknowledged(incidents.find(key).orElseThrow(), task);
   }
 }

@@ -47,4 +47,11 @@ class IncidentConfiguration {
     return new TasklistColumn(IncidentVariables.PRIORITY, "Priority", "优先级");
   }
 
+  /** Next to the priority: "Resolution overdue", "确认已升级" … when the work is late (none on time). */
+  @Bean
+  @Order(TasklistColumn.URGENCY + 1)
+  TasklistColumn slaStateColumn() {
+    return new TasklistColumn(IncidentVariables.SLA_STATE, "SLA");
+  }
+
 }

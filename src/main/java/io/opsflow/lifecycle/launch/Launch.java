@@ -2,6 +2,7 @@ package io.opsflow.lifecycle.launch;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -16,4 +17,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record Launch(String launchKey, String serviceKey, String version, LocalDate plannedDate, int hypercareDays,
     LaunchState state, String requestedBy, Instant requestedAt, @JsonIgnore String processInstanceId, String readiness,
     String decidedBy, String decisionReasons, String changeKey, Instant hypercareStartedAt, Instant endedAt) {
+
+  /** The start of the planned day: the launch change's planned start, and when sign-offs and go / no-go are due. */
+  @JsonIgnore
+  public Instant plannedStart() {
+    return plannedDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
 }

@@ -37,6 +37,8 @@ class LaunchSteps {
   static final String SERVICE = "service";
   static final String VERSION = "version";
   static final String PLANNED_DATE = "plannedDate";
+  /** When sign-offs and go / no-go are due: the start of the planned day. */
+  static final String LAUNCH_AT = "launchAt";
   static final String HYPERCARE_DAYS = "hypercareDays";
   static final String FEEDBACK_NOT_APPLICABLE = "feedbackNotApplicable";
   static final String REQUESTED_BY = "requestedBy";
@@ -84,6 +86,7 @@ class LaunchSteps {
       execution.setVariable(HYPERCARE_DAYS, launch.hypercareDays());
       execution.setVariable(FEEDBACK_NOT_APPLICABLE, Boolean.TRUE.equals(notApplicable));
       execution.setVariable(REQUESTED_BY, requestedBy);
+      execution.setVariable(LAUNCH_AT, Date.from(launch.plannedStart()));
     };
   }
 
@@ -160,7 +163,7 @@ class LaunchSteps {
   JavaDelegate openLaunchChange(Launches launches, Changes changes) {
     return execution -> {
       Launch launch = launches.get(ProcessVariables.strictText(execution, LAUNCH_KEY));
-      Instant plannedStart = launch.plannedDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      Instant plannedStart = launch.plannedStart();
       Change change = changes.request(new ChangeSubmission(launch.serviceKey(), launch.version(),
           "Launch " + launch.serviceKey() + " " + launch.version() + " (" + launch.launchKey() + ")", ChangeType.NORMAL,
           false, false, plannedStart.isAfter(launches.now()) ? plannedStart : null, null, null, launch.requestedBy(),

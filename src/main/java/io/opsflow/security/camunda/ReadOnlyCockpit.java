@@ -28,10 +28,16 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  */
 class ReadOnlyCockpit extends OncePerRequestFilter {
 
-  /** Plugin points and plugins (point:id) that change something. */
+  /**
+   * Plugin points and plugins (point:id) that change something. A process instance's actions are
+   * named one by one: OpsFlow's own there (app/opsflow/report-link.js, a link to the report) stays.
+   */
   static final List<String> ACTIONS = List.of(
       "cockpit.processDefinition.runtime.action",
-      "cockpit.processInstance.runtime.action",
+      "cockpit.processInstance.runtime.action:add-variable-action",
+      "cockpit.processInstance.runtime.action:cancel-process-instance-action",
+      "cockpit.processInstance.runtime.action:update-suspension-state-action",
+      "cockpit.processInstance.runtime.action:job-retry-action",
       "cockpit.incident.action",
       "cockpit.jobDefinition.action",
       "cockpit.repository.deployment.action",

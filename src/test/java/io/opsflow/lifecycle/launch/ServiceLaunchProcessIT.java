@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -93,12 +94,15 @@ class ServiceLaunchProcessIT extends IntegrationTest {
     assertThat(process).hasPassed("Task_RegisterLaunch", "Task_CheckReadiness")
         .isWaitingAt("Task_SignOffOps", "Task_SignOffDev", "Task_SignOffQa");
     assertThat(candidateGroups(task(process, "Task_SignOffQa"))).containsExactly("qa");
+    assertThat(task(process, "Task_SignOffQa").getDueDate()).as("signed off by the planned day")
+        .isEqualTo(Date.from(launches.today().atStartOfDay(ZoneOffset.UTC).toInstant()));
     assertThat(processEngine.getTaskService().getVariable(task(process, "Task_SignOffOps").getId(), "readiness"))
         .isEqualTo(readiness);
     signOffAll(process);
 
     Task decide = task(process, "Task_DecideGoNoGo");
     assertThat(candidateGroups(decide)).containsExactly("manager");
+    assertThat(decide.getDueDate()).as("decided by the planned day").isEqualTo(Date.from(launches.today().atStartOfDay(ZoneOffset.UTC).toInstant()));
     // the decision form shows what each group said when signing off
     assertThat((String) processEngine.getTaskService().getVariableLocal(decide.getId(), "signOffs"))
         .contains("ops (olivia, ").contains("runbook 已更新 ✅").contains("dev (devon, ").contains("no notes")

@@ -17,7 +17,10 @@ class ReadOnlyCockpitTest {
     String page = ReadOnlyCockpit.readOnly(PAGE, "/camunda");
 
     assertThat(page).contains("<base cam-exclude-plugins=\"cockpit.processDefinition.runtime.action,"
-        + "cockpit.processInstance.runtime.action,cockpit.incident.action,cockpit.jobDefinition.action,"
+        + "cockpit.processInstance.runtime.action:add-variable-action,"
+        + "cockpit.processInstance.runtime.action:cancel-process-instance-action,"
+        + "cockpit.processInstance.runtime.action:update-suspension-state-action,"
+        + "cockpit.processInstance.runtime.action:job-retry-action,cockpit.incident.action,cockpit.jobDefinition.action,"
         + "cockpit.repository.deployment.action,cockpit.processes.action,cockpit.navigation:batch\" href=");
     assertThat(page.indexOf("camunda-cockpit-bootstrap.css")).isLessThan(page.indexOf("/camunda/app/opsflow/read-only.css"));
     assertThat(page).endsWith("<link href=\"/camunda/app/opsflow/read-only.css\" rel=\"stylesheet\"></head><body></body></html>");

@@ -52,4 +52,34 @@ window.angular.module('camunda.common.widgets').config(['$provide', ($provide) =
   }]);
 }]);
 
+// The footer: the time zone as Camunda shows it, then OpsFlow's name and the credit to the platform it is
+// built on (Camunda's footer says "Powered by Camunda Platform"). Camunda 7 CE is under the Apache
+// License 2.0, whose notices are in NOTICE.md; the credit here is a courtesy to the people who use it.
+const CREDIT = {
+  en: (platform) => `OpsFlow, built on ${platform}`,
+  zh: (platform) => `OpsFlow，基于 ${platform} 构建`
+};
+
+function footer() {
+  const platform = '<a href="https://github.com/camunda/camunda-bpm-platform" target="_blank" rel="noopener">'
+    + 'Camunda 7 CE</a> <span class="version">{{version}}</span>';
+  return `<div class="container-fluid">
+  <div class="row">
+    <div id="footer-timezone" class="col-xs-6">
+      {{ 'CAM_WIDGET_FOOTER_TIMEZONE' | translate }} <i>{{timezoneName}}</i>
+    </div>
+    <div class="col-xs-6 opsflow-credit">${(CREDIT[current()] || CREDIT.en)(platform)}</div>
+  </div>
+</div>`;
+}
+
+window.angular.module('camunda.common.widgets').config(['$provide', ($provide) => {
+  $provide.decorator('camWidgetFooterDirective', ['$delegate', ($delegate) => {
+    $delegate.forEach((directive) => {
+      directive.template = footer();
+    });
+    return $delegate;
+  }]);
+}]);
+
 export default [];

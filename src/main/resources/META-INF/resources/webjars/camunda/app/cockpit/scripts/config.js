@@ -5,8 +5,9 @@
 export default {
   // OpsFlow's name in the header and the title (../opsflow/brand says it in the person's language)
   app: { vendor: 'OpsFlow', name: 'Cockpit' },
-  // ../opsflow/brand loads ../opsflow/language
-  customScripts: ['../opsflow/sso', '../opsflow/brand', '../opsflow/translations'],
+  // ../opsflow/brand loads ../opsflow/language; ../opsflow/report-link links an incident's, change's,
+  // retrospective's or emergency activation's instance page to its OpsFlow report
+  customScripts: ['../opsflow/sso', '../opsflow/brand', '../opsflow/translations', '../opsflow/report-link'],
   // Camunda picks the locale from the first part of the browser's first language (zh-CN → zh);
   // ../opsflow/language lets people choose another one in the user menu.
   locales: {
