@@ -43,7 +43,7 @@ import io.opsflow.support.Benchmarks;
  * each, most verified, some late, some never.
  */
 @BenchmarkApplication
-abstract class MetricsAtScale {
+public abstract class MetricsAtScale {
 
   static final int SERVICES = 40;
   static final int TEAMS = 8;
@@ -148,8 +148,11 @@ abstract class MetricsAtScale {
     return found;
   }
 
-  /** Writes the history on the server (MariaDB's sequence engine), in chunks, then analyses the tables. */
-  static void load(JdbcTemplate jdbc, int incidents, int changes) {
+  /**
+   * Writes the history on the server (MariaDB's sequence engine), in chunks, then analyses the tables.
+   * Also the history behind bench/run's list and detail timings (io.opsflow.bench.Bench).
+   */
+  public static void load(JdbcTemplate jdbc, int incidents, int changes) {
     long end = END.getEpochSecond();
     jdbc.update(SERVICES_SQL, Timestamp.from(END), Timestamp.from(END));
     int chunk = 50_000;
