@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -33,7 +34,7 @@ final class Load {
   }
 
   /** What a closed-loop run measured: operations a second in the measured window, and failures. */
-  record Throughput(double perSecond, long operations, long failures, double seconds) {
+  record Throughput(double perSecond, long operations, long failures, double seconds, String firstFailure) {
   }
 
   /**
@@ -48,6 +49,7 @@ final class Load {
     AtomicLong done = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     AtomicLong sequence = new AtomicLong();
+    AtomicReference<String> firstFailure = new AtomicReference<>();
     ExecutorService threads = Executors.newFixedThreadPool(clients);
     CountDownLatch finished = new CountDownLatch(clients);
     for (int c = 0; c < clients; c++) {
@@ -59,6 +61,7 @@ final class Load {
             try {
               ok = operation.run(client, sequence.getAndIncrement());
             } catch (Exception e) {
+              firstFailure.compareAndSet(null, e.toString());
               ok = false;
             }
             long now = System.nanoTime();
@@ -78,7 +81,7 @@ final class Load {
     finished.await();
     threads.shutdown();
     double seconds = measure.toNanos() / 1e9;
-    return new Throughput(done.get() / seconds, done.get(), failed.get(), seconds);
+    return new Throughput(done.get() / seconds, done.get(), failed.get(), seconds, firstFailure.get());
   }
 
   /** What an open-loop run measured: latencies in milliseconds from the intended send time. */
@@ -137,21 +140,26 @@ final class Load {
         percentile(sorted, 99), sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]);
   }
 
-  /** Runs the call {@code warmUp} times, then {@code runs} times timed; the p95 in milliseconds. */
-  static double p95(int runs, int warmUp, Operation call) throws Exception {
+  /** The p95 of the calls that succeeded, in milliseconds, and how many failed. */
+  record Timing(double p95, long failures) {
+  }
+
+  /** Runs the call {@code warmUp} times, then {@code runs} times timed, one after the other. */
+  static Timing p95(int runs, int warmUp, Operation call) throws Exception {
     for (int i = 0; i < warmUp; i++) {
       call.run(0, i);
     }
-    double[] millis = new double[runs];
+    List<Double> millis = new ArrayList<>();
+    long failures = 0;
     for (int i = 0; i < runs; i++) {
       long t = System.nanoTime();
-      if (!call.run(0, i)) {
-        throw new IllegalStateException("a timed call failed");
+      if (call.run(0, i)) {
+        millis.add((System.nanoTime() - t) / 1e6);
+      } else {
+        failures++;
       }
-      millis[i] = (System.nanoTime() - t) / 1e6;
     }
-    Arrays.sort(millis);
-    return percentile(millis, 95);
+    return new Timing(percentile(millis.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 95), failures);
   }
 
   /** Nearest-rank percentile of sorted values (NaN when there are none). */

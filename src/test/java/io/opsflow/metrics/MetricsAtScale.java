@@ -244,7 +244,7 @@ public abstract class MetricsAtScale {
       SELECT change_key, service_key, CONCAT('2.', seq % 500, '.', seq % 7), CONCAT('发布 ', seq), change_type, FALSE,
         b % 10 = 0, created, SHA1(change_key), 'devon', 'ci-bot', ELT(1 + b % 3, 'low', 'medium', 'high'),
         CASE WHEN change_type = 'standard' THEN 'auto' ELSE 'cab' END, 30 + 30 * (c % 2),
-        CASE WHEN deployed_at IS NULL THEN 'open' ELSE 'closed' END, 'approved', deployment_status, deployed_at,
+        CASE WHEN deployed_at IS NULL THEN 'scheduled' ELSE 'closed' END, 'approved', deployment_status, deployed_at,
         CASE WHEN deployed_at IS NULL THEN NULL WHEN d % 100 < 4 THEN 'rolled-back' WHEN deployment_status = 'failed'
           THEN 'failed' ELSE 'succeeded' END, FALSE, created,
         deployed_at + INTERVAL (60 + e % 600) MINUTE,
