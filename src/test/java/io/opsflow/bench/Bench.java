@@ -331,7 +331,7 @@ final class Bench {
 
   private String taskBare(String rest, String businessKey, String activity) throws Exception {
     return awaitTask(URI.create(rest + "/task?processInstanceBusinessKey=" + businessKey + "&taskDefinitionKey="
-        + activity), null);
+        + activity + "&firstResult=0&maxResults=10"), null);
   }
 
   private void completeBare(String rest, String task, String variables) throws Exception {
@@ -528,7 +528,7 @@ final class Bench {
 
   private String task(String base, String authorization, String incident, String activity) throws Exception {
     return awaitTask(URI.create(base + "/engine-rest/task?processInstanceBusinessKey=" + incident
-        + "&taskDefinitionKey=" + activity), authorization);
+        + "&taskDefinitionKey=" + activity + "&firstResult=0&maxResults=10"), authorization);
   }
 
   private void complete(String base, String authorization, String user, String task, String variables)
