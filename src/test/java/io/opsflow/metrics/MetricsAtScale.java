@@ -46,7 +46,7 @@ import io.opsflow.support.Benchmarks;
  * each, most verified, some late, some never.
  */
 @BenchmarkApplication
-abstract class MetricsAtScale {
+public abstract class MetricsAtScale {
 
   static final int SERVICES = 40;
   static final int TEAMS = 8;
@@ -178,8 +178,11 @@ abstract class MetricsAtScale {
     return found;
   }
 
-  /** Writes the history on the server (MariaDB's sequence engine), in chunks, then analyses the tables. */
-  static void load(JdbcTemplate jdbc, int incidents, int changes) {
+  /**
+   * Writes the history on the server (MariaDB's sequence engine), in chunks, then analyses the tables.
+   * Also the history behind bench/run's list and detail timings (io.opsflow.bench.Bench).
+   */
+  public static void load(JdbcTemplate jdbc, int incidents, int changes) {
     long end = END.getEpochSecond();
     jdbc.update(SERVICES_SQL, Timestamp.from(END), Timestamp.from(END));
     int chunk = 50_000;
@@ -294,7 +297,7 @@ abstract class MetricsAtScale {
       SELECT change_key, service_key, CONCAT('2.', seq % 500, '.', seq % 7), CONCAT('发布 ', seq), change_type, FALSE,
         b % 10 = 0, created, SHA1(change_key), 'devon', 'ci-bot', ELT(1 + b % 3, 'low', 'medium', 'high'),
         CASE WHEN change_type = 'standard' THEN 'auto' ELSE 'cab' END, 30 + 30 * (c % 2),
-        CASE WHEN deployed_at IS NULL THEN 'open' ELSE 'closed' END, 'approved', deployment_status, deployed_at,
+        CASE WHEN deployed_at IS NULL THEN 'scheduled' ELSE 'closed' END, 'approved', deployment_status, deployed_at,
         CASE WHEN deployed_at IS NULL THEN NULL WHEN d % 100 < 4 THEN 'rolled-back' WHEN deployment_status = 'failed'
           THEN 'failed' ELSE 'succeeded' END, FALSE, created,
         deployed_at + INTERVAL (60 + e % 600) MINUTE,

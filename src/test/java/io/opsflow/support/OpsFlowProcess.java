@@ -71,8 +71,8 @@ public final class OpsFlowProcess implements AutoCloseable {
     Instant begin = Instant.now();
     OpsFlowProcess started = new OpsFlowProcess(launch, builder.start(), log);
     // generous: on a busy machine (a crashed node restarting next to a loaded one) a start takes
-    // minutes instead of 25 s
-    started.awaitRunningOrExit(Duration.ofMinutes(6));
+    // minutes instead of 25 s; -Dopsflow.start-minutes= allows more on a machine shared by several builds
+    started.awaitRunningOrExit(Duration.ofMinutes(Long.getLong("opsflow.start-minutes", 6)));
     System.out.printf("OpsFlow on port %d %s after %d s%n", launch.port(), started.running() ? "started" : "exited",
         Duration.between(begin, Instant.now()).toSeconds());
     return started;
@@ -84,6 +84,11 @@ public final class OpsFlowProcess implements AutoCloseable {
 
   public int port() {
     return launch.port();
+  }
+
+  /** The operating system's id of the node's process (for its memory, as the benchmark reads it). */
+  public long pid() {
+    return process.pid();
   }
 
   public boolean running() {
@@ -147,7 +152,7 @@ public final class OpsFlowProcess implements AutoCloseable {
 
   private static void sleep() {
     try {
-      Thread.sleep(500);
+      Thread.sleep(200);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
