@@ -14,8 +14,9 @@ import java.util.Properties;
  * The names people read for processes and user tasks in a language other than the models' own
  * English: {@code processes/names.<language>.properties}, next to the models, keyed by process key
  * ({@code incident-response=上报事件}) and by process key and user task id
- * ({@code incident-response.Task_AcknowledgeIncident=确认与分诊}). A name may use the same
- * expressions as the model's ({@code ${service}}).
+ * ({@code incident-response.Task_AcknowledgeTriage=确认与分诊}); decisions by key and a DMN file's decision
+ * requirements by the id of its definitions. A name may use the same expressions as the model's
+ * ({@code ${service}}).
  */
 final class ModelNames {
 
@@ -57,6 +58,11 @@ final class ModelNames {
 
   Optional<String> process(String processKey) {
     return Optional.ofNullable(names.get(processKey));
+  }
+
+  /** A decision's name, or a DMN file's (its decision requirements, by the id of its definitions). */
+  Optional<String> decision(String key) {
+    return Optional.ofNullable(names.get(key));
   }
 
   Optional<String> userTask(String processKey, String taskId) {

@@ -3,6 +3,14 @@ package io.opsflow.kernel.engine;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionRequirementsGraphImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
+import org.camunda.bpm.dmn.engine.impl.spi.transform.DmnTransformListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -13,6 +21,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.Definitions;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.kernel.text.Installation;
@@ -22,7 +35,8 @@ import io.opsflow.kernel.text.Installation;
  * models keep their English names for Camunda Modeler: as a model is parsed, its process takes the
  * name from {@link ModelNames} (stored with the definition when it is deployed, so Tasklist's start
  * list and Cockpit show it), and each user task the name its tasks are created with (Tasklist's
- * cards, the task header, the history). A model or task the bundle does not name keeps its own.
+ * cards, the task header, the history); decisions and their files (decision requirements) are named
+ * likewise for Cockpit. A model, task or decision the bundle does not name keeps its own.
  * <p>
  * Task names follow the language from the next start on, also for running instances; process names
  * are stored with a deployment, and a change of language deploys the models again with it (the forms
@@ -58,5 +72,39 @@ class NamesInTheInstallationsLanguage extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  /** The decision engine exists from here on; no decision is deployed yet. */
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.getDmnEngineConfiguration().getTransformer().getTransformListeners().add(new DecisionNames());
+  }
+
+  private final class DecisionNames implements DmnTransformListener {
+
+    @Override
+    public void transformDecision(Decision element, DmnDecision decision) {
+      names.decision(decision.getKey()).ifPresent(((DmnDecisionImpl) decision)::setName);
+    }
+
+    @Override
+    public void transformDecisionRequirementsGraph(Definitions element, DmnDecisionRequirementsGraph graph) {
+      names.decision(graph.getKey()).ifPresent(((DmnDecisionRequirementsGraphImpl) graph)::setName);
+    }
+
+    @Override
+    public void transformDecisionTableInput(Input element, DmnDecisionTableInputImpl input) {
+      // the table's columns keep the model's labels, as its rules do
+    }
+
+    @Override
+    public void transformDecisionTableOutput(Output element, DmnDecisionTableOutputImpl output) {
+      // as the inputs
+    }
+
+    @Override
+    public void transformDecisionTableRule(Rule element, DmnDecisionTableRuleImpl rule) {
+      // as the inputs
+    }
   }
 }

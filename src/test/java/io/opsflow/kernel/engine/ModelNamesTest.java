@@ -18,6 +18,10 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.Definitions;
 import org.junit.jupiter.api.Test;
 
 import io.opsflow.kernel.text.Installation;
@@ -27,11 +31,11 @@ class ModelNamesTest {
   private static final Path PROCESSES = Path.of("processes");
 
   @Test
-  void everyProcessAndUserTaskOfEveryModelHasAnEnglishAndAChineseName() throws IOException {
+  void everyProcessUserTaskAndDecisionOfEveryModelHasAnEnglishAndAChineseName() throws IOException {
     Properties chinese = bundle("zh-CN");
     List<String> missing = new ArrayList<>();
     TreeSet<String> named = new TreeSet<>();
-    for (Path file : models()) {
+    for (Path file : models(".bpmn")) {
       BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
       for (Process process : model.getModelElementsByType(Process.class)) {
         check(missing, named, chinese, file, process.getId(), process.getName());
@@ -41,7 +45,16 @@ class ModelNamesTest {
       }
     }
 
-    assertThat(missing).as("processes and user tasks without both names").isEmpty();
+    for (Path file : models(".dmn")) {
+      DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+      Definitions definitions = model.getDefinitions();
+      check(missing, named, chinese, file, definitions.getId(), definitions.getName());
+      for (Decision decision : model.getModelElementsByType(Decision.class)) {
+        check(missing, named, chinese, file, decision.getId(), decision.getName());
+      }
+    }
+
+    assertThat(missing).as("processes, user tasks and decisions without both names").isEmpty();
     assertThat(chinese.stringPropertyNames()).as("names of nothing in the models (a renamed id?)")
         .containsExactlyInAnyOrderElementsOf(named);
   }
@@ -49,7 +62,7 @@ class ModelNamesTest {
   @Test
   void chineseNamesKeepTheExpressionsOfTheModelsNames() throws IOException {
     Properties chinese = bundle("zh-CN");
-    for (Path file : models()) {
+    for (Path file : models(".bpmn")) {
       BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
         String key = owner(task).getId() + "." + task.getId();
@@ -59,17 +72,24 @@ class ModelNamesTest {
   }
 
   @Test
-  void aChineseInstallationNamesProcessesAndTasksFromTheBundleAndKeepsTheModelsNames() {
+  void aChineseInstallationNamesProcessesTasksAndDecisionsFromTheBundleAndKeepsTheModelsNames() {
     BpmnModelInstance model = Bpmn.createExecutableProcess("incident-response").name("Report incident")
         .camundaHistoryTimeToLive(1)
         .startEvent().userTask("Task_AcknowledgeTriage").name("Acknowledge & triage")
         .userTask("Task_Unnamed").name("Not in the bundle").endEvent().done();
     ProcessEngine engine = engine(new Installation("zh-CN", "UTC"));
     try {
-      engine.getRepositoryService().createDeployment().addModelInstance("incident-response.bpmn", model).deploy();
+      engine.getRepositoryService().createDeployment().addModelInstance("incident-response.bpmn", model)
+          .addModelInstance("incident-priority.dmn", Dmn.readModelFromFile(PROCESSES.resolve("incident-priority.dmn")
+              .toFile()))
+          .deploy();
 
       assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("incident-response")
           .singleResult().getName()).isEqualTo("上报事件");
+      assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey("incident-priority")
+          .singleResult().getName()).isEqualTo("事件优先级与 SLA 目标");
+      assertThat(engine.getRepositoryService().createDecisionRequirementsDefinitionQuery().singleResult().getName())
+          .isEqualTo("事件优先级");
       String instance = engine.getRuntimeService().startProcessInstanceByKey("incident-response").getId();
       Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
       assertThat(task.getName()).isEqualTo("确认与分诊");
@@ -125,9 +145,9 @@ class ModelNamesTest {
     return properties;
   }
 
-  private static List<Path> models() throws IOException {
+  private static List<Path> models(String extension) throws IOException {
     try (Stream<Path> files = Files.list(PROCESSES)) {
-      return files.filter(file -> file.toString().endsWith(".bpmn")).sorted().toList();
+      return files.filter(file -> file.toString().endsWith(extension)).sorted().toList();
     }
   }
 }
