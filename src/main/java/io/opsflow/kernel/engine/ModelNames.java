@@ -14,7 +14,8 @@ import java.util.Properties;
  * The names people read for processes and user tasks in a language other than the models' own
  * English: {@code processes/names.<language>.properties}, next to the models, keyed by process key
  * ({@code incident-response=上报事件}) and by process key and user task id
- * ({@code incident-response.Task_AcknowledgeTriage=确认与分诊}); decisions by key and a DMN file's decision
+ * ({@code incident-response.Task_AcknowledgeTriage=确认与分诊}, and its documentation with
+ * {@code .description} appended); decisions by key and a DMN file's decision
  * requirements by the id of its definitions. A name may use the same expressions as the model's
  * ({@code ${service}}).
  */
@@ -67,5 +68,10 @@ final class ModelNames {
 
   Optional<String> userTask(String processKey, String taskId) {
     return Optional.ofNullable(names.get(processKey + "." + taskId));
+  }
+
+  /** What a user task asks, in place of its documentation: {@code <process key>.<task id>.description}. */
+  Optional<String> description(String processKey, String taskId) {
+    return Optional.ofNullable(names.get(processKey + "." + taskId + ".description"));
   }
 }

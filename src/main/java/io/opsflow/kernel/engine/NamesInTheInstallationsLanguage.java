@@ -17,9 +17,11 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.el.ExpressionManager;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.Definitions;
@@ -34,8 +36,9 @@ import io.opsflow.kernel.text.Installation;
  * Processes and user tasks named in the installation's language ({@code opsflow.language}) while the
  * models keep their English names for Camunda Modeler: as a model is parsed, its process takes the
  * name from {@link ModelNames} (stored with the definition when it is deployed, so Tasklist's start
- * list and Cockpit show it), and each user task the name its tasks are created with (Tasklist's
- * cards, the task header, the history); decisions and their files (decision requirements) are named
+ * list and Cockpit show it), and each user task the name and description (its documentation) its
+ * tasks are created with (Tasklist's cards, the task header, the history, the description tab; an
+ * emergency plan's step shows its description on the form); decisions and their files (decision requirements) are named
  * likewise for Cockpit. A model, task or decision the bundle does not name keeps its own.
  * <p>
  * Task names follow the language from the next start on, also for running instances; process names
@@ -64,11 +67,14 @@ class NamesInTheInstallationsLanguage extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         String processKey = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
+        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        ExpressionManager expressions = Context.getProcessEngineConfiguration().getExpressionManager();
         names.userTask(processKey, activity.getId()).ifPresent(name -> {
           activity.setProperty("name", name);
-          ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-              .setNameExpression(Context.getProcessEngineConfiguration().getExpressionManager().createExpression(name));
+          task.setNameExpression(expressions.createExpression(name));
         });
+        names.description(processKey, activity.getId())
+            .ifPresent(description -> task.setDescriptionExpression(expressions.createExpression(description)));
       }
     });
     configuration.setCustomPostBPMNParseListeners(listeners);

@@ -31,7 +31,7 @@ class ModelNamesTest {
   private static final Path PROCESSES = Path.of("processes");
 
   @Test
-  void everyProcessUserTaskAndDecisionOfEveryModelHasAnEnglishAndAChineseName() throws IOException {
+  void everyProcessUserTaskDescriptionAndDecisionHasAnEnglishAndAChineseText() throws IOException {
     Properties chinese = bundle("zh-CN");
     List<String> missing = new ArrayList<>();
     TreeSet<String> named = new TreeSet<>();
@@ -41,7 +41,10 @@ class ModelNamesTest {
         check(missing, named, chinese, file, process.getId(), process.getName());
       }
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-        check(missing, named, chinese, file, owner(task).getId() + "." + task.getId(), task.getName());
+        String key = owner(task).getId() + "." + task.getId();
+        check(missing, named, chinese, file, key, task.getName());
+        task.getDocumentations().forEach(documentation ->
+            check(missing, named, chinese, file, key + ".description", documentation.getTextContent()));
       }
     }
 
@@ -75,7 +78,7 @@ class ModelNamesTest {
   void aChineseInstallationNamesProcessesTasksAndDecisionsFromTheBundleAndKeepsTheModelsNames() {
     BpmnModelInstance model = Bpmn.createExecutableProcess("incident-response").name("Report incident")
         .camundaHistoryTimeToLive(1)
-        .startEvent().userTask("Task_AcknowledgeTriage").name("Acknowledge & triage")
+        .startEvent().userTask("Task_AcknowledgeTriage").name("Acknowledge & triage").documentation("Claim it.")
         .userTask("Task_Unnamed").name("Not in the bundle").endEvent().done();
     ProcessEngine engine = engine(new Installation("zh-CN", "UTC"));
     try {
@@ -93,6 +96,7 @@ class ModelNamesTest {
       String instance = engine.getRuntimeService().startProcessInstanceByKey("incident-response").getId();
       Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
       assertThat(task.getName()).isEqualTo("确认与分诊");
+      assertThat(task.getDescription()).startsWith("认领此任务即确认事件");
       assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("Task_AcknowledgeTriage")
           .singleResult().getActivityName()).isEqualTo("确认与分诊");
       engine.getTaskService().complete(task.getId());
