@@ -22,15 +22,22 @@ function chinese(form) {
     .some((element) => HAN.test(element.textContent));
 }
 
+// The text node itself is rewritten, not the element's content: form-js (Preact) keeps writing into the
+// node it made, and a node put in its place would end up next to a fresh English one.
 function translate(element) {
-  const text = element.textContent.trim();
-  for (const [pattern, chineseText] of MESSAGES) {
-    const match = text.match(pattern);
-    if (match) {
-      element.textContent = chineseText(match[1]);
+  element.childNodes.forEach((node) => {
+    if (node.nodeType !== Node.TEXT_NODE) {
       return;
     }
-  }
+    const text = node.data.trim();
+    for (const [pattern, chineseText] of MESSAGES) {
+      const match = text.match(pattern);
+      if (match) {
+        node.data = chineseText(match[1]);
+        return;
+      }
+    }
+  });
 }
 
 new MutationObserver(() => {
