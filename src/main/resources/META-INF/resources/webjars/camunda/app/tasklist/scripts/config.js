@@ -6,7 +6,7 @@ export default {
   // OpsFlow's name in the header and the title (../opsflow/brand says it in the person's language)
   app: { vendor: 'OpsFlow', name: 'Tasklist' },
   // ../opsflow/brand loads ../opsflow/language
-  customScripts: ['../opsflow/sso', '../opsflow/brand', '../opsflow/translations', '../opsflow/standalone-tasks'],
+  customScripts: ['../opsflow/sso', '../opsflow/brand', '../opsflow/translations', '../opsflow/standalone-tasks', '../opsflow/form-texts'],
   // Camunda picks the locale from the first part of the browser's first language (zh-CN → zh);
   // ../opsflow/language lets people choose another one in the user menu.
   locales: {
