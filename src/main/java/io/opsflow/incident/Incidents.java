@@ -33,6 +33,7 @@ import io.opsflow.kernel.audit.AuditEvent;
 import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.keys.BusinessKeys;
 import io.opsflow.kernel.text.Installation;
+import io.opsflow.kernel.text.Reader;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Groups;
 import io.opsflow.security.Visibility;
@@ -139,18 +140,24 @@ public class Incidents {
         report.impactLevel(), report.urgencyLevel(), report.source(), report.reportedBy(), IncidentState.OPEN, now(),
         category, visibility.restricts(Codes.codeOf(category))));
     Incident incident = mapper.find(key);
+    Reader in = installation.reader();
     String via = switch (report.source()) {
-      case ALERTMANAGER -> "from an Alertmanager alert";
-      case TASKLIST -> "in Tasklist";
-      case CHANGE -> "for a failed deployment";
-      case FEEDBACK -> "for a negative spike in users' feedback";
-      case API -> "through the API";
+      case ALERTMANAGER -> in.say("from an Alertmanager alert", "由 Alertmanager 告警");
+      case TASKLIST -> in.say("in Tasklist", "在任务列表中");
+      case CHANGE -> in.say("for a failed deployment", "因部署失败");
+      case FEEDBACK -> in.say("for a negative spike in users' feedback", "因用户负面反馈激增");
+      case API -> in.say("through the API", "通过 API");
     };
-    addEntry(incident.incidentKey(), "opened", report.reportedBy(), "Opened " + via + " for " + incident.serviceLabel()
-        + (incident.unknownService() ? ": the service is not in the catalog, so the incident goes to ops" : "")
-        + " (impact " + report.impact() + ", urgency " + report.urgency()
-        + (incident.category() == null ? "" : ", category " + incident.category()) + ")"
-        + (incident.restricted() ? "; restricted to ops, managers and security" : ""));
+    String facts = in.say("impact ", "影响 ") + in.name(incident.impact()) + in.say(", urgency ", "，紧急度 ")
+        + in.name(incident.urgency())
+        + (incident.category() == null ? "" : in.say(", category ", "，类别 ") + in.name(incident.category()));
+    addEntry(incident.incidentKey(), "opened", report.reportedBy(), in.chinese()
+        ? via + "为 " + incident.serviceLabel() + " 创建"
+            + (incident.unknownService() ? "：该服务不在服务目录中，事件交给运维" : "") + "（" + facts + "）"
+            + (incident.restricted() ? "；仅运维、经理和安全团队可见" : "")
+        : "Opened " + via + " for " + incident.serviceLabel()
+            + (incident.unknownService() ? ": the service is not in the catalog, so the incident goes to ops" : "")
+            + " (" + facts + ")" + (incident.restricted() ? "; restricted to ops, managers and security" : ""));
     events.publishEvent(new IncidentOpened(incident.incidentKey(), incident.serviceKey(), incident.source(),
         incident.restricted()));
     return incident;
@@ -233,9 +240,10 @@ public class Incidents {
     if (restricted == incident.restricted()) {
       return false;
     }
-    addEntry(key, "restriction", actor, restricted
-        ? "Category " + category + ": restricted to ops, managers and security from now on"
-        : "Category " + category + ": no longer restricted; all staff read it from now on");
+    Reader in = installation.reader();
+    addEntry(key, "restriction", actor, in.say("Category ", "类别 ") + in.name(category) + (restricted
+        ? in.say(": restricted to ops, managers and security from now on", "：此后仅运维、经理和安全团队可见")
+        : in.say(": no longer restricted; all staff read it from now on", "：不再受限，此后所有员工可见")));
     events.publishEvent(AuditEvent.of(restricted ? "incident.restricted" : "incident.unrestricted", key).by(actor)
         .change(classification(incident.category(), incident.restricted()), classification(category, restricted)));
     events.publishEvent(new IncidentRestrictionChanged(key, restricted));
@@ -258,15 +266,18 @@ public class Incidents {
     Instant ackDue = incident.openedAt().plus(decision.ackSlaMinutes(), ChronoUnit.MINUTES);
     Instant resolveDue = incident.openedAt().plus(decision.resolveSlaMinutes(), ChronoUnit.MINUTES);
     mapper.updatePriority(key, decision.priority(), decision.ackSlaMinutes(), decision.resolveSlaMinutes(), ackDue, resolveDue);
+    Reader in = installation.reader();
     String message = incident.priority() == null
-        ? "Priority " + decision.priority() + " (impact " + incident.impact() + ", urgency " + incident.urgency() + ")"
-        : "Priority changed from " + incident.priority() + " to " + decision.priority() + ": " + reason;
+        ? in.say("Priority ", "优先级 ") + decision.priority() + in.say(" (impact ", "（影响 ") + in.name(incident.impact())
+            + in.say(", urgency ", "，紧急度 ") + in.name(incident.urgency()) + in.say(")", "）")
+        : in.say("Priority changed from ", "优先级由 ") + incident.priority() + in.say(" to ", " 调整为 ")
+            + decision.priority() + in.say(": ", "：") + reason;
     if (incident.priority() != null) {
       events.publishEvent(AuditEvent.of("incident.priority-overridden", key).by(actor).details(reason)
           .change(Map.of("priority", incident.priority().code()), Map.of("priority", decision.priority().code())));
     }
-    addEntry(key, "priority", actor, message + "; acknowledge by " + installation.time(ackDue) + ", resolve by "
-        + installation.time(resolveDue));
+    addEntry(key, "priority", actor, message + in.say("; acknowledge by ", "；确认期限 ") + installation.time(ackDue)
+        + in.say(", resolve by ", "，解决期限 ") + installation.time(resolveDue));
     return mapper.find(key);
   }
 
@@ -276,8 +287,10 @@ public class Incidents {
     Instant at = incident.acknowledgedAt() == null ? now() : incident.acknowledgedAt();
     String acknowledgedBy = incident.acknowledgedBy() == null ? by : incident.acknowledgedBy();
     mapper.acknowledge(key, IncidentState.ACKNOWLEDGED, at, acknowledgedBy, diagnosisGroup, major);
-    addEntry(key, "acknowledged", by, "Acknowledged after " + human(Duration.between(incident.openedAt(), at))
-        + "; diagnosis goes to " + diagnosisGroup + (major ? "; declared a major incident" : ""));
+    Reader in = installation.reader();
+    addEntry(key, "acknowledged", by, in.say("Acknowledged after ", "确认用时 ")
+        + human(Duration.between(incident.openedAt(), at)) + in.say("; diagnosis goes to ", "；诊断交给 ") + diagnosisGroup
+        + (major ? in.say("; declared a major incident", "；宣布为重大事件") : ""));
   }
 
   /**
@@ -294,8 +307,9 @@ public class Incidents {
     }
     Instant at = now();
     mapper.acknowledge(key, IncidentState.ACKNOWLEDGED, at, by, incident.diagnosisGroup(), incident.major());
-    addEntry(key, "claimed", by, "Acknowledged after " + human(Duration.between(incident.openedAt(), at))
-        + ": " + by + " took the triage; escalation stops");
+    addEntry(key, "claimed", by, installation.say("Acknowledged after ", "确认用时 ")
+        + human(Duration.between(incident.openedAt(), at)) + installation.say(": " + by + " took the triage; escalation stops",
+            "：" + by + " 接手分诊，升级停止"));
     return true;
   }
 
@@ -304,22 +318,24 @@ public class Incidents {
   public void markMajor(String key) {
     Incident incident = mapper.lock(key);
     mapper.markMajor(key);
-    addEntry(key, "major", incident.acknowledgedBy(),
-        "Major incident (" + incident.category() + "): an emergency plan runs alongside the diagnosis");
+    Reader in = installation.reader();
+    addEntry(key, "major", incident.acknowledgedBy(), in.say("Major incident (", "重大事件（")
+        + in.name(incident.category()) + in.say("): an emergency plan runs alongside the diagnosis", "）：应急预案与诊断同时进行"));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void resolve(String key, String by, String summary) {
     mapper.lock(key);
     mapper.resolve(key, IncidentState.RESOLVED, now(), by, summary);
-    addEntry(key, "mitigated", by, "Mitigated: " + summary);
+    addEntry(key, "mitigated", by, installation.say("Mitigated: ", "已止损：") + summary);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void verificationFailed(String key, String by, String note) {
     mapper.lock(key);
     mapper.setState(key, IncidentState.ACKNOWLEDGED);
-    addEntry(key, "reopened", by, "Verification failed, diagnosis reopened: " + note);
+    addEntry(key, "reopened", by, installation.say("Verification failed, diagnosis reopened: ", "验证未通过，重新诊断：")
+        + note);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -334,8 +350,8 @@ public class Incidents {
     }
     String summary = "All alerts resolved" + (note == null || note.isBlank() ? "" : ": " + note.strip());
     mapper.resolve(key, IncidentState.RESOLVED, recovered, by, summary);
-    addEntry(key, "closure-confirmed", by, "Closure confirmed after all alerts resolved"
-        + (note == null || note.isBlank() ? "" : ": " + note.strip()));
+    addEntry(key, "closure-confirmed", by, installation.say("Closure confirmed after all alerts resolved",
+        "所有告警恢复后确认关闭") + (note == null || note.isBlank() ? "" : installation.say(": ", "：") + note.strip()));
   }
 
   /** Closes the incident: stores the times to acknowledge and resolve and frees its fingerprints. */
@@ -351,9 +367,12 @@ public class Incidents {
     boolean resolveBreached = incident.resolveDueAt() != null && resolved.isAfter(incident.resolveDueAt());
     mapper.close(key, now, toAcknowledge, toResolve, ackBreached, resolveBreached);
     mapper.releaseClaims(key);
-    addEntry(key, "closed", "opsflow", "Closed. Time to acknowledge " + human(Duration.ofSeconds(toAcknowledge))
-        + (ackBreached ? " (SLA missed)" : " (within SLA)") + ", time to resolve " + human(Duration.ofSeconds(toResolve))
-        + (resolveBreached ? " (SLA missed)" : " (within SLA)"));
+    Reader in = installation.reader();
+    String missed = in.say(" (SLA missed)", "（未达成 SLA）");
+    String held = in.say(" (within SLA)", "（达成 SLA）");
+    addEntry(key, "closed", "opsflow", in.say("Closed. Time to acknowledge ", "已关闭。确认用时 ")
+        + human(Duration.ofSeconds(toAcknowledge)) + (ackBreached ? missed : held) + in.say(", time to resolve ", "，解决用时 ")
+        + human(Duration.ofSeconds(toResolve)) + (resolveBreached ? missed : held));
     events.publishEvent(new IncidentClosed(key, incident.serviceKey(), incident.priority(), ackBreached, resolveBreached,
         incident.restricted()));
     return mapper.find(key);
@@ -367,7 +386,8 @@ public class Incidents {
     } else {
       mapper.markResolveSlaBreached(key);
     }
-    addEntry(key, "sla-breached", "opsflow", "The " + sla.code() + " SLA is breached");
+    addEntry(key, "sla-breached", "opsflow", installation.say("The " + sla.code() + " SLA is breached",
+        installation.reader().name(sla) + " SLA 已超时"));
     events.publishEvent(new IncidentSlaBreached(key, incident.serviceKey(), incident.priority(), sla,
         incident.restricted()));
   }
@@ -380,7 +400,8 @@ public class Incidents {
   @Transactional(propagation = Propagation.MANDATORY)
   public void retrospectiveDue(String key) {
     mapper.markRetrospectiveDue(key);
-    addEntry(key, "retrospective-due", "opsflow", "A post-launch retrospective is due for this incident");
+    addEntry(key, "retrospective-due", "opsflow", installation.say("A post-launch retrospective is due for this incident",
+        "此事件需要复盘"));
   }
 
   /**
@@ -391,6 +412,12 @@ public class Incidents {
   public void escalated(String key, String message) {
     mapper.markEscalated(key);
     addEntry(key, "escalated", "opsflow", message);
+  }
+
+  /** The on-call person paged first, on the timeline in the installation's language. */
+  public void onCallNotified(String key, String person, String group, String policy) {
+    addEntry(key, "notified", "opsflow", installation.say("On call: " + person + " (" + group + ", escalation policy "
+        + policy + ")", "值班：" + person + "（" + group + "，升级策略 " + ("built-in".equals(policy) ? "内置" : policy) + "）"));
   }
 
   public void addEntry(String key, String kind, String actor, String message) {

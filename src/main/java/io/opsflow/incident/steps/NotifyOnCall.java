@@ -43,8 +43,7 @@ class NotifyOnCall implements JavaDelegate {
     if (!Escalation.BUILT_IN.equals(escalation.policy()) && escalation.levels().size() >= 3) {
       execution.setVariable(IncidentVariables.ACK_ESCALATE_AT, Incidents.date(levelAt(incident, escalation, 3)));
     }
-    incidents.addEntry(key, "notified", "opsflow", "On call: " + person + " (" + escalation.group()
-        + ", escalation policy " + escalation.policy() + ")");
+    incidents.onCallNotified(key, person, escalation.group(), escalation.policy());
   }
 
   /**

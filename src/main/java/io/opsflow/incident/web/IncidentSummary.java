@@ -4,6 +4,7 @@ import static io.opsflow.kernel.web.ReportPage.cell;
 import static io.opsflow.kernel.web.ReportPage.table;
 
 import java.util.Arrays;
+import java.util.Map;
 
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentDetails;
@@ -56,9 +57,22 @@ final class IncidentSummary {
     }
     md.append("## ").append(l.say("Timeline", "时间线")).append("\n\n")
         .append(table(l.say("Time | Kind | Who | What", "时间 | 类型 | 人员 | 内容"), details.timeline(),
-            entry -> Arrays.asList(l.time(entry.occurredAt()), entry.kind(), entry.actor(), entry.message())));
+            entry -> Arrays.asList(l.time(entry.occurredAt()), l.say(entry.kind(), KINDS.getOrDefault(entry.kind(),
+                entry.kind())), l.chinese() && "opsflow".equals(entry.actor()) ? "OpsFlow" : entry.actor(), entry.message())));
     return md.toString();
   }
+
+  /** The timeline's kinds of entry as a Chinese reader knows them. */
+  private static final Map<String, String> KINDS = Map.ofEntries(
+      Map.entry("opened", "创建"), Map.entry("restriction", "访问限制"), Map.entry("priority", "优先级"),
+      Map.entry("notified", "呼叫值班"), Map.entry("claimed", "认领"), Map.entry("acknowledged", "确认"),
+      Map.entry("major", "重大事件"), Map.entry("mitigated", "止损"), Map.entry("reopened", "重新诊断"),
+      Map.entry("verified", "已验证"), Map.entry("closure-confirmed", "确认关闭"), Map.entry("closure-declined", "拒绝关闭"),
+      Map.entry("closed", "关闭"), Map.entry("sla-breached", "SLA 超时"), Map.entry("escalated", "升级"),
+      Map.entry("retrospective-due", "需要复盘"), Map.entry("alert", "告警"), Map.entry("alert-clipped", "告警截断"),
+      Map.entry("alert-fired-again", "告警再次触发"), Map.entry("alert-resolved", "告警恢复"),
+      Map.entry("alerts-resolved", "告警全部恢复"), Map.entry("emergency-plan", "应急预案"), Map.entry("feedback", "用户反馈"),
+      Map.entry("change", "变更"), Map.entry("retrospective-requested", "申请复盘"));
 
   private static void line(StringBuilder md, String label, String value) {
     if (value != null && !"-".equals(value)) {

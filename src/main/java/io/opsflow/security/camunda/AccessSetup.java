@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.security.Grants;
 import io.opsflow.security.Groups;
 import io.opsflow.security.ProcessParticipants;
@@ -39,24 +40,28 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
 
-  private static final Map<String, String> GROUP_NAMES = Map.ofEntries(
-      Map.entry(Groups.OPS, "Operations"),
-      Map.entry(Groups.DEV, "Development"),
-      Map.entry(Groups.QA, "Quality assurance"),
-      Map.entry(Groups.MANAGER, "Managers"),
-      Map.entry(Groups.SECURITY, "Security team"),
-      Map.entry(Groups.ADMIN, "OpsFlow administrators"),
-      Map.entry(Groups.CI, "CI pipelines (service accounts)"),
-      Map.entry(Groups.MONITORING, "Monitoring (service accounts)"),
-      Map.entry(Groups.FEEDBACK, "Feedback sources (service accounts)"),
-      Map.entry(Groups.ANALYTICS, "Analytics jobs sending usage facts (service accounts)"));
+  /** Each group's name in English and in Chinese, given at its creation in the installation's language. */
+  private static final Map<String, List<String>> GROUP_NAMES = Map.ofEntries(
+      Map.entry(Groups.OPS, List.of("Operations", "运维")),
+      Map.entry(Groups.DEV, List.of("Development", "开发")),
+      Map.entry(Groups.QA, List.of("Quality assurance", "测试")),
+      Map.entry(Groups.MANAGER, List.of("Managers", "经理")),
+      Map.entry(Groups.SECURITY, List.of("Security team", "安全团队")),
+      Map.entry(Groups.ADMIN, List.of("OpsFlow administrators", "OpsFlow 管理员")),
+      Map.entry(Groups.CI, List.of("CI pipelines (service accounts)", "CI 流水线（服务账号）")),
+      Map.entry(Groups.MONITORING, List.of("Monitoring (service accounts)", "监控（服务账号）")),
+      Map.entry(Groups.FEEDBACK, List.of("Feedback sources (service accounts)", "反馈来源（服务账号）")),
+      Map.entry(Groups.ANALYTICS, List.of("Analytics jobs sending usage facts (service accounts)",
+          "发送使用数据的分析任务（服务账号）")));
 
   private final AdminProperties admin;
   private final List<ProcessParticipants> participants;
+  private final Installation installation;
 
-  AccessSetup(AdminProperties admin, List<ProcessParticipants> participants) {
+  AccessSetup(AdminProperties admin, List<ProcessParticipants> participants, Installation installation) {
     this.admin = admin;
     this.participants = participants;
+    this.installation = installation;
   }
 
   @Override
@@ -69,7 +74,7 @@ class AccessSetup extends AbstractProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
-    GROUP_NAMES.forEach((id, name) -> ensureGroup(identity, id, name));
+    GROUP_NAMES.forEach((id, names) -> ensureGroup(identity, id, installation.say(names.get(0), names.get(1))));
 
     for (Resource resource : Resources.values()) {
       // all filters would put everyone's personal "My tasks" into the administrator's Tasklist

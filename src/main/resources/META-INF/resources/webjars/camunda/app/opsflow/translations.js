@@ -12,6 +12,43 @@ window.angular.module('camunda.common.widgets').config(['$provide', ($provide) =
   }]);
 }]);
 
+// Relative times ("in 5 minutes", "a few seconds ago" on Tasklist's cards) follow moment's locale, which the
+// language file defines when it arrives: cards drawn before it kept English until their next tick, minutes
+// later. Once the language is ready (or changed) they are drawn again.
+window.angular.module('camunda.common.widgets').run(['$rootScope', '$translate', '$timeout', '$injector',
+  ($rootScope, $translate, $timeout, $injector) => {
+    // amMoment sets moment's global locale and tells every relative time to draw itself again
+    const redraw = () => $timeout(() => {
+      if ($injector.has('amMoment') && $translate.use()) {
+        $injector.get('amMoment').changeLocale($translate.use());
+      } else {
+        $rootScope.$broadcast('amMoment:localeChanged');
+      }
+    });
+    $translate.onReady(redraw);
+    $rootScope.$on('$translateChangeSuccess', redraw);
+    $translate.onReady(() => {
+      if (String($translate.use()).startsWith('zh')) {
+        titleInChinese(document.body);
+        new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach(titleInChinese)))
+          .observe(document.body, { childList: true, subtree: true });
+      }
+    });
+  }]);
+
+// The diagram's zoom buttons carry English titles of their own, outside the language files.
+const ZOOM_TITLES = { 'zoom in': '放大', 'zoom out': '缩小', 'reset zoom': '重置缩放' };
+function titleInChinese(node) {
+  if (node.querySelectorAll) {
+    node.querySelectorAll('[title]').forEach((element) => {
+      const chinese = ZOOM_TITLES[element.getAttribute('title')];
+      if (chinese) {
+        element.setAttribute('title', chinese);
+      }
+    });
+  }
+}
+
 // Camunda's English texts that present Camunda as the product people use. The Chinese ones are in
 // OpsFlow's own zh.json files; the English files are Camunda's, so their texts are replaced as they load.
 const ENGLISH = {
