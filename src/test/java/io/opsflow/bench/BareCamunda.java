@@ -92,13 +92,6 @@ final class BareCamunda implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    io.opsflow.support.OpsFlowProcess.stop(process);
   }
 }

@@ -134,6 +134,11 @@ public final class OpsFlowProcess implements AutoCloseable {
   /** Stops it the way a service manager does (SIGTERM, graceful shutdown). */
   @Override
   public void close() {
+    stop(process);
+  }
+
+  /** SIGTERM, then SIGKILL after 30 s: how a service manager stops a Spring Boot jar. */
+  public static void stop(Process process) {
     process.destroy();
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
