@@ -26,8 +26,10 @@ import io.opsflow.support.OpsFlowProcess;
  * a new P1 on top, opens 确认与分诊, whose form is Chinese (its validation messages too), completes it,
  * and opens the incident's report; the manager browses every Cockpit page. Nowhere a Camunda banner, an
  * error notification, a raw translation key or English text of OpsFlow's or Camunda's: what people wrote
- * (titles, service and user names, keys) aside, and the process diagrams, which show the models' own
- * names. Screenshots: target/screenshots/zh-*.png (copied to docs/screenshots for the README).
+ * (titles, service and user names, keys, variables) and the decision tables' logic (FEEL entries) aside.
+ * Cockpit's process diagrams and decision tables are drawn from the deployed models, which a Chinese
+ * installation deploys translated: their labels are Chinese too. Screenshots: target/screenshots/zh-*.png
+ * (copied to docs/screenshots for the README).
  */
 class ChineseInstallationAcceptanceIT {
 
@@ -125,12 +127,19 @@ class ChineseInstallationAcceptanceIT {
         assertThat(browser.pageText()).contains("上报事件", "申请变更");
         cockpitPage(browser, cockpit + "/process-definition/" + definition + "/runtime", "定义版本：",
             "zh-cockpit-definition", key);
-        // on its user tasks: the variables tab (the first) shows the process's data, names and values as they are
-        // a manager reads every instance but, by design, no other group's task: the tab says so, in Chinese
+        assertThat(diagramLabels(browser)).as("the diagram's labels").contains("事件已上报", "登记事件", "确定优先级",
+            "处理事件", "关闭事件", "需要复盘？", "是", "否");
+        // what a variable belongs to is named as the diagram names it; Camunda's own "Actions" column in Chinese
+        cockpitPage(browser, cockpit + "/process-instance/" + instance + "/runtime?detailsTab=variables-tab", "作用域",
+            "zh-cockpit-variables", key);
+        assertThat(browser.pageText()).contains("上报事件");
+        // on its user tasks: a manager reads every instance but, by design, no other group's task: the tab says so, in Chinese
         cockpitPage(browser, cockpit + "/process-instance/" + instance + "/runtime?detailsTab=user-tasks-tab", "没有用户任务",
             "zh-cockpit-instance", key);
         cockpitPage(browser, cockpit + "/decisions", "个决策定义", "zh-cockpit-decisions", key);
         cockpitPage(browser, cockpit + "/decision-definition/" + decision, "定义版本：", "zh-cockpit-decision", key);
+        assertThat(browser.all(By.cssSelector(".tjs-container")).get(0).getText()).as("the decision table")
+            .contains("优先级矩阵（影响范围 × 紧急程度）", "命中策略：", "唯一", "当", "影响范围", "且", "紧急程度", "则", "优先级", "注释");
         cockpitPage(browser, cockpit + "/tasks", "按分组统计分配", "zh-cockpit-human-tasks", key);
       }
     }
@@ -160,11 +169,16 @@ class ChineseInstallationAcceptanceIT {
   private static void cockpitPage(Browser browser, String route, String shown, String screenshot, String key)
       throws Exception {
     browser.go(route);
-    if (route.contains("detailsTab=user-tasks-tab")) {
+    if (route.contains("detailsTab=")) {
       // Cockpit opens the tab of the address only when the instance was not on screen before: chosen as a person does
-      browser.waitForText("用户任务").click();
+      browser.waitForText(route.contains("user-tasks-tab") ? "用户任务" : "变量").click();
     }
     browser.waitUntil(Duration.ofSeconds(60), () -> browser.pageText().contains(shown));
+    if (route.contains("/process-")) {
+      browser.waitUntil(Duration.ofSeconds(60), () -> !diagramLabels(browser).isEmpty());
+    } else if (route.contains("/decision-definition/")) {
+      browser.waitUntil(Duration.ofSeconds(60), () -> browser.pageText().contains("命中策略："));
+    }
     checked(browser, screenshot, key);
   }
 
@@ -190,13 +204,13 @@ class ChineseInstallationAcceptanceIT {
       // the assertion below says which words
     }
     browser.screenshot(screenshot);
-    String shown = ((String) browser.script(SHOWN_OUTSIDE_DIAGRAMS)).replace(key, " ");
+    String shown = ((String) browser.script(SHOWN)).replace(key, " ");
     assertThat(englishShown(browser, key)).as("English on %s:%n%s", screenshot, shown).isEmpty();
   }
 
   private static List<String> englishShown(Browser browser, String key) {
     // ids are data (an instance's, a deployment's), and Camunda writes a missing version tag or tenant as null
-    String shown = ((String) browser.script(SHOWN_OUTSIDE_DIAGRAMS)).replace(key, " ")
+    String shown = ((String) browser.script(SHOWN)).replace(key, " ")
         .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", " ").replaceAll("(?m)^null$", " ")
         // a model's element ids (Task_DeterminePriority) name where a decision ran, as the model does
         .replaceAll("\\b[A-Z][A-Za-z]*_[A-Za-z]+\\b", " ");
@@ -204,13 +218,26 @@ class ChineseInstallationAcceptanceIT {
         .distinct().toList();
   }
 
-  /** The text the page shows (with placeholders and tooltips), leaving out the BPMN and DMN diagrams. */
-  private static final String SHOWN_OUTSIDE_DIAGRAMS = """
+  /** The labels of the BPMN diagram on the page (bpmn-js draws them as SVG text). */
+  @SuppressWarnings("unchecked")
+  private static List<String> diagramLabels(Browser browser) {
+    return (List<String>) browser.script("return Array.from(document.querySelectorAll('.djs-container text'))"
+        + ".map((label) => label.textContent.trim()).filter((label) => label)");
+  }
+
+  /**
+   * The text the page shows (with placeholders and tooltips), diagrams and decision tables included; leaving out
+   * what a variable holds (its name, type and value: the process's data) and a decision table's logic (its FEEL
+   * entries, allowed values and types), both as the model and the process write them.
+   */
+  private static final String SHOWN = """
+      const DATA = 'script, style, td.col-name, td.col-type, td.col-value, .tjs-container td.input-cell, '
+          + '.tjs-container td.output-cell, .tjs-container .input-variable, .tjs-container .output-variable';
       const texts = [];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const element = node.parentElement;
-        if (!element || element.closest('.djs-container, .tjs-container, .dmn-decision-table-container, .dmn-drd-container, script, style')) {
+        if (!element || element.closest(DATA)) {
           continue;
         }
         if (element.getClientRects().length === 0 || getComputedStyle(element).visibility === 'hidden') {
@@ -219,9 +246,7 @@ class ChineseInstallationAcceptanceIT {
         texts.push(node.textContent);
       }
       document.querySelectorAll('[placeholder], [title]').forEach((element) => {
-        // the models' own renderings (BPMN diagram, DMN table with dmn-js's tooltips) stay as the models are written
-        if (element.getClientRects().length > 0
-            && !element.closest('.djs-container, .tjs-container, .dmn-decision-table-container, .dmn-drd-container')) {
+        if (element.getClientRects().length > 0 && !element.closest(DATA)) {
           texts.push(element.getAttribute('placeholder') || '', element.getAttribute('title') || '');
         }
       });

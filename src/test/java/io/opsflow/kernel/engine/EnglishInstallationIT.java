@@ -14,13 +14,13 @@ import io.opsflow.support.IntegrationTest;
 
 /**
  * The integration tests run an English installation (the default {@code opsflow.language}): the
- * models' own names and the English forms, deployed under their plain names. The Chinese installation
- * is {@code ChineseInstallationAcceptanceIT}'s.
+ * models as they are (Cockpit draws their English names) and the English forms, deployed under their
+ * plain names. The Chinese installation is {@code ChineseInstallationAcceptanceIT}'s.
  */
 class EnglishInstallationIT extends IntegrationTest {
 
   @Test
-  void processesAreNamedAsInTheModelsAndTheirFormsAreTheEnglishOnes() throws IOException {
+  void processesAreNamedAndDrawnAsInTheModelsAndTheirFormsAreTheEnglishOnes() throws IOException {
     RepositoryService repository = processEngine.getRepositoryService();
     ProcessDefinition incidents = repository.createProcessDefinitionQuery().processDefinitionKey("incident-response")
         .latestVersion().singleResult();
@@ -33,6 +33,10 @@ class EnglishInstallationIT extends IntegrationTest {
     try (InputStream form = repository.getResourceAsStream(incidents.getDeploymentId(), "forms/acknowledge-triage.form")) {
       assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("#### Acknowledge & triage")
           .doesNotContain("确认与分诊");
+    }
+    try (InputStream model = repository.getResourceAsStream(incidents.getDeploymentId(), incidents.getResourceName())) {
+      assertThat(new String(model.readAllBytes(), StandardCharsets.UTF_8))
+          .contains("name=\"Incident reported\"", "name=\"Register incident\"").doesNotContain("确认与分诊");
     }
   }
 }

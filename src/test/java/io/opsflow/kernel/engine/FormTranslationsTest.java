@@ -101,7 +101,7 @@ class FormTranslationsTest {
   private static Set<Resource> resources(String language) {
     CamundaBpmProperties properties = new CamundaBpmProperties();
     properties.setDeploymentResourcePattern(new String[] {"classpath*:forms/**/*.form"});
-    FormsInTheInstallationsLanguage deployment = new FormsInTheInstallationsLanguage(new Installation(language, "UTC"));
+    ResourcesInTheInstallationsLanguage deployment = new ResourcesInTheInstallationsLanguage(new Installation(language, "UTC"));
     ReflectionTestUtils.setField(deployment, "camundaBpmProperties", properties);
     return deployment.getDeploymentResources();
   }

@@ -29,24 +29,72 @@ window.angular.module('camunda.common.widgets').run(['$rootScope', '$translate',
     $rootScope.$on('$translateChangeSuccess', redraw);
     $translate.onReady(() => {
       if (String($translate.use()).startsWith('zh')) {
-        titleInChinese(document.body);
-        new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach(titleInChinese)))
+        inChinese(document.body);
+        new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach(inChinese)))
           .observe(document.body, { childList: true, subtree: true });
       }
     });
   }]);
 
-// The diagram's zoom buttons carry English titles of their own, outside the language files.
-const ZOOM_TITLES = { 'zoom in': '放大', 'zoom out': '缩小', 'reset zoom': '重置缩放' };
-function titleInChinese(node) {
-  if (node.querySelectorAll) {
-    node.querySelectorAll('[title]').forEach((element) => {
-      const chinese = ZOOM_TITLES[element.getAttribute('title')];
-      if (chinese) {
-        element.setAttribute('title', chinese);
-      }
-    });
+// Texts Camunda's widgets write themselves, outside the language files: the diagram's zoom buttons, the
+// decision table's headings (dmn-js, which Cockpit gives no translations) and the variables table's column
+// of actions. The models' own texts (names, labels, annotations) come translated with the models.
+const TITLES = {
+  'zoom in': '放大',
+  'zoom out': '缩小',
+  'reset zoom': '重置缩放',
+  'No overlap is possible and all rules are disjoint. Only a single rule can be matched': '规则互不重叠，只会有一条规则命中',
+  'Rules may overlap. The first matching rule will be chosen': '规则可以重叠，取第一条命中的规则',
+  'Rules may overlap. The one with the highest priority will be chosen': '规则可以重叠，取优先级最高的一条',
+  'Rules may overlap. Their output have to match': '规则可以重叠，命中规则的输出必须相同',
+  'Collects the values of all matching rules': '收集所有命中规则的值',
+  'Input values': '输入值',
+  'Input type': '输入类型',
+  'Output values': '输出值',
+  'Output type': '输出类型',
+  'Output label': '输出标签',
+  'Output name': '输出名称'
+};
+const TITLE_PREFIXES = {
+  'Decision name: ': '决策名称：',
+  'Input label: ': '输入标签：',
+  'Input expression: ': '输入表达式：',
+  'Output label: ': '输出标签：',
+  'Output name: ': '输出名称：'
+};
+const HIT_POLICIES = {
+  Unique: '唯一', First: '首个', Priority: '优先级', Any: '任意', Collect: '收集', 'Collect (Sum)': '收集（求和）',
+  'Collect (Min)': '收集（最小值）', 'Collect (Max)': '收集（最大值）', 'Collect (Count)': '收集（计数）',
+  'Rule order': '规则顺序', 'Output order': '输出顺序'
+};
+const TEXTS = [
+  ['.tjs-container .clause', { When: '当', And: '且', Then: '则' }],
+  ['.tjs-container .hit-policy .dms-label', { 'Hit policy:': '命中策略：' }],
+  ['.tjs-container .hit-policy-value', HIT_POLICIES],
+  ['.tjs-container th.annotation', { Annotations: '注释' }],
+  ['thead td.actions', { Actions: '操作' }]
+];
+function inChinese(node) {
+  if (!node.querySelectorAll) {
+    return;
   }
+  node.querySelectorAll('[title]').forEach((element) => {
+    const title = element.getAttribute('title');
+    const prefix = Object.keys(TITLE_PREFIXES).find((english) => title.startsWith(english));
+    if (TITLES[title]) {
+      element.setAttribute('title', TITLES[title]);
+    } else if (prefix) {
+      element.setAttribute('title', TITLE_PREFIXES[prefix] + title.substring(prefix.length));
+    }
+  });
+  TEXTS.forEach(([selector, chinese]) => [node, ...node.querySelectorAll(selector)]
+    .filter((element) => element.matches && element.matches(selector))
+    .forEach((element) => element.childNodes.forEach((text) => {
+      const translated = text.nodeType === Node.TEXT_NODE && chinese[text.nodeValue.trim()];
+      if (translated) {
+        text.nodeValue = translated;
+      }
+    })));
 }
 
 // Camunda's English texts that present Camunda as the product people use. The Chinese ones are in
