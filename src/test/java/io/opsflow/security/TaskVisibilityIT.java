@@ -197,6 +197,9 @@ class TaskVisibilityIT extends IntegrationTest {
     assertThat(listed.json().findValuesAsText("description")).containsExactly("OOM 之前的日志");
     assertThat(content.status()).as(content.toString()).isEqualTo(200);
     assertThat(content.body()).isEqualTo(new String(log, StandardCharsets.UTF_8));
+    // what staff upload is handed over as a download, never rendered as a page of OpsFlow's origin
+    assertThat(content.header("Content-Type")).isEqualTo("application/octet-stream");
+    assertThat(content.header("X-Content-Type-Options")).isEqualTo("nosniff");
 
     var removed = olivia.delete(attachments + "/" + id);
     var removedInTasklist = tasklist.delete(WEBAPP_ENGINE + "/task/" + opsTask + "/attachment/" + id);
