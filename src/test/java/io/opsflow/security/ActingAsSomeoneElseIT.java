@@ -217,12 +217,7 @@ class ActingAsSomeoneElseIT extends IntegrationTest {
   }
 
   private String visibilityTask(String definitionKey) {
-    if (processEngine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("test-task-visibility").count() == 0) {
-      processEngine.getRepositoryService().createDeployment()
-          .addClasspathResource("bpmn/task-visibility.bpmn").name("test").deploy();
-    }
-    ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceByKey("test-task-visibility");
+    ProcessInstance instance = startTaskVisibilityProcess();
     return processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(definitionKey).singleResult().getId();
   }

@@ -2,10 +2,13 @@ package io.opsflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -14,12 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.opsflow.tasklist.TasklistFilters;
 import io.opsflow.support.Api;
+import io.opsflow.support.Api.Response;
 import io.opsflow.support.IntegrationTest;
+import io.opsflow.support.WideText;
 
-/** Each group sees and completes only the tasks it is a candidate for, in Tasklist and via /engine-rest. */
+/**
+ * Each group sees, completes and comments on only the tasks it is a candidate for, in Tasklist and
+ * via /engine-rest.
+ */
 class TaskVisibilityIT extends IntegrationTest {
 
   private static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
@@ -31,12 +40,7 @@ class TaskVisibilityIT extends IntegrationTest {
 
   @BeforeEach
   void startProcessWithOneTaskPerGroup() {
-    if (processEngine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("test-task-visibility").count() == 0) {
-      processEngine.getRepositoryService().createDeployment()
-          .addClasspathResource("bpmn/task-visibility.bpmn").name("test").deploy();
-    }
-    instance = processEngine.getRuntimeService().startProcessInstanceByKey("test-task-visibility");
+    instance = startTaskVisibilityProcess();
   }
 
   @Test
@@ -99,6 +103,159 @@ class TaskVisibilityIT extends IntegrationTest {
     var devons = as("devon").withHeader("Accept", "*/*").get(base + "/attachment/" + attachment + "/data");
     assertThat(devons.status()).as(devons.toString()).isEqualTo(200);
     assertThat(devons.body()).isEqualTo("secret");
+  }
+
+  @Test
+  void staffCommentOnTheirGroupsTasksInTasklistAndManagersReadTheCommentsOnceTheTaskIsDone() {
+    String opsTask = task("Task_Ops").getId();
+    String comments = WEBAPP_ENGINE + "/task/" + opsTask + "/comment";
+    Api olivia = api().signIn("olivia", "demo");
+
+    var before = olivia.get(comments);
+    var added = olivia.post(comments + "/create", "{\"message\":\"重启了 web-01，恢复正常 🚀\"}");
+    var listed = olivia.get(comments);
+    var oscars = as("oscar").get("/engine-rest/task/" + opsTask + "/comment");
+
+    assertThat(before.status()).as(before.toString()).isEqualTo(200);
+    assertThat(before.json()).isEmpty();
+    assertThat(added.status()).as(added.toString()).isEqualTo(200);
+    JsonNode comment = added.json();
+    String commentId = comment.path("id").asText();
+    assertThat(comment.path("userId").asText()).isEqualTo("olivia");
+    assertThat(comment.path("taskId").asText()).isEqualTo(opsTask);
+    assertThat(comment.path("message").asText()).isEqualTo("重启了 web-01，恢复正常 🚀");
+    assertThat(comment.path("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d{4}");
+    assertThat(comment.path("links").get(0).path("href").asText())
+        .isEqualTo("http://localhost:" + port + comments + "/" + commentId);
+    assertThat(comment.path("links").get(0).path("rel").asText()).isEqualTo("self");
+    assertThat(listed.json().findValuesAsText("id")).containsExactly(commentId);
+    assertThat(oscars.status()).as("a colleague in the same group").isEqualTo(200);
+    assertThat(oscars.json().findValuesAsText("message")).containsExactly("重启了 web-01，恢复正常 🚀");
+    var one = olivia.get(comments + "/" + commentId);
+    assertThat(one.status()).as(one.toString()).isEqualTo(200);
+    assertThat(processEngine.getTaskService().getTaskComments(opsTask)).singleElement()
+        .satisfies(stored -> assertThat(stored.getUserId()).isEqualTo("olivia"));
+
+    assertThat(olivia.post(WEBAPP_ENGINE + "/task/" + opsTask + "/complete", "{}").status()).isEqualTo(204);
+
+    var managers = as("mia").get("/engine-rest/task/" + opsTask + "/comment");
+    assertThat(managers.status()).as(managers.toString()).isEqualTo(200);
+    assertThat(managers.json().findValuesAsText("message")).containsExactly("重启了 web-01，恢复正常 🚀");
+    var afterwards = olivia.post(comments + "/create", "{\"message\":\"too late\"}");
+    assertThat(afterwards.status()).as(afterwards.toString()).isEqualTo(404);
+    assertThat(processEngine.getTaskService().getTaskComments(opsTask)).hasSize(1);
+  }
+
+  @Test
+  void theLongestCommentRoundTripsWholeAndAnythingElseIsRefusedWithoutAComment() {
+    String qaTask = task("Task_Qa").getId();
+    String comments = "/engine-rest/task/" + qaTask + "/comment";
+    Api quinn = as("quinn");
+    String longest = WideText.of(4000);
+    String another = processEngine.getRuntimeService().startProcessInstanceByKey("test-task-visibility").getId();
+
+    for (String bad : List.of("", "{}", "[]", "not json", "{\"message\":\"\"}", "{\"message\":\"  \\n \"}",
+        "{\"message\":42}", "{\"message\":null}", json(longest + "x"),
+        "{\"message\":\"elsewhere\",\"processInstanceId\":\"" + another + "\"}")) {
+      var refused = quinn.post(comments + "/create", bad);
+      assertThat(refused.status()).as(bad + " -> " + refused).isEqualTo(400);
+      assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+    assertThat(processEngine.getTaskService().getTaskComments(qaTask)).isEmpty();
+
+    var accepted = quinn.post(comments + "/create", json(longest));
+    var sameInstance = quinn.post(comments + "/create",
+        "{\"message\":\"noted\",\"processInstanceId\":\"" + instance.getId() + "\"}");
+
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    assertThat(sameInstance.status()).as(sameInstance.toString()).isEqualTo(200);
+    var listed = quinn.get(comments).json();
+    assertThat(listed.findValuesAsText("message")).containsExactlyInAnyOrder(longest, "noted");
+    assertThat(processEngine.getTaskService().getProcessInstanceComments(another)).isEmpty();
+  }
+
+  @Test
+  void staffAttachFilesToTheirGroupsTasksAndReadThemButOnlyTheAdministratorRemovesThem() {
+    String opsTask = task("Task_Ops").getId();
+    String attachments = "/engine-rest/task/" + opsTask + "/attachment";
+    Api olivia = as("olivia");
+    byte[] log = "2026-11-28 04:00 web-01 OOM — 内存不足 💥".getBytes(StandardCharsets.UTF_8);
+
+    var added = attach(olivia, attachments + "/create", Map.of("attachment-name", "web-01 日志 📎.log",
+        "attachment-type", "text/plain", "attachment-description", "OOM 之前的日志"), log);
+    assertThat(added.status()).as(added.toString()).isEqualTo(200);
+    String id = added.json().path("id").asText();
+    assertThat(added.json().path("name").asText()).isEqualTo("web-01 日志 📎.log");
+    assertThat(added.json().path("taskId").asText()).isEqualTo(opsTask);
+    assertThat(added.json().path("links").get(0).path("href").asText())
+        .isEqualTo("http://localhost:" + port + attachments + "/" + id);
+
+    var tasklist = api().signIn("oscar", "demo");
+    var listed = tasklist.get(WEBAPP_ENGINE + "/task/" + opsTask + "/attachment");
+    var content = olivia.withHeader("Accept", "*/*").get(attachments + "/" + id + "/data");
+    assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+    assertThat(listed.json().findValuesAsText("description")).containsExactly("OOM 之前的日志");
+    assertThat(content.status()).as(content.toString()).isEqualTo(200);
+    assertThat(content.body()).isEqualTo(new String(log, StandardCharsets.UTF_8));
+    // what staff upload is handed over as a download, never rendered as a page of OpsFlow's origin
+    assertThat(content.header("Content-Type")).isEqualTo("application/octet-stream");
+    assertThat(content.header("X-Content-Type-Options")).isEqualTo("nosniff");
+
+    var removed = olivia.delete(attachments + "/" + id);
+    var removedInTasklist = tasklist.delete(WEBAPP_ENGINE + "/task/" + opsTask + "/attachment/" + id);
+    assertThat(removed.status()).as(removed.toString()).isEqualTo(403);
+    assertThat(removedInTasklist.status()).as(removedInTasklist.toString()).isEqualTo(403);
+    assertThat(removed.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(processEngine.getTaskService().getTaskAttachments(opsTask)).hasSize(1);
+
+    var byAdministrator = as("admin").delete(attachments + "/" + id);
+    assertThat(byAdministrator.status()).as(byAdministrator.toString()).isEqualTo(204);
+    assertThat(processEngine.getTaskService().getTaskAttachments(opsTask)).isEmpty();
+  }
+
+  @Test
+  void anAttachmentWithoutContentOrWithAScriptAddressIsRefused() {
+    String devTask = task("Task_Dev").getId();
+    String create = "/engine-rest/task/" + devTask + "/attachment/create";
+    Api devon = as("devon");
+
+    var nothing = attach(devon, create, Map.of("attachment-name", "empty"), null);
+    var script = attach(devon, create, Map.of("url", "javascript:alert(1)"), null);
+    var notAForm = devon.post(create, "{\"url\":\"https://wiki.example.com/runbook\"}");
+    var longName = attach(devon, create, Map.of("attachment-name", "名".repeat(256)),
+        "x".getBytes(StandardCharsets.UTF_8));
+    var link = attach(devon, create, Map.of("url", "https://wiki.example.com/runbook", "attachment-name", "Runbook"),
+        null);
+
+    for (var refused : List.of(nothing, script, notAForm, longName)) {
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+      assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+    assertThat(link.status()).as(link.toString()).isEqualTo(200);
+    assertThat(processEngine.getTaskService().getTaskAttachments(devTask)).singleElement()
+        .satisfies(attachment -> assertThat(attachment.getUrl()).isEqualTo("https://wiki.example.com/runbook"));
+  }
+
+  @Test
+  void staffNeitherEditNorDeleteCommentsButTheAdministratorRemovesOne() {
+    String opsTask = task("Task_Ops").getId();
+    String comments = "/engine-rest/task/" + opsTask + "/comment";
+    String id = as("olivia").post(comments + "/create", "{\"message\":\"first\"}").json().path("id").asText();
+
+    var edit = as("oscar").put(comments, "{\"id\":\"" + id + "\",\"message\":\"rewritten\"}");
+    var deleteOne = as("olivia").delete(comments + "/" + id);
+    var deleteAll = as("olivia").delete(comments);
+
+    for (var refused : List.of(edit, deleteOne, deleteAll)) {
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+    }
+    assertThat(processEngine.getTaskService().getTaskComments(opsTask)).singleElement()
+        .satisfies(comment -> assertThat(comment.getFullMessage()).isEqualTo("first"));
+
+    // a secret pasted by mistake: the administrator removes it
+    var byAdministrator = as("admin").delete(comments + "/" + id);
+    assertThat(byAdministrator.status()).as(byAdministrator.toString()).isEqualTo(204);
+    assertThat(processEngine.getTaskService().getTaskComments(opsTask)).isEmpty();
   }
 
   @Test
@@ -191,6 +348,30 @@ class TaskVisibilityIT extends IntegrationTest {
     List<String> names = new ArrayList<>();
     response.json().forEach(task -> names.add(task.path("name").asText()));
     return names;
+  }
+
+  private static final String BOUNDARY = "opsflow-test-boundary";
+
+  private static String json(String message) {
+    return JsonNodeFactory.instance.objectNode().put("message", message).toString();
+  }
+
+  private static Response attach(Api caller, String path, Map<String, String> fields, byte[] content) {
+    return caller.send("POST", path, "multipart/form-data; boundary=" + BOUNDARY, multipart(fields, content));
+  }
+
+  private static byte[] multipart(Map<String, String> fields, byte[] content) {
+    var body = new ByteArrayOutputStream();
+    fields.forEach((name, value) -> body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    if (content != null) {
+      body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\"web-01.log\"\r\n"
+          + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(content);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return body.toByteArray();
   }
 
   private Task task(String definitionKey) {

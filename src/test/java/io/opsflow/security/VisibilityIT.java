@@ -197,6 +197,27 @@ class VisibilityIT extends IntegrationTest {
   }
 
   @Test
+  void onlyThoseOfferedARestrictedIncidentsTaskReadOrWriteItsComments() {
+    Task task = processEngine.getTaskService().createTaskQuery().processInstanceId(scenario.incidentProcess()).list()
+        .get(0);
+    processEngine.getTaskService().createComment(task.getId(), scenario.incidentProcess(), "入侵来源 10.0.0.7 🔐");
+    String comments = ENGINE + "/task/" + task.getId() + "/comment";
+    List<String> groups = processEngine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .map(link -> link.getGroupId()).toList();
+    String worker = groups.contains("ops") ? "olivia" : "sasha";
+
+    for (String outsider : List.of("devon", "quinn")) {
+      for (Response refused : List.of(as(outsider).get(comments),
+          as(outsider).post(comments + "/create", "{\"message\":\"let me in\"}"))) {
+        assertStatus(refused, 404);
+        assertThat(refused.body()).doesNotContain("10.0.0.7");
+      }
+    }
+    assertStatus(as(worker).post(comments + "/create", "{\"message\":\"已隔离\"}"), 200);
+    assertThat(as(worker).get(comments).json().findValuesAsText("message")).contains("入侵来源 10.0.0.7 🔐", "已隔离");
+  }
+
+  @Test
   void triageRestrictsAnOpenIncidentAndOpensAnotherThatIsNoLongerAboutSecurity() {
     String becomesRestricted = report("{\"service\":\"reporting\",\"title\":\"Odd logins\",\"impact\":\"low\",\"urgency\":\"low\"}");
     String restrictedProcess = processInstanceId(becomesRestricted);

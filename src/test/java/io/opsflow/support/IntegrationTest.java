@@ -3,6 +3,7 @@ package io.opsflow.support;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +101,19 @@ public abstract class IntegrationTest {
 
   protected Api as(String user) {
     return api().basic(user, "demo");
+  }
+
+  /**
+   * Starts the test process with one task per group (ops, dev, qa, manager; src/test/resources/bpmn),
+   * deployed at its first use.
+   */
+  protected ProcessInstance startTaskVisibilityProcess() {
+    if (processEngine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("test-task-visibility").count() == 0) {
+      processEngine.getRepositoryService().createDeployment()
+          .addClasspathResource("bpmn/task-visibility.bpmn").name("test").deploy();
+    }
+    return processEngine.getRuntimeService().startProcessInstanceByKey("test-task-visibility");
   }
 
   /** The id of the running process instance with this business key. */

@@ -12,12 +12,7 @@ class TasklistBrowserIT extends IntegrationTest {
 
   @Test
   void oliviaSignsInOnceSeesHerGroupsTaskAndIsKeptOutOfAdmin() throws Exception {
-    if (processEngine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("test-task-visibility").count() == 0) {
-      processEngine.getRepositoryService().createDeployment()
-          .addClasspathResource("bpmn/task-visibility.bpmn").name("test").deploy();
-    }
-    processEngine.getRuntimeService().startProcessInstanceByKey("test-task-visibility");
+    startTaskVisibilityProcess();
 
     try (Browser browser = Browser.open(port)) {
       browser.go("/camunda/app/tasklist/default/");

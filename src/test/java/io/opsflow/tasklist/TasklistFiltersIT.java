@@ -86,12 +86,7 @@ class TasklistFiltersIT extends IntegrationTest {
   }
 
   private Task opsTask() {
-    if (processEngine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("test-task-visibility").count() == 0) {
-      processEngine.getRepositoryService().createDeployment()
-          .addClasspathResource("bpmn/task-visibility.bpmn").name("test").deploy();
-    }
-    String instance = processEngine.getRuntimeService().startProcessInstanceByKey("test-task-visibility").getId();
+    String instance = startTaskVisibilityProcess().getId();
     return processEngine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_Ops")
         .singleResult();
   }

@@ -21,8 +21,8 @@ import jakarta.servlet.Filter;
 /**
  * Servlet filters around Spring Security: they carry the signed-in person into Camunda, check the
  * webapps' CSRF token without ending the session, reject the query shapes Camunda CE cannot make
- * safe, keep a task's comments and attachments to those who may read the task, throttle password
- * checks on password changes, leave actions out of Cockpit for those who only
+ * safe, keep a task's comments and attachments to those who may read the task (and let them
+ * comment), throttle password checks on password changes, leave actions out of Cockpit for those who only
  * watch and count every task for them there, and mark cookies Secure over HTTPS.
  */
 @Configuration(proxyBeanMethods = false)
@@ -62,11 +62,14 @@ class CamundaFilters {
         AFTER_SPRING_SECURITY + 2, "/engine-rest/*", "/camunda/api/*");
   }
 
-  /** After Spring Security, whose person it reads; answers before Camunda's REST API would. */
+  /**
+   * After Spring Security, whose person it reads, and after the CSRF check, since it adds comments
+   * and attachments itself; answers before Camunda's REST API would.
+   */
   @Bean
   FilterRegistrationBean<TaskRecordsGuard> taskRecordsGuard(ObjectProvider<ProcessEngine> engines, ProblemWriter problems) {
     return register(new TaskRecordsGuard(engines, problems), "OpsFlow task comments and attachments guard",
-        AFTER_SPRING_SECURITY + 2, "/engine-rest/*", "/camunda/api/engine/*");
+        AFTER_SPRING_SECURITY + 3, "/engine-rest/*", "/camunda/api/engine/*");
   }
 
   /** After the webapp authentication, whose person it reads; before Camunda's filter writes the page. */

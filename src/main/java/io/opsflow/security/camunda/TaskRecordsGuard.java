@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,6 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.opsflow.kernel.web.ProblemWriter;
 import io.opsflow.security.Authorities;
+import io.opsflow.security.Groups;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,12 +28,13 @@ import jakarta.servlet.http.HttpServletResponse;
  * in who learned an attachment's id read its content, or deleted it, whatever group the task was for.
  * These requests pass only for a caller who may read the task (an open task through their task
  * rights, a finished one through their history rights); any other caller gets 404, as for a task that
- * does not exist, on /engine-rest and the webapps' API alike.
+ * does not exist, on /engine-rest and the webapps' API alike. For those who pass, {@link TaskRecords}
+ * answers what Camunda's resource would refuse staff, who may not read history.
  */
 class TaskRecordsGuard extends OncePerRequestFilter {
 
   private static final Pattern TASK_RECORDS = Pattern.compile(
-      "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:comment|attachment)(?:/.*)?$");
+      "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/((?:comment|attachment)(?:/.*)?)$");
 
   private final ObjectProvider<ProcessEngine> engines;
   private final ProblemWriter problems;
@@ -50,26 +53,29 @@ class TaskRecordsGuard extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Matcher records = TASK_RECORDS.matcher(request.getRequestURI());
-    if (records.matches() && readable(records.group(1), "GET".equals(request.getMethod()))) {
-      chain.doFilter(request, response);
-    } else {
-      problems.write(request, response, HttpStatus.NOT_FOUND, "No task " + records.group(1) + " for you.");
-    }
-  }
-
-  /** Whether the caller may read the open task or, to read only, the finished one. */
-  private boolean readable(String taskId, boolean reading) {
+    records.matches();
+    String taskId = records.group(1);
     var caller = SecurityContextHolder.getContext().getAuthentication();
     if (caller == null || !caller.isAuthenticated()) {
-      return false;
+      notFound(request, response, taskId);
+      return;
     }
     ProcessEngine engine = engines.getObject();
     IdentityService identity = engine.getIdentityService();
     Authentication before = identity.getCurrentAuthentication();
-    identity.setAuthentication(caller.getName(), List.copyOf(Authorities.groupsOf(caller)));
+    List<String> groups = List.copyOf(Authorities.groupsOf(caller));
+    identity.setAuthentication(caller.getName(), groups);
+    boolean answered;
     try {
-      return engine.getTaskService().createTaskQuery().taskId(taskId).count() == 1
-          || reading && engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).count() == 1;
+      Task open = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+      boolean reading = "GET".equals(request.getMethod());
+      if (open == null && !(reading && engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId)
+          .count() == 1)) {
+        notFound(request, response, taskId);
+        return;
+      }
+      answered = new TaskRecords(engine.getTaskService(), problems).answer(request, response, taskId,
+          records.group(2), open, groups.contains(Groups.ADMIN));
     } finally {
       if (before == null) {
         identity.clearAuthentication();
@@ -77,5 +83,12 @@ class TaskRecordsGuard extends OncePerRequestFilter {
         identity.setAuthentication(before);
       }
     }
+    if (!answered) {
+      chain.doFilter(request, response);
+    }
+  }
+
+  private void notFound(HttpServletRequest request, HttpServletResponse response, String taskId) throws IOException {
+    problems.write(request, response, HttpStatus.NOT_FOUND, "No task " + taskId + " for you.");
   }
 }
