@@ -1,9 +1,14 @@
 package io.opsflow.kernel.text;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.Locale;
+import java.util.Properties;
 
 /** How OpsFlow writes times and long texts into timelines, task forms and reports. */
 public final class Texts {
@@ -33,6 +38,20 @@ public final class Texts {
   public static final int TEXT_COLUMN_MAX = 16_000;
 
   private Texts() {
+  }
+
+  /** A properties file of texts on the classpath, read as UTF-8 (Chinese written as it is, not escaped). */
+  public static Properties properties(String resource) {
+    try (InputStream in = Texts.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing " + resource);
+      }
+      Properties properties = new Properties();
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return properties;
+    } catch (IOException e) {
+      throw new IllegalStateException(resource, e);
+    }
   }
 
   /** The text cut to {@code max} characters (ending in "...") so it fits its column. */
