@@ -33,6 +33,7 @@ import io.opsflow.kernel.audit.AuditEvent;
 import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.keys.BusinessKeys;
 import io.opsflow.kernel.text.Installation;
+import io.opsflow.kernel.text.Phrases;
 import io.opsflow.kernel.text.Reader;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Groups;
@@ -47,6 +48,7 @@ public class Incidents {
 
   public static final String PROCESS_KEY = "incident-response";
   static final String KEY_PREFIX = "INC";
+  private static final Phrases PHRASES = Phrases.of("incident");
   private static final Pattern KEY = Pattern.compile(KEY_PREFIX + "-\\d{4}-\\d+");
 
   private final IncidentMapper mapper;
@@ -164,12 +166,12 @@ public class Incidents {
   }
 
   /** The process variables every incident-response instance starts with. */
-  public static Map<String, Object> startVariables(Incident incident) {
+  public Map<String, Object> startVariables(Incident incident) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(IncidentVariables.INCIDENT_KEY, incident.incidentKey());
     variables.put(IncidentVariables.TITLE, incident.title());
     variables.put(IncidentVariables.DESCRIPTION, incident.description() == null ? ""
-        : Texts.forVariable(incident.description(), wholeAt(incident.incidentKey())));
+        : Texts.forVariable(incident.description(), wholeAt(incident.incidentKey()), installation.spoken()));
     variables.put(IncidentVariables.SERVICE, incident.serviceLabel());
     variables.put(IncidentVariables.SERVICE_KEY, incident.serviceKey());
     variables.put(IncidentVariables.ON_CALL_GROUP, incident.onCallGroup());
@@ -434,11 +436,10 @@ public class Incidents {
   /** A readable list of the incident's alerts for the task forms. */
   public String alertsSummary(String key) {
     return Texts.forVariable(mapper.alerts(key).stream()
-        .map(alert -> (alert.firing() ? "FIRING   " : "RESOLVED ") + alert.alertName()
-            + (alert.summary() == null ? "" : ": " + alert.summary())
-            + " (seen " + alert.occurrences() + "x, last " + installation.time(alert.lastSeenAt())
-            + (alert.endsAt() != null && !alert.firing() ? ", resolved " + installation.time(alert.endsAt()) : "") + ")")
-        .collect(Collectors.joining("\n")), wholeAt(key));
+        .map(alert -> say("alert.line", "state", say(alert.firing() ? "alert.firing" : "alert.resolved"), "alert",
+            alert.alertName(), "summary", alert.summary(), "count", alert.occurrences(), "lastSeen", alert.lastSeenAt(),
+            "resolved", alert.endsAt() != null && !alert.firing() ? alert.endsAt() : null))
+        .collect(Collectors.joining("\n")), wholeAt(key), installation.spoken());
   }
 
   /** Where people read an incident whole, for the texts that forms show clipped. */
@@ -457,19 +458,28 @@ public class Incidents {
   }
 
   /** A time as people read it ({@link Installation#time}), "" for none. */
+  /**
+   * What incident-response's steps write for people (timeline entries, their forms' facts) in the
+   * installation's language, from {@code texts/incident_*.properties} ({@link Phrases#say}).
+   */
+  public String say(String key, Object... namesAndValues) {
+    return PHRASES.say(installation.reader(), key, namesAndValues);
+  }
+
   public String format(Instant instant) {
     return instant == null ? "" : installation.time(instant);
   }
 
-  static String human(Duration duration) {
+  /** A duration as people say it, in the installation's language: {@code 45s}, {@code 12 min}, {@code 2 h 5 min}. */
+  public String human(Duration duration) {
     long minutes = duration.toMinutes();
     if (minutes < 1) {
-      return duration.toSeconds() + "s";
+      return say("duration.seconds", "seconds", duration.toSeconds());
     }
     if (minutes < 120) {
-      return minutes + " min";
+      return say("duration.minutes", "minutes", minutes);
     }
-    return (minutes / 60) + " h " + (minutes % 60) + " min";
+    return say("duration.hours", "hours", minutes / 60, "minutes", minutes % 60);
   }
 
   private Instant now() {

@@ -61,15 +61,16 @@ public final class Texts {
 
   /**
    * Text for a process variable: whole when it fits, else cut to {@value #VARIABLE_MAX} characters
-   * ending in a note that it was clipped and where the whole text is.
+   * ending in a note, in the text's language, that it was clipped and where the whole text is.
    *
    * @param wholeTextAt where to read it all, e.g. {@code GET /api/incidents/INC-2026-0042}
    */
-  public static String forVariable(String text, String wholeTextAt) {
+  public static String forVariable(String text, String wholeTextAt, Language language) {
     if (text == null || text.length() <= VARIABLE_MAX) {
       return text;
     }
-    String note = " … (clipped; the whole text: " + wholeTextAt + ")";
+    String note = language.say(" … (clipped; the whole text: " + wholeTextAt + ")",
+        " …（已截断，完整内容：" + wholeTextAt + "）");
     return head(text, VARIABLE_MAX - note.length()) + note;
   }
 
