@@ -56,6 +56,31 @@ class IncidentTextsTest {
   }
 
   @Test
+  void openingPriorityAndClosingReadInChinese() {
+    Object[] opened = {"via", chinese.say("via.api"), "service", "payments-api", "unknown", null, "impact", Level.HIGH,
+        "urgency", Level.MEDIUM, "category", IncidentCategory.SECURITY, "restricted", chinese.say("opened.restricted")};
+    assertThat(chinese.say("timeline.opened", opened))
+        .isEqualTo("通过 API为 payments-api 创建（影响 高，紧急度 中，类别 " + IncidentCategory.SECURITY.chinese()
+            + "）；仅运维、经理和安全团队可见");
+    assertThat(english.say("timeline.opened", "via", english.say("via.api"), "service", "billing (unknown service)",
+        "unknown", english.say("opened.unknown-service"), "impact", Level.HIGH, "urgency", Level.MEDIUM, "category", null,
+        "restricted", null)).isEqualTo("Opened through the API for billing (unknown service): the service is not in the"
+            + " catalog, so the incident goes to ops (impact high, urgency medium)");
+    assertThat(chinese.say("timeline.priority", "priority", Priority.P1, "impact", Level.HIGH, "urgency", Level.HIGH,
+        "ackDue", OPENED.plusSeconds(900), "resolveDue", OPENED.plusSeconds(14_400)))
+        .isEqualTo("优先级 P1（影响 高，紧急度 高）；确认期限 2026-03-01 16:15 UTC+08:00，解决期限 2026-03-01 20:00 UTC+08:00");
+    assertThat(chinese.say("timeline.closed", "toAcknowledge", chinese.human(Duration.ofMinutes(20)), "ackSla",
+        chinese.say("sla.missed"), "toResolve", chinese.human(Duration.ofMinutes(150)), "resolveSla", chinese.say("sla.held")))
+        .isEqualTo("已关闭。确认用时 20 分钟（未达成 SLA），解决用时 2 小时 30 分钟（达成 SLA）");
+    assertThat(english.say("timeline.closed", "toAcknowledge", english.human(Duration.ofMinutes(20)), "ackSla",
+        english.say("sla.missed"), "toResolve", english.human(Duration.ofMinutes(150)), "resolveSla", english.say("sla.held")))
+        .isEqualTo("Closed. Time to acknowledge 20 min (SLA missed), time to resolve 2 h 30 min (within SLA)");
+    assertThat(chinese.say("resolution.alerts-resolved", "note", null)).isEqualTo("所有告警均已恢复");
+    assertThat(chinese.say("timeline.notified", "person", "Olivia", "group", "ops", "policy", chinese.say("policy.built-in")))
+        .isEqualTo("值班：Olivia（ops，升级策略 内置）");
+  }
+
+  @Test
   void aDurationReadsInTheInstallationsLanguage() {
     assertThat(chinese.human(Duration.ofSeconds(45))).isEqualTo("45 秒");
     assertThat(chinese.human(Duration.ofMinutes(12))).isEqualTo("12 分钟");
