@@ -34,6 +34,7 @@ import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.keys.BusinessKeys;
 import io.opsflow.kernel.text.Installation;
 import io.opsflow.kernel.text.Phrases;
+import io.opsflow.kernel.text.Reader;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Groups;
 import io.opsflow.security.Visibility;
@@ -142,7 +143,7 @@ public class Incidents {
         category, visibility.restricts(Codes.codeOf(category))));
     Incident incident = mapper.find(key);
     addEntry(incident.incidentKey(), "opened", report.reportedBy(), say("timeline.opened",
-        "via", say("via." + report.source().code()), "service", incident.serviceLabel(),
+        "via", say("via." + report.source().code()), "service", incident.serviceLabel(installation.reader()),
         "unknown", incident.unknownService() ? say("opened.unknown-service") : null,
         "impact", incident.impact(), "urgency", incident.urgency(), "category", incident.category(),
         "restricted", incident.restricted() ? say("opened.restricted") : null));
@@ -158,7 +159,7 @@ public class Incidents {
     variables.put(IncidentVariables.TITLE, incident.title());
     variables.put(IncidentVariables.DESCRIPTION, incident.description() == null ? ""
         : Texts.forVariable(incident.description(), wholeAt(incident.incidentKey()), installation.spoken()));
-    variables.put(IncidentVariables.SERVICE, incident.serviceLabel());
+    variables.put(IncidentVariables.SERVICE, incident.serviceLabel(installation.reader()));
     variables.put(IncidentVariables.SERVICE_KEY, incident.serviceKey());
     variables.put(IncidentVariables.ON_CALL_GROUP, incident.onCallGroup());
     variables.put(IncidentVariables.IMPACT, incident.impact().code());
@@ -434,6 +435,11 @@ public class Incidents {
    */
   public String say(String key, Object... namesAndValues) {
     return PHRASES.say(installation.reader(), key, namesAndValues);
+  }
+
+  /** The incident's service as the installation's people read it ({@link Incident#serviceLabel(Reader)}). */
+  public String serviceLabel(Incident incident) {
+    return incident.serviceLabel(installation.reader());
   }
 
   public String format(Instant instant) {

@@ -38,7 +38,7 @@ final class IncidentFacts {
   static String facts(Incident incident, Incidents incidents) {
     return String.join("\n",
         incident.incidentKey() + " (" + incident.priority() + "): " + incident.title(),
-        incidents.say("facts.service", "service", incident.serviceLabel(), "group", incident.onCallGroup()),
+        incidents.say("facts.service", "service", incidents.serviceLabel(incident), "group", incident.onCallGroup()),
         incidents.say("facts.impact", "impact", incident.impact(), "urgency", incident.urgency()),
         incidents.say("facts.opened", "openedAt", incident.openedAt(), "reportedBy", incident.reportedBy(), "source",
             incident.source()),

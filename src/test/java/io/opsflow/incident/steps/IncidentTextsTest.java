@@ -34,6 +34,14 @@ class IncidentTextsTest {
   }
 
   @Test
+  void aServiceTheCatalogDoesNotKnowIsMarkedSoInTheInstallationsLanguage() {
+    Incident unknown = incident("billing-legacy");
+
+    assertThat(IncidentFacts.facts(unknown, chinese)).contains("服务：billing-legacy（未知服务），值班组：ops");
+    assertThat(IncidentFacts.facts(unknown, english)).contains("Service: billing-legacy (unknown service), on call: ops");
+  }
+
+  @Test
   void theTriageFormsFactsReadInEnglish() {
     assertThat(IncidentFacts.facts(incident(), english)).isEqualTo("""
         INC-2026-0042 (P1): 支付超时 🚨
@@ -89,7 +97,13 @@ class IncidentTextsTest {
   }
 
   private static Incident incident() {
-    return new Incident("INC-2026-0042", "支付超时 🚨", null, "payments-api", null, false, "ops", Level.HIGH, Level.MEDIUM,
+    return incident(null);
+  }
+
+  /** A P1 on payments-api, or on a service the catalog does not know when {@code reported} names one. */
+  private static Incident incident(String reported) {
+    return new Incident("INC-2026-0042", "支付超时 🚨", null, reported == null ? "payments-api" : null, reported,
+        reported != null, "ops", Level.HIGH, Level.MEDIUM,
         Priority.P1, 15, 240, OPENED.plusSeconds(15 * 60), OPENED.plusSeconds(4 * 3600), IncidentSource.ALERTMANAGER,
         "alertmanager", IncidentState.OPEN, true, null, null, OPENED, null, null, null, null, null, null, null, false,
         false, false, IncidentCategory.OUTAGE, false);
