@@ -44,6 +44,21 @@ class EmergencyTextsTest {
   }
 
   @Test
+  void everyPlanStepsFactsSayWhetherItIsADrillInChinese() {
+    assertThat(chinese.say("plan.facts.title", "drill", chinese.say("plan.facts.drill"), "activation", "EPA-2026-0007",
+        "plan", "emergency-plan-database-failure"))
+        .isEqualTo("DRILL 演练：自动操作只演示，不会真正执行。emergency-plan-database-failure：EPA-2026-0007");
+    assertThat(english.say("plan.facts.title", "drill", english.say("plan.facts.drill"), "activation", "EPA-2026-0007",
+        "plan", "emergency-plan-database-failure"))
+        .isEqualTo("DRILL: automated actions run dry. EPA-2026-0007 of emergency-plan-database-failure");
+    assertThat(chinese.say("plan.facts.service", "service", "ghost", "unknown", chinese.say("plan.facts.not-in-catalog")))
+        .isEqualTo("服务：ghost（不在服务目录中）");
+    assertThat(english.say("plan.facts.service", "service", "ghost", "unknown", english.say("plan.facts.not-in-catalog")))
+        .isEqualTo("Service: ghost (not in the catalog)");
+    assertThat(chinese.say("plan.facts.incident", "incident", chinese.say("plan.facts.no-incident"))).isEqualTo("事件：无");
+  }
+
+  @Test
   void theScheduleDrillFormsFactsReadInChinese() {
     assertThat(chinese.say("drill.facts", "plan", "应急预案：服务中断", "key", "emergency-plan-service-outage", "owner", "ops",
         "lastDrill", Instant.parse("2026-06-01T02:00:00Z"), "days", 90))
