@@ -35,6 +35,7 @@ import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.process.Decisions;
 import io.opsflow.kernel.keys.BusinessKeys;
 import io.opsflow.kernel.text.Installation;
+import io.opsflow.kernel.text.Phrases;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Directory;
 
@@ -44,6 +45,7 @@ public class Changes {
 
   public static final String PROCESS_KEY = "change-release";
   static final String KEY_PREFIX = "CHG";
+  private static final Phrases PHRASES = Phrases.of("change");
   static final String MESSAGE_DEPLOYMENT_REPORTED = "DeploymentReported";
   static final int GATE_REASON_MAX = 2000;
   /** A pipeline's clock may run a little ahead of OpsFlow's. */
@@ -130,10 +132,10 @@ public class Changes {
         GateStatus.PENDING, now(), submission.committedAt() == null ? null
             : submission.committedAt().truncatedTo(ChronoUnit.MILLIS), blankToNull(submission.fixesIncident()));
     mapper.insert(change);
-    addEntry(change.changeKey(), "requested", submission.requestedVia(), "Requested " + submission.changeType().code()
-        + " change of " + submission.service() + " to " + change.version()
-        + (submission.requestedBy().equals(submission.requestedVia()) ? "" : " for " + submission.requestedBy())
-        + (submission.plannedStart() == null ? "" : ", planned for " + installation.time(submission.plannedStart())));
+    addEntry(change.changeKey(), "requested", submission.requestedVia(), say("timeline.requested",
+        "type", submission.changeType(), "service", submission.service(), "version", change.version(),
+        "requestedFor", submission.requestedBy().equals(submission.requestedVia()) ? null : submission.requestedBy(),
+        "plannedStart", submission.plannedStart()));
     return mapper.find(change.changeKey());
   }
 
@@ -254,8 +256,7 @@ public class Changes {
   @Transactional(propagation = Propagation.MANDATORY)
   public void setRisk(String key, ChangeRisk risk, ApprovalRoute route, int verificationMinutes) {
     mapper.setRisk(key, risk, route, verificationMinutes);
-    addEntry(key, "risk", "opsflow", "Risk " + risk.code() + ", approval route " + route.code() + ", verification window "
-        + verificationMinutes + " min");
+    addEntry(key, "risk", "opsflow", say("timeline.risk", "risk", risk, "route", route, "minutes", verificationMinutes));
   }
 
   /** The freeze window a non-emergency change would fall into, if any. */
@@ -287,17 +288,18 @@ public class Changes {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < conflicts.size(); i++) {
       Change other = conflicts.get(i);
-      String line = other.changeKey() + " (" + other.serviceKey() + " " + other.version() + ", " + other.state().code()
-          + ", from " + installation.time(start(other)) + ")";
+      String line = say("conflict", "change", other.changeKey(), "service", other.serviceKey(), "version",
+          other.version(), "state", other.state(), "start", start(other));
       if (text.length() + line.length() > Texts.TEXT_COLUMN_MAX - 100) {
-        text.append("... and ").append(conflicts.size() - i).append(" more open changes overlap");
+        text.append(say("conflicts.more", "count", conflicts.size() - i));
         break;
       }
       text.append(text.isEmpty() ? "" : "\n").append(line);
     }
     mapper.setConflicts(key, text.isEmpty() ? null : text.toString());
     if (!conflicts.isEmpty()) {
-      addEntry(key, "conflicts", "opsflow", "Overlaps with " + conflicts.stream().map(Change::changeKey).toList());
+      addEntry(key, "conflicts", "opsflow", say("timeline.conflicts", "changes",
+          conflicts.stream().map(Change::changeKey).toList()));
     }
     return text.toString();
   }
@@ -307,8 +309,8 @@ public class Changes {
     mapper.insertApproval(new ChangeApproval(key, group, approved, by, now(), comment));
     events.publishEvent(AuditEvent.of(approved ? "change.approved" : "change.rejected", key).by(by)
         .details("For " + group + (comment == null ? "" : ": " + comment)));
-    addEntry(key, approved ? "approved" : "rejected", by, (approved ? "Approved for " : "Rejected for ") + group
-        + (comment == null ? "" : ": " + comment));
+    addEntry(key, approved ? "approved" : "rejected", by, say(approved ? "timeline.approved" : "timeline.rejected",
+        "group", group, "comment", comment));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -317,7 +319,7 @@ public class Changes {
     Instant now = now();
     mapper.setGate(key, ChangeState.REJECTED, GateStatus.REJECTED, gateReason(reason), null);
     mapper.close(key, ChangeState.REJECTED, now);
-    addEntry(key, "gate-rejected", "opsflow", "Gate rejected: " + reason);
+    addEntry(key, "gate-rejected", "opsflow", say("timeline.gate-rejected", "reason", reason));
     events.publishEvent(gateDecided(change, GateStatus.REJECTED, now));
     events.publishEvent(new ChangeStopped(key, change.serviceKey(), change.changeType(), ChangeState.REJECTED));
   }
@@ -327,14 +329,14 @@ public class Changes {
     Change change = mapper.lock(key);
     mapper.setGate(key, ChangeState.CANCELLED, GateStatus.CANCELLED, gateReason(reason), change.gateOpenedAt());
     mapper.close(key, ChangeState.CANCELLED, now());
-    addEntry(key, "cancelled", by, "Cancelled: " + reason);
+    addEntry(key, "cancelled", by, say("timeline.cancelled", "reason", reason));
     events.publishEvent(new ChangeStopped(key, change.serviceKey(), change.changeType(), ChangeState.CANCELLED));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void scheduled(String key, Instant plannedStart) {
     mapper.setState(key, ChangeState.SCHEDULED);
-    addEntry(key, "scheduled", "opsflow", "Approved; the gate opens at the planned start " + installation.time(plannedStart));
+    addEntry(key, "scheduled", "opsflow", say("timeline.scheduled", "plannedStart", plannedStart));
   }
 
   /** Opens the gate and returns when the deployment report is due. */
@@ -343,7 +345,7 @@ public class Changes {
     Change change = mapper.lock(key);
     Instant now = now();
     mapper.setGate(key, ChangeState.DEPLOYING, GateStatus.APPROVED, null, now);
-    addEntry(key, "gate-approved", "opsflow", "Gate approved: the pipeline may deploy");
+    addEntry(key, "gate-approved", "opsflow", say("timeline.gate-approved"));
     events.publishEvent(gateDecided(change, GateStatus.APPROVED, now));
     return deploymentDeadlineAfter(now);
   }
@@ -384,7 +386,7 @@ public class Changes {
     Instant deployedAt = now();
     mapper.setDeployment(key, status, url, deployedAt,
         status == DeploymentStatus.SUCCEEDED ? ChangeState.VERIFYING : ChangeState.ROLLING_BACK);
-    addEntry(key, "deployment-" + status.code(), by, "Deployment " + status.code() + (url == null ? "" : ": " + url));
+    addEntry(key, "deployment-" + status.code(), by, say("timeline.deployment", "status", status, "url", url));
     events.publishEvent(new DeploymentReported(key, change.serviceKey(), status, deployedAt));
     return true;
   }
@@ -414,13 +416,13 @@ public class Changes {
       // a failed deployment stays failed; a working one taken back is rolled back
       mapper.setOutcome(key, ChangeOutcome.ROLLED_BACK);
     }
-    addEntry(key, "rolled-back", by, "Rolled back" + (note == null ? "" : ": " + note));
+    addEntry(key, "rolled-back", by, say("timeline.rolled-back", "note", note));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void linkIncident(String key, String incidentKey) {
     mapper.linkIncident(key, incidentKey);
-    addEntry(key, "incident", "opsflow", "Incident " + incidentKey + " opened for the failed deployment");
+    addEntry(key, "incident", "opsflow", say("timeline.incident", "incident", incidentKey));
   }
 
   /** Closes the change with its outcome, and answers it. */
@@ -432,7 +434,7 @@ public class Changes {
     Instant closedAt = now();
     mapper.setOutcome(key, outcome);
     mapper.close(key, ChangeState.CLOSED, closedAt);
-    addEntry(key, "closed", "opsflow", "Closed: " + outcome.code());
+    addEntry(key, "closed", "opsflow", say("timeline.closed", "outcome", outcome));
     events.publishEvent(new ChangeClosed(key, change.serviceKey(), change.changeType(), change.approvalRoute(), outcome,
         change.incidentKey(), change.deployedAt(), closedAt));
     return outcome;
@@ -509,7 +511,7 @@ public class Changes {
       return;
     }
     freezeWindowCovering(change).ifPresent(window -> {
-      String message = "Emergency change inside the " + describe(window);
+      String message = say("timeline.freeze-overridden", "window", describe(window));
       addEntry(change.changeKey(), "freeze-overridden", change.requestedBy(), message);
       events.publishEvent(AuditEvent.of("change.freeze-overridden", change.changeKey()).by(change.requestedBy())
           .details(message + " (" + window.windowId() + ")"));
@@ -517,9 +519,16 @@ public class Changes {
   }
 
   public String describe(FreezeWindow window) {
-    return "freeze window " + installation.time(window.startsAt()) + " to " + installation.time(window.endsAt())
-        + (window.serviceKeys().isEmpty() ? " (all services)" : " (" + String.join(", ", window.serviceKeys()) + ")")
-        + ": " + window.reason();
+    return say("freeze-window", "start", window.startsAt(), "end", window.endsAt(), "services",
+        window.serviceKeys().isEmpty() ? say("freeze-window.all-services") : window.serviceKeys(), "reason", window.reason());
+  }
+
+  /**
+   * What change-release writes for people (its timeline, its forms' facts) in the installation's
+   * language, from {@code texts/change_*.properties} ({@link Phrases#say}).
+   */
+  public String say(String key, Object... namesAndValues) {
+    return PHRASES.say(installation.reader(), key, namesAndValues);
   }
 
   private Instant start(Change change) {

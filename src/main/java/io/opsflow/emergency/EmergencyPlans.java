@@ -38,6 +38,8 @@ import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.audit.AuditEvent;
 import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.keys.BusinessKeys;
+import io.opsflow.kernel.text.Installation;
+import io.opsflow.kernel.text.Phrases;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Groups;
 
@@ -55,6 +57,7 @@ public class EmergencyPlans {
   /** Every plan's interrupting event sub-process starts on it: the commander aborts the plan. */
   public static final String ABORT_MESSAGE = "EmergencyPlanAbortRequested";
   public static final String KEY_PREFIX = "EPA";
+  private static final Phrases PHRASES = Phrases.of("emergency");
   static final int DEFAULT_DRILL_INTERVAL_DAYS = 90;
 
   private final EmergencyMapper mapper;
@@ -65,10 +68,11 @@ public class EmergencyPlans {
   private final Incidents incidents;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final Installation installation;
 
   EmergencyPlans(EmergencyMapper mapper, RepositoryService repositoryService, RuntimeService runtimeService,
       HistoryService historyService, BusinessKeys keys, Incidents incidents, ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock, Installation installation) {
     this.mapper = mapper;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
@@ -77,6 +81,7 @@ public class EmergencyPlans {
     this.incidents = incidents;
     this.events = events;
     this.clock = clock;
+    this.installation = installation;
   }
 
   /**
@@ -150,8 +155,8 @@ public class EmergencyPlans {
     ActivationInsert activation = new ActivationInsert(keys.next(KEY_PREFIX), planKey, processInstanceId,
         incidentKey == null || incidentKey.isBlank() ? null : incidentKey, service, drill, startedBy, now());
     mapper.insert(activation);
-    log(activation.activationKey(), "Activate plan", ActivationLogKind.COMMAND, startedBy, (drill ? "Drill" : "Activation")
-        + " of " + planKey + " for " + service + (activation.incidentKey() == null ? "" : " (incident " + incidentKey + ")"));
+    log(activation.activationKey(), say("step.activate"), ActivationLogKind.COMMAND, startedBy, say(drill ? "log.drill"
+        : "log.activated", "plan", planKey, "service", service, "incident", activation.incidentKey()));
     return mapper.find(activation.activationKey());
   }
 
@@ -193,8 +198,8 @@ public class EmergencyPlans {
     if (!proceed) {
       events.publishEvent(AuditEvent.of("emergency-plan.aborted", activationKey).by(commander).details(briefing));
     }
-    log(activationKey, "Take command", ActivationLogKind.COMMAND, commander, (proceed ? "Runs the plan" : "The plan does not apply")
-        + (briefing == null ? "" : ": " + briefing));
+    log(activationKey, say("step.take-command"), ActivationLogKind.COMMAND, commander,
+        say(proceed ? "log.runs" : "log.does-not-apply", "briefing", briefing));
   }
 
   /**
@@ -223,13 +228,12 @@ public class EmergencyPlans {
   /** Recorded by the plan's "Record abort" step when the commander aborted it while it ran. */
   public void aborted(String activationKey, String by, String reason) {
     events.publishEvent(AuditEvent.of("emergency-plan.aborted", activationKey).by(by).details(reason));
-    log(activationKey, "Abort plan", ActivationLogKind.ABORT, by, "Aborted while running; every open step is closed"
-        + (reason == null ? "" : ": " + reason));
+    log(activationKey, say("step.abort"), ActivationLogKind.ABORT, by, say("log.aborted", "reason", reason));
   }
 
   /** Step names come from plans teams write in Modeler: cut, like the message, to their columns. */
   public void log(String activationKey, String step, ActivationLogKind kind, String actor, String message) {
-    mapper.log(activationKey, now(), step == null ? "(unnamed step)" : Texts.clip(step, 200), kind,
+    mapper.log(activationKey, now(), step == null ? say("step.unnamed") : Texts.clip(step, 200), kind,
         actor == null ? "opsflow" : actor, Texts.clip(message, 4000));
   }
 
@@ -288,13 +292,21 @@ public class EmergencyPlans {
         .map(plan -> {
           Map<String, Object> variables = new HashMap<>();
           variables.put(PlanVariables.PLAN_KEY, plan.key());
-          variables.put(PlanVariables.PLAN_FACTS, "Plan: " + plan.name() + " (" + plan.key() + "), owner " + plan.ownerGroup()
-              + "\nLast drill: " + (plan.lastDrill() == null ? "never" : plan.lastDrill()) + ", drill every "
-              + plan.drillIntervalDays() + " days");
+          variables.put(PlanVariables.PLAN_FACTS, say("drill.facts", "plan", plan.name(), "key", plan.key(), "owner",
+              plan.ownerGroup(), "lastDrill", plan.lastDrill() == null ? say("drill.never") : plan.lastDrill(), "days",
+              plan.drillIntervalDays()));
           runtimeService.startProcessInstanceByKey(DRILL_PROCESS, plan.key(), variables);
           return plan.key();
         })
         .toList();
+  }
+
+  /**
+   * What the plans write for people (the activation log, their forms' facts) in the installation's
+   * language, from {@code texts/emergency_*.properties} ({@link Phrases#say}).
+   */
+  public String say(String key, Object... namesAndValues) {
+    return PHRASES.say(installation.reader(), key, namesAndValues);
   }
 
   Instant now() {

@@ -173,7 +173,8 @@ public class FeedbackTriages {
     variables.put("topic", topic);
     variables.put("itemCount", span.itemCount());
     variables.put("period", installation.time(span.firstAt()) + " – " + installation.time(span.lastAt()));
-    variables.put("samples", Texts.forVariable(samples(key), "GET /api/feedback/triage/" + key));
+    variables.put("samples", Texts.forVariable(samples(key), "GET /api/feedback/triage/" + key,
+        installation.spoken()));
     variables.put("triageDueAt", Date.from(dueAt));
     ProcessInstance process = runtimeService.createMessageCorrelation(MESSAGE_OPENED).processInstanceBusinessKey(key)
         .setVariables(variables).correlateStartMessage();
@@ -187,10 +188,8 @@ public class FeedbackTriages {
   private String samples(String key) {
     StringBuilder text = new StringBuilder();
     for (FeedbackMapper.Row row : mapper.items(key, TASK_SAMPLES)) {
-      text.append("- #").append(row.feedbackId()).append(" ").append(row.sentiment().code()).append(", ")
-          .append(row.channel().code()).append(row.rating() == null ? "" : " rating " + row.rating()).append(", ")
-          .append(installation.time(row.occurredAt())).append(": ")
-          .append(Texts.clip(row.body().replaceAll("\\s+", " "), SAMPLE_CHARACTERS)).append("\n");
+      text.append(FeedbackTexts.sample(installation.reader(), row.feedbackId(), row.sentiment(), row.channel(),
+          row.rating(), row.occurredAt(), row.body(), SAMPLE_CHARACTERS)).append("\n");
     }
     return text.toString().stripTrailing();
   }

@@ -1,6 +1,10 @@
 package io.opsflow.incident;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+
+import io.opsflow.kernel.text.Language;
+import io.opsflow.kernel.text.Reader;
 
 /**
  * An incident as stored: its facts, routing, priority and SLA, and the times of its life.
@@ -44,11 +48,17 @@ public record Incident(
     IncidentCategory category,
     boolean restricted) {
 
-  /** The service as people should read it: the catalog key, or what the reporter named. */
+  /** The service as an English reader reads it: the catalog key, or what the reporter named. */
   public String serviceLabel() {
+    return serviceLabel(new Reader(Language.EN, ZoneOffset.UTC));
+  }
+
+  /** The service as the reader reads it: the catalog key, or what the reporter named, marked as unknown. */
+  public String serviceLabel(Reader reader) {
     if (serviceKey != null) {
       return serviceKey;
     }
-    return reportedService == null ? "unknown service" : reportedService + " (unknown service)";
+    return reportedService == null ? reader.say("unknown service", "未知服务")
+        : reportedService + reader.say(" (unknown service)", "（未知服务）");
   }
 }

@@ -33,6 +33,7 @@ import io.opsflow.kernel.audit.AuditEvent;
 import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.keys.BusinessKeys;
 import io.opsflow.kernel.text.Installation;
+import io.opsflow.kernel.text.Phrases;
 import io.opsflow.kernel.text.Reader;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Groups;
@@ -47,6 +48,7 @@ public class Incidents {
 
   public static final String PROCESS_KEY = "incident-response";
   static final String KEY_PREFIX = "INC";
+  private static final Phrases PHRASES = Phrases.of("incident");
   private static final Pattern KEY = Pattern.compile(KEY_PREFIX + "-\\d{4}-\\d+");
 
   private final IncidentMapper mapper;
@@ -140,37 +142,24 @@ public class Incidents {
         report.impactLevel(), report.urgencyLevel(), report.source(), report.reportedBy(), IncidentState.OPEN, now(),
         category, visibility.restricts(Codes.codeOf(category))));
     Incident incident = mapper.find(key);
-    Reader in = installation.reader();
-    String via = switch (report.source()) {
-      case ALERTMANAGER -> in.say("from an Alertmanager alert", "由 Alertmanager 告警");
-      case TASKLIST -> in.say("in Tasklist", "在任务列表中");
-      case CHANGE -> in.say("for a failed deployment", "因部署失败");
-      case FEEDBACK -> in.say("for a negative spike in users' feedback", "因用户负面反馈激增");
-      case API -> in.say("through the API", "通过 API");
-    };
-    String facts = in.say("impact ", "影响 ") + in.name(incident.impact()) + in.say(", urgency ", "，紧急度 ")
-        + in.name(incident.urgency())
-        + (incident.category() == null ? "" : in.say(", category ", "，类别 ") + in.name(incident.category()));
-    addEntry(incident.incidentKey(), "opened", report.reportedBy(), in.chinese()
-        ? via + "为 " + incident.serviceLabel() + " 创建"
-            + (incident.unknownService() ? "：该服务不在服务目录中，事件交给运维" : "") + "（" + facts + "）"
-            + (incident.restricted() ? "；仅运维、经理和安全团队可见" : "")
-        : "Opened " + via + " for " + incident.serviceLabel()
-            + (incident.unknownService() ? ": the service is not in the catalog, so the incident goes to ops" : "")
-            + " (" + facts + ")" + (incident.restricted() ? "; restricted to ops, managers and security" : ""));
+    addEntry(incident.incidentKey(), "opened", report.reportedBy(), say("timeline.opened",
+        "via", say("via." + report.source().code()), "service", incident.serviceLabel(installation.reader()),
+        "unknown", incident.unknownService() ? say("opened.unknown-service") : null,
+        "impact", incident.impact(), "urgency", incident.urgency(), "category", incident.category(),
+        "restricted", incident.restricted() ? say("opened.restricted") : null));
     events.publishEvent(new IncidentOpened(incident.incidentKey(), incident.serviceKey(), incident.source(),
         incident.restricted()));
     return incident;
   }
 
   /** The process variables every incident-response instance starts with. */
-  public static Map<String, Object> startVariables(Incident incident) {
+  public Map<String, Object> startVariables(Incident incident) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(IncidentVariables.INCIDENT_KEY, incident.incidentKey());
     variables.put(IncidentVariables.TITLE, incident.title());
     variables.put(IncidentVariables.DESCRIPTION, incident.description() == null ? ""
-        : Texts.forVariable(incident.description(), wholeAt(incident.incidentKey())));
-    variables.put(IncidentVariables.SERVICE, incident.serviceLabel());
+        : Texts.forVariable(incident.description(), wholeAt(incident.incidentKey()), installation.spoken()));
+    variables.put(IncidentVariables.SERVICE, incident.serviceLabel(installation.reader()));
     variables.put(IncidentVariables.SERVICE_KEY, incident.serviceKey());
     variables.put(IncidentVariables.ON_CALL_GROUP, incident.onCallGroup());
     variables.put(IncidentVariables.IMPACT, incident.impact().code());
@@ -240,10 +229,8 @@ public class Incidents {
     if (restricted == incident.restricted()) {
       return false;
     }
-    Reader in = installation.reader();
-    addEntry(key, "restriction", actor, in.say("Category ", "类别 ") + in.name(category) + (restricted
-        ? in.say(": restricted to ops, managers and security from now on", "：此后仅运维、经理和安全团队可见")
-        : in.say(": no longer restricted; all staff read it from now on", "：不再受限，此后所有员工可见")));
+    addEntry(key, "restriction", actor, say(restricted ? "timeline.restricted" : "timeline.unrestricted", "category",
+        category));
     events.publishEvent(AuditEvent.of(restricted ? "incident.restricted" : "incident.unrestricted", key).by(actor)
         .change(classification(incident.category(), incident.restricted()), classification(category, restricted)));
     events.publishEvent(new IncidentRestrictionChanged(key, restricted));
@@ -266,18 +253,16 @@ public class Incidents {
     Instant ackDue = incident.openedAt().plus(decision.ackSlaMinutes(), ChronoUnit.MINUTES);
     Instant resolveDue = incident.openedAt().plus(decision.resolveSlaMinutes(), ChronoUnit.MINUTES);
     mapper.updatePriority(key, decision.priority(), decision.ackSlaMinutes(), decision.resolveSlaMinutes(), ackDue, resolveDue);
-    Reader in = installation.reader();
     String message = incident.priority() == null
-        ? in.say("Priority ", "优先级 ") + decision.priority() + in.say(" (impact ", "（影响 ") + in.name(incident.impact())
-            + in.say(", urgency ", "，紧急度 ") + in.name(incident.urgency()) + in.say(")", "）")
-        : in.say("Priority changed from ", "优先级由 ") + incident.priority() + in.say(" to ", " 调整为 ")
-            + decision.priority() + in.say(": ", "：") + reason;
+        ? say("timeline.priority", "priority", decision.priority(), "impact", incident.impact(), "urgency",
+            incident.urgency(), "ackDue", ackDue, "resolveDue", resolveDue)
+        : say("timeline.priority-changed", "from", incident.priority(), "priority", decision.priority(), "reason",
+            reason, "ackDue", ackDue, "resolveDue", resolveDue);
     if (incident.priority() != null) {
       events.publishEvent(AuditEvent.of("incident.priority-overridden", key).by(actor).details(reason)
           .change(Map.of("priority", incident.priority().code()), Map.of("priority", decision.priority().code())));
     }
-    addEntry(key, "priority", actor, message + in.say("; acknowledge by ", "；确认期限 ") + installation.time(ackDue)
-        + in.say(", resolve by ", "，解决期限 ") + installation.time(resolveDue));
+    addEntry(key, "priority", actor, message);
     return mapper.find(key);
   }
 
@@ -287,10 +272,8 @@ public class Incidents {
     Instant at = incident.acknowledgedAt() == null ? now() : incident.acknowledgedAt();
     String acknowledgedBy = incident.acknowledgedBy() == null ? by : incident.acknowledgedBy();
     mapper.acknowledge(key, IncidentState.ACKNOWLEDGED, at, acknowledgedBy, diagnosisGroup, major);
-    Reader in = installation.reader();
-    addEntry(key, "acknowledged", by, in.say("Acknowledged after ", "确认用时 ")
-        + human(Duration.between(incident.openedAt(), at)) + in.say("; diagnosis goes to ", "；诊断交给 ") + diagnosisGroup
-        + (major ? in.say("; declared a major incident", "；宣布为重大事件") : ""));
+    addEntry(key, "acknowledged", by, say("timeline.acknowledged", "after", human(Duration.between(incident.openedAt(), at)),
+        "group", diagnosisGroup, "major", major ? say("acknowledged.major") : null));
   }
 
   /**
@@ -307,9 +290,8 @@ public class Incidents {
     }
     Instant at = now();
     mapper.acknowledge(key, IncidentState.ACKNOWLEDGED, at, by, incident.diagnosisGroup(), incident.major());
-    addEntry(key, "claimed", by, installation.say("Acknowledged after ", "确认用时 ")
-        + human(Duration.between(incident.openedAt(), at)) + installation.say(": " + by + " took the triage; escalation stops",
-            "：" + by + " 接手分诊，升级停止"));
+    addEntry(key, "claimed", by, say("timeline.claimed", "after", human(Duration.between(incident.openedAt(), at)), "by",
+        by));
     return true;
   }
 
@@ -318,24 +300,21 @@ public class Incidents {
   public void markMajor(String key) {
     Incident incident = mapper.lock(key);
     mapper.markMajor(key);
-    Reader in = installation.reader();
-    addEntry(key, "major", incident.acknowledgedBy(), in.say("Major incident (", "重大事件（")
-        + in.name(incident.category()) + in.say("): an emergency plan runs alongside the diagnosis", "）：应急预案与诊断同时进行"));
+    addEntry(key, "major", incident.acknowledgedBy(), say("timeline.major", "category", incident.category()));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void resolve(String key, String by, String summary) {
     mapper.lock(key);
     mapper.resolve(key, IncidentState.RESOLVED, now(), by, summary);
-    addEntry(key, "mitigated", by, installation.say("Mitigated: ", "已止损：") + summary);
+    addEntry(key, "mitigated", by, say("timeline.mitigated", "summary", summary));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void verificationFailed(String key, String by, String note) {
     mapper.lock(key);
     mapper.setState(key, IncidentState.ACKNOWLEDGED);
-    addEntry(key, "reopened", by, installation.say("Verification failed, diagnosis reopened: ", "验证未通过，重新诊断：")
-        + note);
+    addEntry(key, "reopened", by, say("timeline.reopened", "note", note));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -348,10 +327,9 @@ public class Incidents {
     if (incident.acknowledgedAt() == null) {
       mapper.acknowledge(key, IncidentState.ACKNOWLEDGED, now, by, incident.diagnosisGroup(), incident.major());
     }
-    String summary = "All alerts resolved" + (note == null || note.isBlank() ? "" : ": " + note.strip());
-    mapper.resolve(key, IncidentState.RESOLVED, recovered, by, summary);
-    addEntry(key, "closure-confirmed", by, installation.say("Closure confirmed after all alerts resolved",
-        "所有告警恢复后确认关闭") + (note == null || note.isBlank() ? "" : installation.say(": ", "：") + note.strip()));
+    String stated = note == null || note.isBlank() ? null : note.strip();
+    mapper.resolve(key, IncidentState.RESOLVED, recovered, by, say("resolution.alerts-resolved", "note", stated));
+    addEntry(key, "closure-confirmed", by, say("timeline.closure-confirmed", "note", stated));
   }
 
   /** Closes the incident: stores the times to acknowledge and resolve and frees its fingerprints. */
@@ -367,12 +345,9 @@ public class Incidents {
     boolean resolveBreached = incident.resolveDueAt() != null && resolved.isAfter(incident.resolveDueAt());
     mapper.close(key, now, toAcknowledge, toResolve, ackBreached, resolveBreached);
     mapper.releaseClaims(key);
-    Reader in = installation.reader();
-    String missed = in.say(" (SLA missed)", "（未达成 SLA）");
-    String held = in.say(" (within SLA)", "（达成 SLA）");
-    addEntry(key, "closed", "opsflow", in.say("Closed. Time to acknowledge ", "已关闭。确认用时 ")
-        + human(Duration.ofSeconds(toAcknowledge)) + (ackBreached ? missed : held) + in.say(", time to resolve ", "，解决用时 ")
-        + human(Duration.ofSeconds(toResolve)) + (resolveBreached ? missed : held));
+    addEntry(key, "closed", "opsflow", say("timeline.closed", "toAcknowledge", human(Duration.ofSeconds(toAcknowledge)),
+        "ackSla", say(ackBreached ? "sla.missed" : "sla.held"), "toResolve", human(Duration.ofSeconds(toResolve)),
+        "resolveSla", say(resolveBreached ? "sla.missed" : "sla.held")));
     events.publishEvent(new IncidentClosed(key, incident.serviceKey(), incident.priority(), ackBreached, resolveBreached,
         incident.restricted()));
     return mapper.find(key);
@@ -386,8 +361,7 @@ public class Incidents {
     } else {
       mapper.markResolveSlaBreached(key);
     }
-    addEntry(key, "sla-breached", "opsflow", installation.say("The " + sla.code() + " SLA is breached",
-        installation.reader().name(sla) + " SLA 已超时"));
+    addEntry(key, "sla-breached", "opsflow", say("timeline.sla-breached", "sla", sla));
     events.publishEvent(new IncidentSlaBreached(key, incident.serviceKey(), incident.priority(), sla,
         incident.restricted()));
   }
@@ -400,8 +374,7 @@ public class Incidents {
   @Transactional(propagation = Propagation.MANDATORY)
   public void retrospectiveDue(String key) {
     mapper.markRetrospectiveDue(key);
-    addEntry(key, "retrospective-due", "opsflow", installation.say("A post-launch retrospective is due for this incident",
-        "此事件需要复盘"));
+    addEntry(key, "retrospective-due", "opsflow", say("timeline.retrospective-due"));
   }
 
   /**
@@ -416,8 +389,8 @@ public class Incidents {
 
   /** The on-call person paged first, on the timeline in the installation's language. */
   public void onCallNotified(String key, String person, String group, String policy) {
-    addEntry(key, "notified", "opsflow", installation.say("On call: " + person + " (" + group + ", escalation policy "
-        + policy + ")", "值班：" + person + "（" + group + "，升级策略 " + ("built-in".equals(policy) ? "内置" : policy) + "）"));
+    addEntry(key, "notified", "opsflow", say("timeline.notified", "person", person, "group", group, "policy",
+        "built-in".equals(policy) ? say("policy.built-in") : policy));
   }
 
   public void addEntry(String key, String kind, String actor, String message) {
@@ -434,11 +407,10 @@ public class Incidents {
   /** A readable list of the incident's alerts for the task forms. */
   public String alertsSummary(String key) {
     return Texts.forVariable(mapper.alerts(key).stream()
-        .map(alert -> (alert.firing() ? "FIRING   " : "RESOLVED ") + alert.alertName()
-            + (alert.summary() == null ? "" : ": " + alert.summary())
-            + " (seen " + alert.occurrences() + "x, last " + installation.time(alert.lastSeenAt())
-            + (alert.endsAt() != null && !alert.firing() ? ", resolved " + installation.time(alert.endsAt()) : "") + ")")
-        .collect(Collectors.joining("\n")), wholeAt(key));
+        .map(alert -> say("alert.line", "state", say(alert.firing() ? "alert.firing" : "alert.resolved"), "alert",
+            alert.alertName(), "summary", alert.summary(), "count", alert.occurrences(), "lastSeen", alert.lastSeenAt(),
+            "resolved", alert.endsAt() != null && !alert.firing() ? alert.endsAt() : null))
+        .collect(Collectors.joining("\n")), wholeAt(key), installation.spoken());
   }
 
   /** Where people read an incident whole, for the texts that forms show clipped. */
@@ -457,19 +429,33 @@ public class Incidents {
   }
 
   /** A time as people read it ({@link Installation#time}), "" for none. */
+  /**
+   * What incident-response's steps write for people (timeline entries, their forms' facts) in the
+   * installation's language, from {@code texts/incident_*.properties} ({@link Phrases#say}).
+   */
+  public String say(String key, Object... namesAndValues) {
+    return PHRASES.say(installation.reader(), key, namesAndValues);
+  }
+
+  /** The incident's service as the installation's people read it ({@link Incident#serviceLabel(Reader)}). */
+  public String serviceLabel(Incident incident) {
+    return incident.serviceLabel(installation.reader());
+  }
+
   public String format(Instant instant) {
     return instant == null ? "" : installation.time(instant);
   }
 
-  static String human(Duration duration) {
+  /** A duration as people say it, in the installation's language: {@code 45s}, {@code 12 min}, {@code 2 h 5 min}. */
+  public String human(Duration duration) {
     long minutes = duration.toMinutes();
     if (minutes < 1) {
-      return duration.toSeconds() + "s";
+      return say("duration.seconds", "seconds", duration.toSeconds());
     }
     if (minutes < 120) {
-      return minutes + " min";
+      return say("duration.minutes", "minutes", minutes);
     }
-    return (minutes / 60) + " h " + (minutes % 60) + " min";
+    return say("duration.hours", "hours", minutes / 60, "minutes", minutes % 60);
   }
 
   private Instant now() {

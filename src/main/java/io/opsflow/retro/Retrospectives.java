@@ -29,6 +29,8 @@ import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.keys.BusinessKeys;
+import io.opsflow.kernel.text.Installation;
+import io.opsflow.kernel.text.Phrases;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.retro.facts.FactGathering;
 import io.opsflow.retro.persistence.ActionItemInsert;
@@ -49,6 +51,7 @@ public class Retrospectives {
   public static final String MESSAGE_REQUESTED = "RetrospectiveRequested";
   public static final String KEY_PREFIX = "RETRO";
   static final int MAX_ITEMS = 20;
+  private static final Phrases PHRASES = Phrases.of("retro");
 
   public record Details(Retrospective retrospective, RetroFacts facts, List<Finding> findings, List<ActionItem> actionItems) {
   }
@@ -62,9 +65,11 @@ public class Retrospectives {
   private final RetrospectiveSettings settings;
   private final ObjectMapper json;
   private final Clock clock;
+  private final Installation installation;
 
   Retrospectives(RetrospectiveMapper mapper, FactGathering facts, ServiceCatalog catalog, Incidents incidents,
-      Directory directory, BusinessKeys keys, RetrospectiveSettings settings, ObjectMapper json, Clock clock) {
+      Directory directory, BusinessKeys keys, RetrospectiveSettings settings, ObjectMapper json, Clock clock,
+      Installation installation) {
     this.mapper = mapper;
     this.facts = facts;
     this.catalog = catalog;
@@ -74,6 +79,7 @@ public class Retrospectives {
     this.settings = settings;
     this.json = json;
     this.clock = clock;
+    this.installation = installation;
   }
 
   /**
@@ -139,7 +145,7 @@ public class Retrospectives {
 
   private String factsText(Retrospective retro, RetroFacts all) {
     return Texts.forVariable(this.facts.text(retro, restricted(retro) ? all : visibleToAllStaff(all)),
-        wholeAt(retro.retroKey()));
+        wholeAt(retro.retroKey()), installation.spoken());
   }
 
   /** A retrospective of a restricted incident is restricted too. */
@@ -317,9 +323,9 @@ public class Retrospectives {
 
   public String itemFacts(String itemKey) {
     ActionItem item = item(itemKey);
-    return Texts.forVariable(item.itemKey() + ": " + item.title() + "\nOwner: " + item.ownerGroup() + ", due "
-        + item.dueDate() + (item.implementationNote() == null ? "" : "\nDone so far: " + item.implementationNote())
-        + (item.verificationNote() == null ? "" : "\nQA said: " + item.verificationNote()), wholeAt(item.retroKey()));
+    return Texts.forVariable(PHRASES.say(installation.reader(), "item.facts", "item", item.itemKey(), "title",
+        item.title(), "owner", item.ownerGroup(), "due", item.dueDate(), "implemented", item.implementationNote(),
+        "verified", item.verificationNote()), wholeAt(item.retroKey()), installation.spoken());
   }
 
   /** Where people read a retrospective whole, for the texts that forms show clipped. */

@@ -49,7 +49,7 @@ class ApprovalDecision implements TaskListener {
     if (!approved) {
       task.getExecution().setVariable(ChangeVariables.CHANGE_REJECTED, true);
       task.getExecution().setVariable(ChangeVariables.REJECTION_REASON,
-          "Rejected by " + actor + " for " + group + ": " + comment);
+          changes.say("rejected-by", "by", actor, "group", group, "comment", comment));
     }
   }
 

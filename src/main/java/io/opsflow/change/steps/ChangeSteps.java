@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import io.opsflow.change.Change;
 import io.opsflow.change.ChangeRetrospectiveRequested;
 import io.opsflow.change.Changes;
-import io.opsflow.kernel.text.Installation;
 import io.opsflow.notify.NoticeEvent;
 import io.opsflow.kernel.process.ProcessVariables;
 
@@ -67,37 +66,38 @@ class ChangeSteps {
     return execution -> {
       Change change = changes.get(key(execution));
       int status = hooks.trigger(change);
-      changes.addEntry(change.changeKey(), "deployment-triggered", "opsflow", "Deploy hook answered HTTP " + status);
+      changes.addEntry(change.changeKey(), "deployment-triggered", "opsflow",
+          changes.say("timeline.deployment-triggered", "status", status));
     };
   }
 
   /** Wait longer: ops saw the pipeline still working; a new deadline starts now. */
   @Bean
-  JavaDelegate extendDeploymentDeadline(Changes changes, Installation installation) {
+  JavaDelegate extendDeploymentDeadline(Changes changes) {
     return execution -> {
       Instant deadline = changes.deploymentDeadlineAfter(changes.now());
       execution.setVariable(ChangeVariables.DEPLOY_DEADLINE, Date.from(deadline));
       changes.addEntry(key(execution), "deadline-extended", "opsflow",
-          "Waiting for the deployment report until " + installation.time(deadline));
+          changes.say("timeline.deadline-extended", "deadline", deadline));
     };
   }
 
   /** Cancel change: ops stopped a stalled deployment; the gate says cancelled. */
   @Bean
   JavaDelegate cancelChange(Changes changes) {
-    return execution -> changes.cancel(key(execution), "ops", "the deployment stalled: "
-        + ProcessVariables.lenientText(execution, ChangeVariables.INVESTIGATION_NOTE));
+    return execution -> changes.cancel(key(execution), "ops", changes.say("stalled", "note",
+        ProcessVariables.lenientText(execution, ChangeVariables.INVESTIGATION_NOTE)));
   }
 
   /** Start verification window: alerts on the service until it ends interrupt it. */
   @Bean
-  JavaDelegate startVerification(Changes changes, Installation installation) {
+  JavaDelegate startVerification(Changes changes) {
     return execution -> {
       int minutes = ProcessVariables.strictNumber(execution, ChangeVariables.VERIFICATION_MINUTES);
       Instant end = changes.now().plusSeconds(minutes * 60L);
       execution.setVariable(ChangeVariables.VERIFICATION_ENDS_AT, Date.from(end));
-      changes.addEntry(key(execution), "verification", "opsflow", "Watching "
-          + ProcessVariables.lenientText(execution, ChangeVariables.SERVICE) + " until " + installation.time(end));
+      changes.addEntry(key(execution), "verification", "opsflow", changes.say("timeline.verification",
+          "service", ProcessVariables.lenientText(execution, ChangeVariables.SERVICE), "end", end));
     };
   }
 
@@ -117,7 +117,7 @@ class ChangeSteps {
     return execution -> {
       changes.retrospectiveDue(key(execution));
       events.publishEvent(new ChangeRetrospectiveRequested(key(execution)));
-      changes.addEntry(key(execution), "retrospective-requested", "opsflow", "Post-launch retrospective requested");
+      changes.addEntry(key(execution), "retrospective-requested", "opsflow", changes.say("timeline.retrospective-requested"));
     };
   }
 

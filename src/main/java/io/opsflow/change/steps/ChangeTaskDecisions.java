@@ -28,7 +28,8 @@ class ChangeTaskDecisions {
       check.require(decision != null, "investigation must be wait or cancel")
           .require(note != null, "investigationNote must say what you found").orRefuse();
       changes.addEntry(ChangeVariables.changeKey(task), "investigated", TaskActor.of(task),
-          (decision == Investigation.WAIT ? "Keep waiting: " : "Cancel: ") + note);
+          changes.say(decision == Investigation.WAIT ? "timeline.investigated.wait" : "timeline.investigated.cancel",
+              "note", note));
     };
   }
 
@@ -45,8 +46,8 @@ class ChangeTaskDecisions {
       check.require(rollBack != null, "rollBack must be true or false")
           .require(note != null, "decisionNote must say why").orRefuse();
       changes.addEntry(ChangeVariables.changeKey(task), rollBack ? "rollback-decided" : "kept", TaskActor.of(task),
-          (rollBack ? "Roll back after the alert " : "Keep the change despite the alert ")
-              + ProcessVariables.lenientText(task, ChangeVariables.ALERT_INCIDENT) + ": " + note);
+          changes.say(rollBack ? "timeline.rollback-decided" : "timeline.kept",
+              "incident", ProcessVariables.lenientText(task, ChangeVariables.ALERT_INCIDENT), "note", note));
       if (rollBack) {
         task.setVariable(ChangeVariables.ROLL_BACK_DUE_AT,
             RollBackDeadline.of(incidents, ProcessVariables.lenientText(task, ChangeVariables.ALERT_INCIDENT)));
@@ -76,7 +77,7 @@ class ChangeTaskDecisions {
           .require(!Boolean.FALSE.equals(confirmed) || note != null, "confirmationNote must say what is wrong")
           .orRefuse();
       changes.addEntry(ChangeVariables.changeKey(task), confirmed ? "confirmed" : "not-confirmed", TaskActor.of(task),
-          (confirmed ? "Works in production" : "Does not work in production") + (note == null ? "" : ": " + note));
+          changes.say(confirmed ? "timeline.confirmed" : "timeline.not-confirmed", "note", note));
     };
   }
 }

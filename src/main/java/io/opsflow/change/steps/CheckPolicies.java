@@ -36,11 +36,13 @@ class CheckPolicies implements JavaDelegate {
     changes.recordFreezeOverride(change);
     execution.setVariable(ChangeVariables.FROZEN, freeze.isPresent());
     freeze.ifPresent(window -> execution.setVariable(ChangeVariables.REJECTION_REASON,
-        Texts.forVariable("Planned inside the " + changes.describe(window), Changes.wholeAt(change.changeKey()))));
+        Texts.forVariable(changes.say("planned-inside", "window", changes.describe(window)),
+            Changes.wholeAt(change.changeKey()), installation.spoken())));
     List<Change> conflicts = changes.conflictsOf(change);
     String text = changes.recordConflicts(change.changeKey(), conflicts);
     execution.setVariable(ChangeVariables.CONFLICTS,
-        text.isEmpty() ? "none" : Texts.forVariable(text, Changes.wholeAt(change.changeKey())));
+        text.isEmpty() ? changes.say("conflicts.none") : Texts.forVariable(text, Changes.wholeAt(change.changeKey()),
+            installation.spoken()));
     execution.setVariable(ChangeVariables.SUMMARY, summary(changes.get(change.changeKey())));
   }
 
@@ -48,13 +50,15 @@ class CheckPolicies implements JavaDelegate {
   String summary(Change change) {
     return String.join("\n",
         change.changeKey() + ": " + change.title(),
-        change.changeType().code() + " change of " + change.serviceKey() + " to " + change.version()
-            + (change.commitSha() == null ? "" : " (" + change.commitSha() + ")"),
-        "Requested by " + change.requestedBy() + (change.requestedBy().equals(change.requestedVia()) ? ""
-            : " via " + change.requestedVia()),
-        "Risk " + change.risk().code() + ", route " + change.approvalRoute().code() + (change.testsFailed() ? ", TESTS FAILED" : "")
-            + (change.hasDbMigration() ? ", with a database migration" : ""),
-        "Planned start: " + (change.plannedStart() == null ? "as soon as approved" : installation.time(change.plannedStart())),
-        change.pipelineUrl() == null ? "" : "Pipeline: " + change.pipelineUrl()).strip();
+        changes.say("summary.change", "type", change.changeType(), "service", change.serviceKey(), "version",
+            change.version(), "commit", change.commitSha()),
+        changes.say("summary.requested", "requestedBy", change.requestedBy(), "requestedVia",
+            change.requestedBy().equals(change.requestedVia()) ? null : change.requestedVia()),
+        changes.say("summary.risk", "risk", change.risk(), "route", change.approvalRoute())
+            + (change.testsFailed() ? changes.say("summary.tests-failed") : "")
+            + (change.hasDbMigration() ? changes.say("summary.db-migration") : ""),
+        change.plannedStart() == null ? changes.say("summary.planned.asap")
+            : changes.say("summary.planned", "plannedStart", change.plannedStart()),
+        change.pipelineUrl() == null ? "" : changes.say("summary.pipeline", "url", change.pipelineUrl())).strip();
   }
 }

@@ -50,16 +50,17 @@ class OpenDeploymentIncident implements JavaDelegate {
     String impact = (String) decisions.single("alert-impact", tier).get("impact");
     String urgency = (String) decisions.single("alert-urgency", Map.of("severity", "critical")).get("urgency");
     Incident incident = incidents.open(new IncidentReport(change.serviceKey(),
-        "Deployment of " + change.serviceKey() + " " + change.version() + " failed (" + change.changeKey() + ")",
-        "The deployment of change " + change.changeKey() + " failed"
-            + (change.deploymentUrl() == null ? "." : ": " + change.deploymentUrl()) + "\nOps are rolling it back.",
+        changes.say("incident.title", "service", change.serviceKey(), "version", change.version(), "change",
+            change.changeKey()),
+        changes.say("incident.description", "change", change.changeKey(), "url", change.deploymentUrl()),
         impact, urgency, IncidentSource.CHANGE, change.changeKey()));
-    incidents.addEntry(incident.incidentKey(), "change", "opsflow", "Linked to change " + change.changeKey());
+    incidents.addEntry(incident.incidentKey(), "change", "opsflow", incidents.say("timeline.change", "change",
+        change.changeKey()));
     changes.linkIncident(change.changeKey(), incident.incidentKey());
     execution.setVariable(ChangeVariables.ROLL_BACK_DUE_AT, RollBackDeadline.of(incidents, incident.incidentKey()));
     Map<String, Object> facts = new HashMap<>();
-    facts.put("reason", "the deployment failed" + (change.deploymentUrl() == null ? "" : ": " + change.deploymentUrl())
-        + "; incident " + incident.incidentKey() + " is open");
+    facts.put("reason", changes.say("notice.deployment-failed", "url", change.deploymentUrl(), "incident",
+        incident.incidentKey()));
     notices.publish(NoticeEvent.CHANGE_DEPLOYMENT_FAILED, null, change, List.of(incident.onCallGroup()), facts, null);
   }
 }

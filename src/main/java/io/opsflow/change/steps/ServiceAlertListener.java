@@ -31,17 +31,15 @@ class ServiceAlertListener {
     if (incident.serviceKey() == null) {
       return;
     }
-    String named = incident.restricted() ? "A restricted incident (ops, managers and security find it in /api/incidents)"
-        : "Incident " + incident.incidentKey();
-    String variable = incident.restricted() ? "a restricted incident" : incident.incidentKey();
+    String variable = incident.restricted() ? changes.say("alert.restricted") : incident.incidentKey();
     for (MessageCorrelationResult result : runtimeService.createMessageCorrelation(MESSAGE_SERVICE_ALERTED)
         .processInstanceVariableEquals(ChangeVariables.SERVICE, incident.serviceKey())
         .setVariable(ChangeVariables.ALERT_INCIDENT, variable)
         .correlateAllWithResult()) {
       String changeKey = runtimeService.createProcessInstanceQuery()
           .processInstanceId(result.getExecution().getProcessInstanceId()).singleResult().getBusinessKey();
-      changes.addEntry(changeKey, "alert", "opsflow", named + " opened on "
-          + incident.serviceKey() + " during the verification window; ops decide to roll back or keep");
+      changes.addEntry(changeKey, "alert", "opsflow", changes.say(incident.restricted() ? "timeline.alert.restricted"
+          : "timeline.alert", "incident", incident.incidentKey(), "service", incident.serviceKey()));
     }
   }
 }

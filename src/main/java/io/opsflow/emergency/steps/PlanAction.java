@@ -55,8 +55,7 @@ class PlanAction implements JavaDelegate {
     String step = execution.getCurrentActivityName();
     SignedWebhook.Target target = properties.actions().get(action);
     if (target == null || !target.configured()) {
-      plans.log(activation, step, ActivationLogKind.ACTION, "opsflow", "NOT EXECUTED: no target is configured for action '" + action
-          + "' (opsflow.emergency.actions." + action + ".url)");
+      plans.log(activation, step, ActivationLogKind.ACTION, "opsflow", plans.say("log.not-executed", "action", action));
       return;
     }
     Map<String, Object> body = new LinkedHashMap<>();
@@ -66,7 +65,8 @@ class PlanAction implements JavaDelegate {
     body.put("service", ProcessVariables.lenientText(execution, PlanVariables.SERVICE));
     body.put("incidentKey", ProcessVariables.lenientText(execution, PlanVariables.INCIDENT_KEY));
     if (ProcessVariables.lenientFlag(execution, PlanVariables.DRILL)) {
-      plans.log(activation, step, ActivationLogKind.DRY_RUN, "opsflow", "Drill: would POST action '" + action + "' to " + target.url());
+      plans.log(activation, step, ActivationLogKind.DRY_RUN, "opsflow", plans.say("log.dry-run", "action", action, "url",
+          target.url()));
       return;
     }
     int status;
@@ -78,12 +78,14 @@ class PlanAction implements JavaDelegate {
       if (!permanent && !attempt.last()) {
         throw failure;
       }
-      String failed = "Action '" + action + "' failed" + (permanent ? " for good" : "") + " at attempt "
-          + attempt.number() + ": " + describe(failure);
-      plans.log(activation, step, ActivationLogKind.ACTION_FAILED, "opsflow", failed + "; handed to people");
+      String failed = plans.say(permanent ? "action-failed.for-good" : "action-failed", "action", action, "attempt",
+          attempt.number(), "reason", describe(failure));
+      plans.log(activation, step, ActivationLogKind.ACTION_FAILED, "opsflow", plans.say("log.handed-to-people", "failure",
+          failed));
       throw new BpmnError(ACTION_FAILED, failed);
     }
-    plans.log(activation, step, ActivationLogKind.ACTION, "opsflow", "Action '" + action + "' called " + target.url() + ": HTTP " + status);
+    plans.log(activation, step, ActivationLogKind.ACTION, "opsflow", plans.say("log.called", "action", action, "url",
+        target.url(), "status", status));
   }
 
   /** A receiver that refuses the call (bad request, unauthorized, not found …) will refuse every retry too. */

@@ -100,7 +100,7 @@ class PlanSteps {
       });
       String reason = ProcessVariables.lenientText(execution, PlanVariables.ABORT_REASON);
       execution.setVariable(PlanVariables.OUTCOME, PlanOutcome.ABORTED.code());
-      execution.setVariable(PlanVariables.SUMMARY, "Aborted by " + by + (reason == null ? "" : ": " + reason));
+      execution.setVariable(PlanVariables.SUMMARY, plans.say("aborted-by", "by", by, "reason", reason));
       plans.aborted(ProcessVariables.lenientText(execution, PlanVariables.ACTIVATION_KEY), by, reason);
     };
   }
@@ -115,8 +115,8 @@ class PlanSteps {
       plans.end(activation, outcome, summary);
       String incident = ProcessVariables.lenientText(execution, PlanVariables.INCIDENT_KEY);
       if (incident != null && incidents.find(incident).isPresent()) {
-        incidents.addEntry(incident, "emergency-plan", "opsflow", "Emergency plan " + activation + " ended: "
-            + (outcome == null ? null : outcome.code()) + (summary == null ? "" : ". " + summary));
+        incidents.addEntry(incident, "emergency-plan", "opsflow", plans.say("incident.plan-ended", "activation", activation,
+            "outcome", outcome, "summary", summary));
       }
     };
   }

@@ -76,13 +76,17 @@ class RecordActivation implements JavaDelegate {
     execution.setVariable(PlanVariables.OUTCOME, null);
     visibility.apply(execution.getProcessInstanceId(), incidents.restricted(incidentKey));
     execution.setVariable(PlanVariables.PLAN_FACTS, String.join("\n",
-        (isDrill ? "DRILL: automated actions run dry. " : "") + activation.activationKey() + " of " + planKey,
-        "Service: " + service + (catalog.find(service).isEmpty() ? " (not in the catalog)" : ""),
-        "Incident: " + (incidentKey == null ? "none" : incidentKey)));
+        plans.say("plan.facts.title", "drill", isDrill ? plans.say("plan.facts.drill") : null, "activation",
+            activation.activationKey(), "plan", planKey),
+        plans.say("plan.facts.service", "service", service, "unknown",
+            catalog.find(service).isEmpty() ? plans.say("plan.facts.not-in-catalog") : null),
+        plans.say("plan.facts.incident", "incident", incidentKey == null ? plans.say("plan.facts.no-incident")
+            : incidentKey)));
     Map<String, Object> facts = new HashMap<>();
     facts.put("title", plans.plan(planKey).map(EmergencyPlans.Plan::name).orElse(planKey));
-    facts.put("reason", isDrill ? "drill" : incidentKey == null ? "activated by " + activation.startedBy()
-        : "incident " + incidentKey);
+    facts.put("reason", isDrill ? plans.say("notice.drill") : incidentKey == null
+        ? plans.say("notice.activated-by", "by", activation.startedBy())
+        : plans.say("notice.incident", "incident", incidentKey));
     notifications.publish(Notice.of(NoticeEvent.PLAN_ACTIVATED.code() + ":" + activation.activationKey(),
         NoticeEvent.PLAN_ACTIVATED, activation.activationKey()).withService(service)
         .withGroups(plans.plan(planKey).map(plan -> List.of(plan.ownerGroup())).orElse(List.of()))

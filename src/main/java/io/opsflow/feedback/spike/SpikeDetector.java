@@ -7,9 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +20,7 @@ import io.opsflow.catalog.Service;
 import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.feedback.Feedback;
 import io.opsflow.feedback.FeedbackItem;
+import io.opsflow.feedback.FeedbackTexts;
 import io.opsflow.feedback.IncidentFeedback;
 import io.opsflow.feedback.NegativeSpikes;
 import io.opsflow.feedback.Insights;
@@ -29,7 +30,7 @@ import io.opsflow.incident.IncidentSource;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.process.Decisions;
 import io.opsflow.kernel.text.Installation;
-import io.opsflow.kernel.text.Texts;
+import io.opsflow.kernel.text.Reader;
 import io.opsflow.notify.Notice;
 import io.opsflow.notify.NoticeEvent;
 import io.opsflow.notify.Notifications;
@@ -149,23 +150,21 @@ class SpikeDetector implements NegativeSpikes {
   private String description(String service, Instant since, Instant now, long count, double baseline, String reason) {
     List<Insights.TermCount> terms = feedback.topComplaints(service, since, now, TOP_TERMS);
     List<FeedbackItem> samples = feedback.negativeItems(service, since, now, SAMPLE_ITEMS);
-    StringBuilder text = new StringBuilder()
-        .append(count).append(" negative feedback items on ").append(service).append(" since ")
-        .append(installation.time(since)).append(", against ").append(String.format("%.2f", baseline))
-        .append(" per hour over the previous 7 days: ").append(reason).append(".\n");
+    Reader reader = installation.reader();
+    StringBuilder text = new StringBuilder(FeedbackTexts.say(reader, "spike.summary", "count", count, "service", service,
+        "since", since, "baseline", String.format(Locale.ROOT, "%.2f", baseline), "reason", reason)).append("\n");
     if (!terms.isEmpty()) {
-      text.append("Top complaint terms: ").append(terms.stream().map(term -> term.term() + " (" + term.count() + ")")
-          .collect(Collectors.joining(", "))).append("\n");
+      text.append(FeedbackTexts.say(reader, "spike.terms", "terms", terms.stream()
+          .map(term -> FeedbackTexts.say(reader, "spike.term", "term", term.term(), "count", term.count())).toList()))
+          .append("\n");
     }
-    text.append("Sample items (newest first, masked):\n");
+    text.append(FeedbackTexts.say(reader, "spike.samples")).append("\n");
     for (FeedbackItem item : samples) {
-      text.append("- #").append(item.id()).append(" ").append(item.channel().code())
-          .append(item.rating() == null ? "" : " rating " + item.rating()).append(", ")
-          .append(installation.time(item.occurredAt())).append(": ")
-          .append(Texts.clip(item.text().replaceAll("\\s+", " "), SAMPLE_CHARACTERS)).append("\n");
+      text.append(FeedbackTexts.sample(reader, item.id(), null, item.channel(), item.rating(), item.occurredAt(),
+          item.text(), SAMPLE_CHARACTERS)).append("\n");
     }
-    return text.append("All of them: GET /api/feedback?service=").append(service).append("&sentiment=negative&from=")
-        .append(since).append("&to=").append(now).toString();
+    return text.append(FeedbackTexts.say(reader, "spike.all", "url", "GET /api/feedback?service=" + service
+        + "&sentiment=negative&from=" + since + "&to=" + now)).toString();
   }
 
   /**
@@ -177,8 +176,8 @@ class SpikeDetector implements NegativeSpikes {
     incidentKey.ifPresent(key -> {
       int linked = incidentFeedback.linkNegatives(key, service, since, now);
       if (opened.isPresent()) {
-        incidents.addEntry(key, "feedback", "opsflow", linked + " negative feedback items linked to this incident;"
-            + " more are linked while it is open: GET /api/feedback?incident=" + key);
+        incidents.addEntry(key, "feedback", "opsflow", FeedbackTexts.say(installation.reader(), "spike.linked", "count",
+            linked, "incident", key));
       }
     });
   }
@@ -196,8 +195,8 @@ class SpikeDetector implements NegativeSpikes {
         .withLink("/api/incidents/" + incident.incidentKey()));
   }
 
-  static String title(String service) {
-    return "Negative feedback spike on " + service;
+  private String title(String service) {
+    return FeedbackTexts.say(installation.reader(), "spike.title", "service", service);
   }
 
   static String dedupKey(String service) {

@@ -162,7 +162,8 @@ public class AlertIntake {
           .anyMatch(alert -> alert.fingerprint().equals(observation.fingerprint()) && !alert.firing());
       mapper.recordFiring(owner, observation.fingerprint(), now);
       if (wasResolved) {
-        incidents.addEntry(owner, "alert-fired-again", "opsflow", "Alert " + observation.alertName() + " is firing again");
+        incidents.addEntry(owner, "alert-fired-again", "opsflow", incidents.say("timeline.alert-fired-again", "alert",
+            observation.alertName()));
       }
       result.updated().add(owner);
       return;
@@ -173,8 +174,8 @@ public class AlertIntake {
         observation.severity(), observation.summary(), observation.labels(), observation.generatorUrl(),
         AlertStatus.FIRING, observation.startsAt(), null, now, now, 1));
     if (!observation.clipped().isEmpty()) {
-      incidents.addEntry(incident.incidentKey(), "alert-clipped", sender, "Alert " + Texts.clip(observation.alertName(), 80)
-          + " could not be stored whole: " + String.join("; ", observation.clipped()));
+      incidents.addEntry(incident.incidentKey(), "alert-clipped", sender, incidents.say("timeline.alert-clipped", "alert",
+          Texts.clip(observation.alertName(), 80), "clipped", String.join("; ", observation.clipped())));
     }
     incidents.start(incident);
     result.opened().add(incident.incidentKey());
@@ -204,9 +205,8 @@ public class AlertIntake {
       result.ignored().add(new IntakeResult.Ignored(observation.fingerprint(), "no open incident has this alert"));
       return;
     }
-    incidents.addEntry(owner, "alert-resolved", sender, "Alert " + observation.alertName() + " resolved"
-        + (observation.clipped().isEmpty() ? "" : " (as reported it could not be stored whole: "
-            + String.join("; ", observation.clipped()) + ")"));
+    incidents.addEntry(owner, "alert-resolved", sender, incidents.say("timeline.alert-resolved", "alert",
+        observation.alertName(), "clipped", observation.clipped().isEmpty() ? null : String.join("; ", observation.clipped())));
     result.updated().add(owner);
     resolvedOn.add(owner);
   }
@@ -227,9 +227,8 @@ public class AlertIntake {
     }
     boolean told = !runtimeService.createMessageCorrelation(MESSAGE_ALERTS_RESOLVED)
         .processInstanceId(process.getId()).correlateAllWithResult().isEmpty();
-    incidents.addEntry(key, "alerts-resolved", sender, told
-        ? "Every alert has resolved: on-call is asked to confirm closure"
-        : "Every alert has resolved while the incident is being closed");
+    incidents.addEntry(key, "alerts-resolved", sender, incidents.say(told ? "timeline.alerts-resolved.asked"
+        : "timeline.alerts-resolved.closing"));
   }
 
   private Instant now() {

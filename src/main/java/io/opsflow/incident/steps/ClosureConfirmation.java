@@ -29,7 +29,8 @@ class ClosureConfirmation implements TaskListener {
     if (confirmed) {
       incidents.closeByAlerts(key, TaskActor.of(task), note);
     } else {
-      incidents.addEntry(key, "closure-declined", TaskActor.of(task), "Alerts resolved but the incident goes on: " + note);
+      incidents.addEntry(key, "closure-declined", TaskActor.of(task), incidents.say("timeline.closure-declined", "note",
+          note));
     }
   }
 }

@@ -79,8 +79,9 @@ class EscalateToManager implements JavaDelegate {
         IncidentNotices.facts("level", sla == Sla.ACKNOWLEDGE ? Integer.toString(LEVEL) : Groups.MANAGER,
             "deadline", sla == Sla.ACKNOWLEDGE ? incident.ackDueAt() : incident.resolveDueAt(), "onCall", paged))
         .withTask(open.isEmpty() ? null : open.get(0).getId()).withMention(managers));
-    incidents.escalated(key, "The " + sla.code() + " work is escalated: managers may take "
-        + open.stream().map(Task::getName).toList() + (sla == Sla.ACKNOWLEDGE ? "; level " + LEVEL + " paged (" + paged
-        + ")" : ""));
+    boolean paging = sla == Sla.ACKNOWLEDGE;
+    incidents.escalated(key, incidents.say("timeline.escalated.to-managers", "sla", sla, "tasks",
+        open.stream().map(Task::getName).map(name -> incidents.say("task", "name", name)).toList(), "level",
+        paging ? LEVEL : null, "paged", paging ? paged : null));
   }
 }

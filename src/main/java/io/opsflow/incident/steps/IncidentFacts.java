@@ -38,9 +38,10 @@ final class IncidentFacts {
   static String facts(Incident incident, Incidents incidents) {
     return String.join("\n",
         incident.incidentKey() + " (" + incident.priority() + "): " + incident.title(),
-        "Service: " + incident.serviceLabel() + ", on call: " + incident.onCallGroup(),
-        "Impact " + incident.impact() + ", urgency " + incident.urgency(),
-        "Opened " + incidents.format(incident.openedAt()) + " by " + incident.reportedBy() + " (" + incident.source() + ")",
-        "Acknowledge by " + incidents.format(incident.ackDueAt()) + ", resolve by " + incidents.format(incident.resolveDueAt()));
+        incidents.say("facts.service", "service", incidents.serviceLabel(incident), "group", incident.onCallGroup()),
+        incidents.say("facts.impact", "impact", incident.impact(), "urgency", incident.urgency()),
+        incidents.say("facts.opened", "openedAt", incident.openedAt(), "reportedBy", incident.reportedBy(), "source",
+            incident.source()),
+        incidents.say("facts.due", "ackDue", incident.ackDueAt(), "resolveDue", incident.resolveDueAt()));
   }
 }

@@ -40,8 +40,7 @@ class PageNextLevel implements JavaDelegate {
     Incident incident = incidents.find(key).orElseThrow();
     Escalation escalation = notices.escalation(incident);
     if (escalation.levels().size() < LEVEL) {
-      incidents.escalated(key, "Not acknowledged, but the escalation policy "
-          + escalation.policy() + " has no level " + LEVEL);
+      incidents.escalated(key, incidents.say("timeline.escalated.no-level", "policy", escalation.policy(), "level", LEVEL));
       return;
     }
     Escalation.Step step = escalation.levels().get(LEVEL - 1);
@@ -53,7 +52,7 @@ class PageNextLevel implements JavaDelegate {
     notices.publish(notices.about(NoticeEvent.INCIDENT_ESCALATED, "level-" + LEVEL, incident, groups,
         IncidentNotices.facts("level", Integer.toString(LEVEL), "deadline", incident.ackDueAt(), "onCall", paged))
         .withTask(triage == null ? null : triage.getId()).withMention(step.userIds()));
-    incidents.escalated(key, "Not acknowledged: level " + LEVEL + " paged (" + paged + ")");
+    incidents.escalated(key, incidents.say("timeline.escalated", "level", LEVEL, "paged", paged));
   }
 
   static List<String> concat(List<String> groups, String group) {

@@ -65,7 +65,7 @@ class RegisterIncident implements JavaDelegate {
     check.orRefuse();
     Incident incident = incidents.register(report);
     execution.setProcessBusinessKey(incident.incidentKey());
-    execution.setVariables(Incidents.startVariables(incident));
+    execution.setVariables(incidents.startVariables(incident));
     return incident;
   }
 

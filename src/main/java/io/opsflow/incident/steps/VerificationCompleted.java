@@ -27,7 +27,7 @@ class VerificationCompleted implements TaskListener {
         .orRefuse();
     String key = IncidentVariables.incidentKey(task);
     if (verified) {
-      incidents.addEntry(key, "verified", TaskActor.of(task), "Resolution verified" + (note == null ? "" : ": " + note));
+      incidents.addEntry(key, "verified", TaskActor.of(task), incidents.say("timeline.verified", "note", note));
     } else {
       incidents.verificationFailed(key, TaskActor.of(task), note);
     }

@@ -24,7 +24,7 @@ final class IncidentSummary {
   static String markdown(IncidentDetails details, Reader l) {
     Incident incident = details.incident();
     StringBuilder md = new StringBuilder("# ").append(title(details, l)).append("\n\n");
-    line(md, l.say("Service", "服务"), incident.serviceLabel());
+    line(md, l.say("Service", "服务"), incident.serviceLabel(l));
     line(md, l.say("State", "状态"), l.name(incident.state()) + (incident.major() ? l.say(" (major)", "（重大）") : ""));
     line(md, l.say("Impact / urgency", "影响 / 紧急程度"), l.name(incident.impact()) + " / " + l.name(incident.urgency()));
     line(md, l.say("Category", "类别"), l.name(incident.category()));

@@ -1,9 +1,14 @@
 package io.opsflow.kernel.text;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.Locale;
+import java.util.Properties;
 
 /** How OpsFlow writes times and long texts into timelines, task forms and reports. */
 public final class Texts {
@@ -35,6 +40,20 @@ public final class Texts {
   private Texts() {
   }
 
+  /** A properties file of texts on the classpath, read as UTF-8 (Chinese written as it is, not escaped). */
+  public static Properties properties(String resource) {
+    try (InputStream in = Texts.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing " + resource);
+      }
+      Properties properties = new Properties();
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return properties;
+    } catch (IOException e) {
+      throw new IllegalStateException(resource, e);
+    }
+  }
+
   /** The text cut to {@code max} characters (ending in "...") so it fits its column. */
   public static String clip(String text, int max) {
     return text.length() > max ? head(text, max - 3) + "..." : text;
@@ -42,15 +61,16 @@ public final class Texts {
 
   /**
    * Text for a process variable: whole when it fits, else cut to {@value #VARIABLE_MAX} characters
-   * ending in a note that it was clipped and where the whole text is.
+   * ending in a note, in the text's language, that it was clipped and where the whole text is.
    *
    * @param wholeTextAt where to read it all, e.g. {@code GET /api/incidents/INC-2026-0042}
    */
-  public static String forVariable(String text, String wholeTextAt) {
+  public static String forVariable(String text, String wholeTextAt, Language language) {
     if (text == null || text.length() <= VARIABLE_MAX) {
       return text;
     }
-    String note = " … (clipped; the whole text: " + wholeTextAt + ")";
+    String note = language.say(" … (clipped; the whole text: " + wholeTextAt + ")",
+        " …（已截断，完整内容：" + wholeTextAt + "）");
     return head(text, VARIABLE_MAX - note.length()) + note;
   }
 

@@ -12,6 +12,7 @@ import io.opsflow.emergency.EmergencyPlans;
 import io.opsflow.feedback.Feedback;
 import io.opsflow.kernel.process.Decisions;
 import io.opsflow.kernel.text.Installation;
+import io.opsflow.kernel.text.Phrases;
 import io.opsflow.oncall.OnCall;
 import io.opsflow.oncall.Schedule;
 import io.opsflow.security.Directory;
@@ -23,10 +24,11 @@ import io.opsflow.security.Directory;
 @Component
 class LaunchReadiness {
 
-  static final String EMERGENCY_PLAN = "Emergency plan";
-  static final String ON_CALL = "On-call schedule";
-  static final String FEEDBACK = "Feedback channel";
-  static final String DEV_GROUP = "Owning dev group";
+  private static final Phrases PHRASES = Phrases.of("lifecycle");
+  static final String EMERGENCY_PLAN = "readiness.emergency-plan";
+  static final String ON_CALL = "readiness.on-call";
+  static final String FEEDBACK = "readiness.feedback";
+  static final String DEV_GROUP = "readiness.dev-group";
   /** The plan a launch must be ready to run: the one emergency-plan-selection picks for an outage of the service. */
   static final String OUTAGE = "outage";
 
@@ -64,56 +66,60 @@ class LaunchReadiness {
         .get("planKey");
     var plan = plans.plan(planKey == null ? null : planKey.toString());
     if (plan.isEmpty()) {
-      return new ReadinessCheck(EMERGENCY_PLAN, false, "no emergency plan applies to an outage of " + service);
+      return check(EMERGENCY_PLAN, false, "readiness.no-plan", "service", service);
     }
     var found = plan.get();
     if (found.lastDrill() == null) {
-      return new ReadinessCheck(EMERGENCY_PLAN, false, "the plan " + found.key() + " applies but was never "
-          + "drilled; drill it (every " + found.drillIntervalDays() + " days)");
+      return check(EMERGENCY_PLAN, false, "readiness.never-drilled", "plan", found.key(), "days",
+          found.drillIntervalDays());
     }
     if (found.drillOverdue()) {
-      return new ReadinessCheck(EMERGENCY_PLAN, false, "the plan " + found.key() + " was last drilled "
-          + installation.time(found.lastDrill()) + ", more than its interval of " + found.drillIntervalDays()
-          + " days ago");
+      return check(EMERGENCY_PLAN, false, "readiness.drill-overdue", "plan", found.key(), "lastDrill", found.lastDrill(),
+          "days", found.drillIntervalDays());
     }
-    return new ReadinessCheck(EMERGENCY_PLAN, true, "the plan " + found.key() + " applies, drilled "
-        + installation.time(found.lastDrill()) + " (every " + found.drillIntervalDays() + " days)");
+    return check(EMERGENCY_PLAN, true, "readiness.drilled", "plan", found.key(), "lastDrill", found.lastDrill(), "days",
+        found.drillIntervalDays());
   }
 
   private ReadinessCheck onCall(Service service) {
     String group = service.onCallGroup();
     if (group == null || group.isBlank()) {
-      return new ReadinessCheck(ON_CALL, false, "the service names no on-call group");
+      return check(ON_CALL, false, "readiness.no-on-call-group");
     }
     List<Schedule> staffed = onCall.schedulesOf(group).stream().filter(schedule -> !schedule.members().isEmpty())
         .toList();
     if (staffed.isEmpty()) {
-      return new ReadinessCheck(ON_CALL, false, "no on-call schedule with members covers the on-call group " + group);
+      return check(ON_CALL, false, "readiness.no-schedule", "group", group);
     }
-    return new ReadinessCheck(ON_CALL, true, staffed.get(0).name() + " covers " + group + " ("
-        + staffed.get(0).members().size() + " members)");
+    return check(ON_CALL, true, "readiness.schedule", "schedule", staffed.get(0).name(), "group", group, "members",
+        staffed.get(0).members().size());
   }
 
   private ReadinessCheck feedback(String service, boolean notApplicable) {
     if (notApplicable) {
-      return new ReadinessCheck(FEEDBACK, true, "marked not applicable");
+      return check(FEEDBACK, true, "readiness.feedback-not-applicable");
     }
     var items = feedback.of(service, null, null, 1);
     if (items.isEmpty()) {
-      return new ReadinessCheck(FEEDBACK, false, "no feedback channel has sent feedback for " + service
-          + " yet; connect one (a test item will do), or mark feedback not applicable");
+      return check(FEEDBACK, false, "readiness.no-feedback", "service", service);
     }
-    return new ReadinessCheck(FEEDBACK, true, "feedback arrives (latest from " + items.get(0).channel().code() + ")");
+    return check(FEEDBACK, true, "readiness.feedback-arrives", "channel", items.get(0).channel().code());
   }
 
   private ReadinessCheck devGroup(Service service) {
     String group = service.devGroup();
     if (group == null || group.isBlank()) {
-      return new ReadinessCheck(DEV_GROUP, false, "the service names no owning dev group");
+      return check(DEV_GROUP, false, "readiness.no-dev-group");
     }
     if (!directory.groupExists(group)) {
-      return new ReadinessCheck(DEV_GROUP, false, "the owning dev group " + group + " does not exist");
+      return check(DEV_GROUP, false, "readiness.unknown-dev-group", "group", group);
     }
-    return new ReadinessCheck(DEV_GROUP, true, group);
+    return new ReadinessCheck(PHRASES.say(installation.reader(), DEV_GROUP), true, group);
+  }
+
+  /** A check named and detailed in the installation's language. */
+  private ReadinessCheck check(String name, boolean passed, String detail, Object... namesAndValues) {
+    return new ReadinessCheck(PHRASES.say(installation.reader(), name), passed,
+        PHRASES.say(installation.reader(), detail, namesAndValues));
   }
 }

@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -20,6 +19,8 @@ import io.opsflow.incident.IncidentDetails;
 import io.opsflow.incident.Incidents;
 import io.opsflow.incident.Priority;
 import io.opsflow.kernel.text.Installation;
+import io.opsflow.kernel.text.Phrases;
+import io.opsflow.kernel.text.Reader;
 import io.opsflow.lifecycle.UsageFacts;
 import io.opsflow.lifecycle.UsageReport;
 import io.opsflow.lifecycle.UsageSettings;
@@ -33,6 +34,7 @@ import io.opsflow.lifecycle.UsageSettings;
 class LaunchReporting {
 
   static final int MAX_LISTED = 1000;
+  private static final Phrases PHRASES = Phrases.of("lifecycle");
 
   private final Changes changes;
   private final Incidents incidents;
@@ -56,15 +58,15 @@ class LaunchReporting {
     Instant to = launch.hypercareStartedAt().plus(Duration.ofDays(day));
     Instant from = to.minus(Duration.ofDays(1));
     String service = launch.serviceKey();
+    Reader reader = installation.reader();
     StringBuilder text = new StringBuilder();
-    text.append("Launch report ").append(launch.launchKey()).append(", day ").append(day).append(" of ")
-        .append(launch.hypercareDays()).append(": ").append(service).append(' ').append(launch.version())
-        .append(" (").append(installation.time(from)).append(" – ").append(installation.time(to)).append(")\n");
+    text.append(PHRASES.say(reader, "report.title", "launch", launch.launchKey(), "day", day, "days",
+        launch.hypercareDays(), "service", service, "version", launch.version(), "from", from, "to", to)).append("\n");
 
     List<Release> releases = changes.releasedBetween(service, from, to, MAX_LISTED);
-    text.append("\nDeployments: ").append(releases.size());
-    releases.forEach(release -> text.append("\n- ").append(release.version()).append(" (").append(release.changeKey())
-        .append(", ").append(installation.time(release.deployedAt())).append(')'));
+    text.append("\n").append(PHRASES.say(reader, "report.deployments", "count", releases.size()));
+    releases.forEach(release -> text.append("\n").append(PHRASES.say(reader, "report.release", "version",
+        release.version(), "change", release.changeKey(), "at", release.deployedAt())));
 
     List<IncidentDetails> opened = incidents.onServiceBetween(service, from, to, MAX_LISTED);
     Map<Priority, Long> byPriority = new EnumMap<>(Priority.class);
@@ -72,29 +74,27 @@ class LaunchReporting {
       byPriority.put(priority, 0L);
     }
     opened.forEach(incident -> byPriority.merge(incident.incident().priority(), 1L, Long::sum));
-    text.append("\n\nIncidents opened: ").append(opened.size()).append(" (")
-        .append(byPriority.entrySet().stream().map(entry -> entry.getKey().code() + " " + entry.getValue())
-            .collect(Collectors.joining(", ")))
-        .append(')');
+    text.append("\n\n").append(PHRASES.say(reader, "report.incidents", "count", opened.size(), "byPriority",
+        byPriority.entrySet().stream().map(entry -> PHRASES.say(reader, "report.priority", "priority",
+            entry.getKey().code(), "count", entry.getValue())).toList()));
 
     FeedbackSummary today = feedback.summary(service, from, to, 0);
     FeedbackSummary before = feedback.summary(service, from.minus(Duration.ofDays(1)), from, 0);
-    text.append("\n\nFeedback: ").append(today.volume()).append(" items (day before ").append(before.volume())
-        .append("); negative ").append(percent(today.shares().get(Sentiment.NEGATIVE))).append(" (day before ")
-        .append(percent(before.shares().get(Sentiment.NEGATIVE))).append("); average score ")
-        .append(score(today.averageScore())).append(" (day before ").append(score(before.averageScore())).append(')');
+    text.append("\n\n").append(PHRASES.say(reader, "report.feedback", "volume", today.volume(), "volumeBefore",
+        before.volume(), "negative", percent(today.shares().get(Sentiment.NEGATIVE)), "negativeBefore",
+        percent(before.shares().get(Sentiment.NEGATIVE)), "score", score(today.averageScore()), "scoreBefore",
+        score(before.averageScore())));
 
     LocalDate firstDay = launch.hypercareStartedAt().atZone(settings.zone()).toLocalDate();
     LocalDate lastDay = to.minusMillis(1).atZone(settings.zone()).toLocalDate();
     UsageReport used = usage.report(service, firstDay, lastDay);
-    text.append("\n\nUsage since the launch (").append(firstDay).append(" – ").append(lastDay).append("): ");
+    text.append("\n\n").append(PHRASES.say(reader, "report.usage", "from", firstDay, "to", lastDay));
     if (used.features().isEmpty()) {
-      text.append("no usage facts reported yet");
+      text.append(PHRASES.say(reader, "report.usage.none"));
     }
-    used.features().forEach(feature -> text.append("\n- ").append(feature.feature()).append(": ").append(feature.uses())
-        .append(" uses, share ").append(percent(feature.share()))
-        .append(feature.flags().isEmpty() ? "" : " — " + feature.flags().stream().map(flag -> flag.code())
-            .collect(Collectors.joining(", "))));
+    used.features().forEach(feature -> text.append("\n").append(PHRASES.say(reader, "report.feature", "feature",
+        feature.feature(), "uses", feature.uses(), "share", percent(feature.share()), "flags",
+        feature.flags().isEmpty() ? null : feature.flags().stream().map(flag -> flag.code()).toList())));
     return text.toString();
   }
 

@@ -15,9 +15,12 @@ import org.springframework.context.annotation.Configuration;
 
 import io.opsflow.catalog.ProcessRef;
 import io.opsflow.change.Change;
+import io.opsflow.change.ChangeOutcome;
+import io.opsflow.change.ChangeState;
 import io.opsflow.change.ChangeSubmission;
 import io.opsflow.change.ChangeType;
 import io.opsflow.change.Changes;
+import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.process.ProcessVariables;
 import io.opsflow.kernel.process.TaskActor;
@@ -129,11 +132,11 @@ class LaunchSteps {
     return task -> {
       String key = ProcessVariables.strictText(task, LAUNCH_KEY);
       String text = String.join("\n\n", launches.details(key).signOffs().stream()
-          .map(signOff -> signOff.group() + " (" + signOff.signedBy() + ", " + installation.time(signOff.signedAt()) + "): "
-              + (signOff.notes() == null ? "no notes" : signOff.notes())
-              + (signOff.loadTestUrl() == null ? "" : "\nLoad test: " + signOff.loadTestUrl()))
+          .map(signOff -> launches.say("sign-off", "group", signOff.group(), "by", signOff.signedBy(), "at",
+              signOff.signedAt(), "notes", signOff.notes() == null ? launches.say("sign-off.no-notes") : signOff.notes(),
+              "loadTest", signOff.loadTestUrl()))
           .toList());
-      task.setVariableLocal(SIGN_OFFS, Texts.forVariable(text, "GET /api/launches/" + key));
+      task.setVariableLocal(SIGN_OFFS, Texts.forVariable(text, "GET /api/launches/" + key, installation.spoken()));
     };
   }
 
@@ -165,7 +168,8 @@ class LaunchSteps {
       Launch launch = launches.get(ProcessVariables.strictText(execution, LAUNCH_KEY));
       Instant plannedStart = launch.plannedStart();
       Change change = changes.request(new ChangeSubmission(launch.serviceKey(), launch.version(),
-          "Launch " + launch.serviceKey() + " " + launch.version() + " (" + launch.launchKey() + ")", ChangeType.NORMAL,
+          launches.say("change.launch", "service", launch.serviceKey(), "version", launch.version(), "launch",
+              launch.launchKey()), ChangeType.NORMAL,
           false, false, plannedStart.isAfter(launches.now()) ? plannedStart : null, null, null, launch.requestedBy(),
           launch.requestedBy(), null, null));
       launches.changeOpened(launch.launchKey(), change.changeKey());
@@ -176,8 +180,8 @@ class LaunchSteps {
   @Bean
   JavaDelegate recordLaunchFailed(Launches launches) {
     return execution -> launches.end(ProcessVariables.strictText(execution, LAUNCH_KEY), LaunchState.FAILED,
-        "launch change " + ProcessVariables.lenientText(execution, CHANGE_KEY) + " ended "
-            + ProcessVariables.lenientText(execution, CHANGE_OUTCOME) + "; the service stays planned");
+        launches.say("lifecycle.launch-failed", "change", ProcessVariables.lenientText(execution, CHANGE_KEY), "outcome",
+            ended(ProcessVariables.lenientText(execution, CHANGE_OUTCOME))));
   }
 
   /** Start hypercare: the service becomes launching (its incidents are raised a priority level). */
@@ -194,7 +198,8 @@ class LaunchSteps {
 
   /** Send launch report: the day's report stored whole, the manager told, the next report's time set. */
   @Bean
-  JavaDelegate sendLaunchReport(Launches launches, LaunchReporting reporting, Notifications notifications) {
+  JavaDelegate sendLaunchReport(Launches launches, LaunchReporting reporting, Notifications notifications,
+      Installation installation) {
     return execution -> {
       Launch launch = launches.get(ProcessVariables.strictText(execution, LAUNCH_KEY));
       int day = ProcessVariables.strictNumber(execution, REPORT_DAY) + 1;
@@ -210,7 +215,7 @@ class LaunchSteps {
           .withLink(link)
           .withMention(List.of(launch.requestedBy())));
       execution.setVariable(REPORT_DAY, day);
-      execution.setVariable(LAUNCH_REPORT, Texts.forVariable(text, link));
+      execution.setVariable(LAUNCH_REPORT, Texts.forVariable(text, link, installation.spoken()));
       execution.setVariable(NEXT_REPORT_AT,
           Date.from(launch.hypercareStartedAt().plus(Duration.ofDays(day + 1L))));
     };
@@ -226,5 +231,11 @@ class LaunchSteps {
       events.publishEvent(new LaunchRetrospectiveRequested(key, launch.serviceKey(), launch.version(),
           launch.hypercareStartedAt(), launch.endedAt()));
     };
+  }
+
+  /** How the launch change ended: its outcome when it closed, its state when it stopped; the code as sent otherwise. */
+  private static Object ended(String code) {
+    return Codes.find(ChangeOutcome.class, code).<Object>map(outcome -> outcome)
+        .or(() -> Codes.find(ChangeState.class, code).map(state -> state)).orElse(code);
   }
 }

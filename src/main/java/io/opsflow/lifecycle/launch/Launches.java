@@ -17,6 +17,8 @@ import io.opsflow.catalog.ServiceCatalog;
 import io.opsflow.catalog.ServiceLifecycle;
 import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.keys.BusinessKeys;
+import io.opsflow.kernel.text.Installation;
+import io.opsflow.kernel.text.Phrases;
 import io.opsflow.lifecycle.UsageSettings;
 
 /**
@@ -28,6 +30,7 @@ public class Launches {
 
   public static final String PROCESS_KEY = "service-launch";
   static final String KEY_PREFIX = "LAUNCH";
+  private static final Phrases PHRASES = Phrases.of("lifecycle");
   static final int REASONS_MAX = 2000;
 
   public record Details(Launch launch, List<SignOff> signOffs, List<LaunchReport> reports) {
@@ -39,15 +42,25 @@ public class Launches {
   private final BusinessKeys keys;
   private final UsageSettings settings;
   private final Clock clock;
+  private final Installation installation;
 
   Launches(LaunchMapper mapper, ServiceCatalog catalog, ServiceLifecycle lifecycle, BusinessKeys keys,
-      UsageSettings settings, Clock clock) {
+      UsageSettings settings, Clock clock, Installation installation) {
     this.mapper = mapper;
     this.catalog = catalog;
     this.lifecycle = lifecycle;
     this.keys = keys;
     this.settings = settings;
     this.clock = clock;
+    this.installation = installation;
+  }
+
+  /**
+   * What the launch of a service (readiness, sign-offs, reports) writes for people in the installation's language, from
+   * {@code texts/lifecycle_*.properties} ({@link Phrases#say}).
+   */
+  public String say(String key, Object... namesAndValues) {
+    return PHRASES.say(installation.reader(), key, namesAndValues);
   }
 
   /** Everything wrong with a request, including a service the catalog does not have. */
@@ -139,7 +152,7 @@ public class Launches {
     Launch launch = get(key);
     Instant at = now();
     lifecycle.move(launch.serviceKey(), LifecycleState.PLANNED, LifecycleState.LAUNCHING, actor, process,
-        "launch change " + launch.changeKey() + " succeeded");
+        say("lifecycle.launch-change-succeeded", "change", launch.changeKey()));
     mapper.startHypercare(key, at);
     return at;
   }
@@ -149,7 +162,7 @@ public class Launches {
   public Launch goLive(String key, String actor, io.opsflow.catalog.ProcessRef process) {
     Launch launch = get(key);
     lifecycle.move(launch.serviceKey(), LifecycleState.LAUNCHING, LifecycleState.LIVE, actor, process,
-        "hypercare of " + launch.hypercareDays() + " days over");
+        say("lifecycle.hypercare-over", "days", launch.hypercareDays()));
     mapper.end(key, LaunchState.LIVE, null, now());
     return get(key);
   }

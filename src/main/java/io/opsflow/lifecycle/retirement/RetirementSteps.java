@@ -152,7 +152,8 @@ class RetirementSteps {
     return execution -> {
       Retirement retirement = retirements.get(key(execution));
       Change change = changes.request(new ChangeSubmission(retirement.service(), "shutdown",
-          "Shut down " + retirement.service() + " (retirement " + retirement.key() + ")", ChangeType.NORMAL, false,
+          retirements.say("change.shutdown", "service", retirement.service(), "retirement", retirement.key()),
+          ChangeType.NORMAL, false,
           false, null, null, null, retirement.requestedBy(), retirement.requestedBy(), null, null));
       retirements.shutdownChangeRequested(retirement.key(), change.changeKey());
       execution.setVariable(RetirementVariables.SHUTDOWN_CHANGE_KEY, change.changeKey());

@@ -28,6 +28,8 @@ import io.opsflow.incident.IncidentSource;
 import io.opsflow.incident.Incidents;
 import io.opsflow.kernel.domain.Refusal;
 import io.opsflow.kernel.keys.BusinessKeys;
+import io.opsflow.kernel.text.Installation;
+import io.opsflow.kernel.text.Phrases;
 
 /** The retirement records (下线停运): the one place that writes them; service-retirement's steps call it. */
 @Component
@@ -37,6 +39,7 @@ public class Retirements {
   /** Correlated when the retirement's shutdown change ends (closed, rejected or cancelled). */
   public static final String MESSAGE_SHUTDOWN_CHANGE_ENDED = "RetirementShutdownChangeEnded";
   static final String KEY_PREFIX = "RETIRE";
+  private static final Phrases PHRASES = Phrases.of("lifecycle");
   static final int DEFAULT_NOTICE_DAYS = 30;
   static final int MAX_NOTICE_DAYS = 365;
   static final int MAX_NOTICE_TEXT = 4000;
@@ -51,9 +54,10 @@ public class Retirements {
   private final RuntimeService runtimeService;
   private final Incidents incidents;
   private final Clock clock;
+  private final Installation installation;
 
   Retirements(RetirementMapper mapper, ServiceCatalog catalog, ServiceLifecycle lifecycle, BusinessKeys keys,
-      RuntimeService runtimeService, Incidents incidents, Clock clock) {
+      RuntimeService runtimeService, Incidents incidents, Clock clock, Installation installation) {
     this.mapper = mapper;
     this.catalog = catalog;
     this.lifecycle = lifecycle;
@@ -61,6 +65,15 @@ public class Retirements {
     this.runtimeService = runtimeService;
     this.incidents = incidents;
     this.clock = clock;
+    this.installation = installation;
+  }
+
+  /**
+   * What the retirement of a service writes for people in the installation's language, from
+   * {@code texts/lifecycle_*.properties} ({@link Phrases#say}).
+   */
+  public String say(String key, Object... namesAndValues) {
+    return PHRASES.say(installation.reader(), key, namesAndValues);
   }
 
   /** What a manager asks for: the service, the shutdown day (yyyy-MM-dd, UTC) and the notice period. */
@@ -193,7 +206,7 @@ public class Retirements {
     RetirementMapper.Row row = row(key);
     if (lifecycle.stateOf(row.serviceKey()) == LifecycleState.LIVE) {
       lifecycle.move(row.serviceKey(), LifecycleState.LIVE, LifecycleState.DEPRECATED, row.requestedBy(),
-          new ProcessRef(processInstanceId, key), "retirement announced, shutdown on " + row.shutdownDate());
+          new ProcessRef(processInstanceId, key), say("lifecycle.retirement-announced", "date", row.shutdownDate()));
     }
   }
 
@@ -254,7 +267,7 @@ public class Retirements {
   public void retire(String key, String processInstanceId) {
     RetirementMapper.Row row = row(key);
     lifecycle.move(row.serviceKey(), LifecycleState.DEPRECATED, LifecycleState.RETIRED, row.requestedBy(),
-        new ProcessRef(processInstanceId, key), "shut down by " + row.shutdownChangeKey());
+        new ProcessRef(processInstanceId, key), say("lifecycle.shut-down", "change", row.shutdownChangeKey()));
     mapper.end(key, RetirementState.RETIRED, now());
   }
 

@@ -1,9 +1,5 @@
 package io.opsflow.notify.outbox;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -21,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import io.opsflow.kernel.domain.Coded;
 import io.opsflow.kernel.text.Installation;
+import io.opsflow.kernel.text.Texts;
 import io.opsflow.notify.Notice;
 
 /**
@@ -43,8 +40,8 @@ public class Templates {
 
   Templates(@Value("${opsflow.public-url:http://localhost:8080}") String publicUrl, Installation installation) {
     this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-    texts.put("en", load("en"));
-    texts.put("zh-CN", load("zh_CN"));
+    texts.put("en", Texts.properties("/notify/templates/messages_en.properties"));
+    texts.put("zh-CN", Texts.properties("/notify/templates/messages_zh_CN.properties"));
     this.installation = installation;
   }
 
@@ -166,19 +163,5 @@ public class Templates {
       throw new IllegalStateException("no template " + key + " for language " + language);
     }
     return text;
-  }
-
-  private static Properties load(String suffix) {
-    String resource = "/notify/templates/messages_" + suffix + ".properties";
-    try (InputStream in = Templates.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + resource);
-      }
-      Properties properties = new Properties();
-      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return properties;
-    } catch (IOException e) {
-      throw new IllegalStateException(resource, e);
-    }
   }
 }

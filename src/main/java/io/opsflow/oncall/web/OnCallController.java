@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.opsflow.kernel.text.Installation;
 import io.opsflow.kernel.text.StorableTime;
 import io.opsflow.kernel.web.ApiException;
 import io.opsflow.oncall.OnCall;
@@ -39,6 +40,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 @Tag(name = "On call", description = "On-call schedules, overrides, who is on call now, iCalendar export")
@@ -52,11 +54,13 @@ class OnCallController {
   private final OnCall onCall;
   private final OnCallSettings settings;
   private final Clock clock;
+  private final Installation installation;
 
-  OnCallController(OnCall onCall, OnCallSettings settings, Clock clock) {
+  OnCallController(OnCall onCall, OnCallSettings settings, Clock clock, Installation installation) {
     this.onCall = onCall;
     this.settings = settings;
     this.clock = clock;
+    this.installation = installation;
   }
 
   /** Who is on call now in one schedule. */
@@ -145,11 +149,11 @@ class OnCallController {
   @ApiResponse(responseCode = "200", description = "text/calendar",
       content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
   @GetMapping("/schedules/{id}.ics")
-  ResponseEntity<byte[]> calendar(@PathVariable String id) {
+  ResponseEntity<byte[]> calendar(@PathVariable String id, HttpServletRequest request) {
     Schedule schedule = onCall.getSchedule(id);
     Instant now = clock.instant();
     byte[] body = OnCallCalendar.write(schedule, onCall.shifts(schedule.id(), now, now.plus(CALENDAR_AHEAD)),
-        onCall::displayName, now);
+        onCall::displayName, now, installation.reader(installation.languageOf(request)));
     return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, OnCallCalendar.MEDIA_TYPE)
         .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"oncall-" + schedule.id() + ".ics\"")
         .body(body);

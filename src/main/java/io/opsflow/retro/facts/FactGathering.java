@@ -96,7 +96,7 @@ public class FactGathering {
     List<RetroFacts.IncidentFact> incidentFacts = incidentDetails.values().stream().map(FactGathering::incidentFact).toList();
     Set<String> incidentKeys = new LinkedHashSet<>(incidentDetails.keySet());
     return new RetroFacts(
-        changeDetails.values().stream().map(FactGathering::changeFact).toList(),
+        changeDetails.values().stream().map(this::changeFact).toList(),
         incidentFacts,
         RetroFacts.alertsOf(incidentFacts),
         plans.activationsFor(incidentKeys).stream()
@@ -106,15 +106,18 @@ public class FactGathering {
             .toList(),
         feedbackFact(retro),
         usageFacts(retro),
-        more ? "The window holds more than " + MAX_LISTED + " changes or incidents; the first " + MAX_LISTED
-            + " of each are listed." : null);
+        more ? installation.say("The window holds more than " + MAX_LISTED + " changes or incidents; the first "
+            + MAX_LISTED + " of each are listed.", "观察窗口内的变更或事件超过 " + MAX_LISTED + " 个；每类只列出前 "
+            + MAX_LISTED + " 个。") : null);
   }
 
-  private static RetroFacts.ChangeFact changeFact(ChangeDetails details) {
+  /** A change as the facts keep it; who approved it in the installation's language, as stored facts stay. */
+  private RetroFacts.ChangeFact changeFact(ChangeDetails details) {
     var change = details.change();
     List<String> approvals = new ArrayList<>();
-    details.approvals().forEach(approval -> approvals.add(approval.approvalGroup() + ": "
-        + (approval.approved() ? "approved" : "rejected") + " by " + approval.decidedBy()));
+    details.approvals().forEach(approval -> approvals.add(approval.approvalGroup() + installation.say(": ", "：")
+        + (approval.approved() ? installation.say("approved by ", "批准人 ") : installation.say("rejected by ", "驳回人 "))
+        + approval.decidedBy()));
     return new RetroFacts.ChangeFact(change.changeKey(), change.version(), change.title(), change.changeType(),
         change.risk(), change.approvalRoute(), approvals, change.gateOpenedAt(), change.deployedAt(),
         change.deploymentStatus(), change.outcome(), change.incidentKey(), details.feedback());

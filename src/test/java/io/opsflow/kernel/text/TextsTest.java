@@ -10,22 +10,24 @@ class TextsTest {
   void textThatFitsAVariableStaysWhole() {
     String text = "支".repeat(Texts.VARIABLE_MAX);
 
-    assertThat(Texts.forVariable(text, "GET /api/incidents/INC-2026-0001")).isEqualTo(text);
+    assertThat(Texts.forVariable(text, "GET /api/incidents/INC-2026-0001", Language.ZH)).isEqualTo(text);
   }
 
   @Test
   void longerTextIsClippedToTheVariableAndSaysWhereTheWholeTextIs() {
-    String clipped = Texts.forVariable("x".repeat(10_000), "GET /api/incidents/INC-2026-0001");
+    String clipped = Texts.forVariable("x".repeat(10_000), "GET /api/incidents/INC-2026-0001", Language.EN);
+    String chinese = Texts.forVariable("支".repeat(10_000), "GET /api/incidents/INC-2026-0001", Language.ZH);
 
     assertThat(clipped).hasSize(Texts.VARIABLE_MAX)
         .endsWith("… (clipped; the whole text: GET /api/incidents/INC-2026-0001)").startsWith("xxx");
+    assertThat(chinese).hasSize(Texts.VARIABLE_MAX).endsWith("支 …（已截断，完整内容：GET /api/incidents/INC-2026-0001）");
   }
 
   @Test
   void clippingNeverSplitsAnEmoji() {
     String emoji = "🚀".repeat(5_000);
 
-    String forVariable = Texts.forVariable(emoji, "GET /api/changes/CHG-2026-0001");
+    String forVariable = Texts.forVariable(emoji, "GET /api/changes/CHG-2026-0001", Language.EN);
     String clipped = Texts.clip(emoji, 2000);
 
     assertThat(forVariable.length()).isLessThanOrEqualTo(Texts.VARIABLE_MAX);

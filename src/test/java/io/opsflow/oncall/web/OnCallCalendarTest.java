@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.opsflow.kernel.text.Installation;
+import io.opsflow.kernel.text.Reader;
 import io.opsflow.oncall.Schedule;
 import io.opsflow.oncall.Shift;
 
@@ -20,13 +22,14 @@ class OnCallCalendarTest {
   private static final Schedule SCHEDULE = new Schedule("3f1c2a9e-0000-4000-8000-000000000001",
       "运维值班 🚨 payments; night, weekend", "ops", List.of("olivia", "oscar"), "weekly", "09:00", "Asia/Shanghai",
       LocalDate.parse("2026-11-30"), Instant.EPOCH, Instant.EPOCH);
+  private static final Reader ENGLISH = new Installation("en", "UTC").reader();
   private static final Map<String, String> NAMES = Map.of("olivia", "李雷 Olivia", "oscar", "Oscar");
   private static final List<Shift> SHIFTS = List.of(
       new Shift("olivia", Instant.parse("2026-11-30T01:00:00Z"), Instant.parse("2026-12-07T01:00:00Z")),
       new Shift("oscar", Instant.parse("2026-12-07T01:00:00Z"), Instant.parse("2026-12-14T01:00:00Z")));
 
   private static byte[] calendar() {
-    return OnCallCalendar.write(SCHEDULE, SHIFTS, NAMES::get, Instant.parse("2026-11-27T10:15:30Z"));
+    return OnCallCalendar.write(SCHEDULE, SHIFTS, NAMES::get, Instant.parse("2026-11-27T10:15:30Z"), ENGLISH);
   }
 
   /** The content lines after unfolding (RFC 5545 3.1): CRLF followed by one space or tab is removed. */
@@ -81,6 +84,17 @@ class OnCallCalendarTest {
   }
 
   @Test
+  void aChineseReaderReadsTheCalendarAndItsShiftsInChinese() {
+    Reader chinese = new Installation("zh-CN", "Asia/Shanghai").reader();
+    List<String> lines = unfolded(new String(OnCallCalendar.write(SCHEDULE, SHIFTS, NAMES::get,
+        Instant.parse("2026-11-27T10:15:30Z"), chinese), StandardCharsets.UTF_8));
+
+    assertThat(lines).contains("X-WR-CALNAME:值班：运维值班 🚨 payments\\; night\\, weekend",
+        "SUMMARY:值班：李雷 Olivia（运维值班 🚨 payments\\; night\\, weekend）",
+        "DTSTART:20261130T010000Z");
+  }
+
+  @Test
   void textIsEscapedAndControlCharactersDropped() {
     assertThat(OnCallCalendar.text("a\\b;c,d\ne\u0007f")).isEqualTo("a\\\\b\\;c\\,d\\ne" + "f");
   }
@@ -90,7 +104,7 @@ class OnCallCalendarTest {
     String emoji = "🚨".repeat(60);
     Schedule loud = new Schedule("s", emoji, "ops", List.of("olivia"), "daily", "09:00", "UTC",
         LocalDate.parse("2026-11-30"), Instant.EPOCH, Instant.EPOCH);
-    String text = new String(OnCallCalendar.write(loud, List.of(), NAMES::get, Instant.EPOCH), StandardCharsets.UTF_8);
+    String text = new String(OnCallCalendar.write(loud, List.of(), NAMES::get, Instant.EPOCH, ENGLISH), StandardCharsets.UTF_8);
 
     String[] physical = text.split("\r\n");
     assertThat(Arrays.stream(physical).filter(line -> line.startsWith(" "))).isNotEmpty();
