@@ -68,7 +68,7 @@ class IncidentTextsTest {
     Object[] opened = {"via", chinese.say("via.api"), "service", "payments-api", "unknown", null, "impact", Level.HIGH,
         "urgency", Level.MEDIUM, "category", IncidentCategory.SECURITY, "restricted", chinese.say("opened.restricted")};
     assertThat(chinese.say("timeline.opened", opened))
-        .isEqualTo("通过 API为 payments-api 创建（影响 高，紧急度 中，类别 " + IncidentCategory.SECURITY.chinese()
+        .isEqualTo("通过接口为 payments-api 创建（影响 高，紧急度 中，类别 " + IncidentCategory.SECURITY.chinese()
             + "）；仅运维、经理和安全团队可见");
     assertThat(english.say("timeline.opened", "via", english.say("via.api"), "service", "billing (unknown service)",
         "unknown", english.say("opened.unknown-service"), "impact", Level.HIGH, "urgency", Level.MEDIUM, "category", null,
