@@ -190,8 +190,8 @@ final class Bench {
         "OPSFLOW_DB_USER", TestDatabase.user(), "OPSFLOW_DB_PASSWORD", TestDatabase.password(),
         "OPSFLOW_ADMIN_USER", ADMIN, "OPSFLOW_ADMIN_PASSWORD", ADMIN_PASSWORD);
     Instant launched = Instant.now();
-    OpsFlowProcess first = OpsFlowProcess.start(workDir.resolve("opsflow"), environment, Jobs.ON,
-        "--spring.profiles.active=prod");
+    OpsFlowProcess first = OpsFlowProcess.startAsOperatorsRunIt(workDir.resolve("opsflow"), environment,
+        Jobs.ON, "--spring.profiles.active=prod");
     try (OpsFlowProcess node = first) {
       if (!node.running()) {
         throw new IllegalStateException("OpsFlow exited:\n" + node.output());

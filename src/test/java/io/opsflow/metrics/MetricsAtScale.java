@@ -1,5 +1,7 @@
 package io.opsflow.metrics;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -9,6 +11,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,9 @@ import javax.sql.DataSource;
 
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -208,6 +215,33 @@ public abstract class MetricsAtScale {
     jdbc.update(ACTION_ITEMS_SQL, end);
     jdbc.execute("ANALYZE TABLE catalog_service, incident, incident_timeline, change_request, retrospective, action_item,"
         + " deployment_incident");
+  }
+
+  /**
+   * What {@link #load} writes, as a SHA-256: the sizes, the day the history ends, this class (its SQL), every
+   * migration of OpsFlow's schema and Camunda's changelog. The same fingerprint, the same rows and tables.
+   */
+  static String fingerprint(int incidents, int changes) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update((incidents + " incidents, " + changes + " changes until " + END).getBytes(StandardCharsets.UTF_8));
+      List<Resource> inputs = new ArrayList<>();
+      inputs.add(new ClassPathResource(MetricsAtScale.class.getName().replace('.', '/') + ".class"));
+      inputs.addAll(Arrays.asList(new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/*")));
+      inputs.add(new ClassPathResource("org/camunda/bpm/engine/db/liquibase/camunda-changelog.xml"));
+      inputs.sort(Comparator.comparing(Resource::getFilename));
+      for (Resource input : inputs) {
+        sha.update(input.getFilename().getBytes(StandardCharsets.UTF_8));
+        try (var in = input.getInputStream()) {
+          sha.update(in.readAllBytes());
+        }
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

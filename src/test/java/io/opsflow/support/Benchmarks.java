@@ -31,11 +31,38 @@ public final class Benchmarks {
 
   /** Recreates the database on the ITs' server and points the application at it. */
   public static void database(DynamicPropertyRegistry registry, String name) {
-    String url = TestDatabase.recreate(name);
+    pointAt(registry, TestDatabase.recreate(name));
+  }
+
+  private static void pointAt(DynamicPropertyRegistry registry, String url) {
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", TestDatabase::user);
     registry.add("spring.datasource.password", TestDatabase::password);
   }
+
+  /**
+   * Points the application at a database kept between runs: used as it is when it holds the data of this
+   * fingerprint (written by {@link #fingerprintLoaded} after a complete load), dropped and created again
+   * otherwise. Returns whether it was kept, so the caller loads only into a new one.
+   */
+  public static boolean keptDatabase(DynamicPropertyRegistry registry, String name, String fingerprint) {
+    boolean kept;
+    try {
+      kept = TestDatabase.rows(name, "SELECT fingerprint FROM " + FINGERPRINT_TABLE).equals(List.of(List.of(fingerprint)));
+    } catch (IllegalStateException noDatabaseOrNoCompleteLoad) {
+      kept = false;
+    }
+    pointAt(registry, kept ? TestDatabase.url(name) : TestDatabase.recreate(name));
+    return kept;
+  }
+
+  /** Says that the database holds the complete data of this fingerprint: the next run may keep it. */
+  public static void fingerprintLoaded(String name, String fingerprint) {
+    TestDatabase.execute(name, "CREATE TABLE " + FINGERPRINT_TABLE + " (fingerprint VARCHAR(64) NOT NULL)");
+    TestDatabase.execute(name, "INSERT INTO " + FINGERPRINT_TABLE + " VALUES ('" + fingerprint + "')");
+  }
+
+  private static final String FINGERPRINT_TABLE = "bench_data_fingerprint";
 
   /** Drops the benchmark's database at the end, unless {@code -Dbench.keep=true} keeps it for a look. */
   public static void drop(String name) {

@@ -23,7 +23,8 @@ public final class OpsFlowProcess implements AutoCloseable {
   /** Whether the node runs jobs (async steps, timers). Off unless a test needs it, so starts stay quiet. */
   public enum Jobs { OFF, ON }
 
-  private record Launch(Path workDir, Map<String, String> environment, Jobs jobs, List<String> args, int port) {
+  private record Launch(Path workDir, Map<String, String> environment, Jobs jobs, List<String> args, int port,
+      List<String> jvmOptions) {
   }
 
   private final Launch launch;
@@ -43,10 +44,21 @@ public final class OpsFlowProcess implements AutoCloseable {
 
   public static OpsFlowProcess start(Path workDir, Map<String, String> environment, Jobs jobs, String... args)
       throws IOException {
+    return start(workDir, environment, jobs, jvmOptions(), args);
+  }
+
+  /** Starts it with the JVM's default options (no {@link #jvmOptions()}), as operators run it: for measuring it. */
+  public static OpsFlowProcess startAsOperatorsRunIt(Path workDir, Map<String, String> environment, Jobs jobs,
+      String... args) throws IOException {
+    return start(workDir, environment, jobs, List.of(), args);
+  }
+
+  private static OpsFlowProcess start(Path workDir, Map<String, String> environment, Jobs jobs,
+      List<String> jvmOptions, String... args) throws IOException {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException(JAR + " is missing: run the tests with ./mvnw verify, which packages it first");
     }
-    return launch(new Launch(workDir, Map.copyOf(environment), jobs, List.of(args), freePort()));
+    return launch(new Launch(workDir, Map.copyOf(environment), jobs, List.of(args), freePort(), jvmOptions));
   }
 
   /** Starts the same node again (same port, settings and database) after it stopped or was killed. */
@@ -61,7 +73,9 @@ public final class OpsFlowProcess implements AutoCloseable {
     Files.createDirectories(launch.workDir());
     Path log = Files.createTempFile(launch.workDir(), "opsflow-", ".log");
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString(),
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+    command.addAll(launch.jvmOptions());
+    command.addAll(List.of("-jar", JAR.toString(),
         "--server.port=" + launch.port(), "--camunda.bpm.job-execution.enabled=" + (launch.jobs() == Jobs.ON)));
     command.addAll(launch.args());
     ProcessBuilder builder = new ProcessBuilder(command).directory(launch.workDir().toFile())
@@ -76,6 +90,16 @@ public final class OpsFlowProcess implements AutoCloseable {
     System.out.printf("OpsFlow on port %d %s after %d s%n", launch.port(), started.running() ? "started" : "exited",
         Duration.between(begin, Instant.now()).toSeconds());
     return started;
+  }
+
+  /**
+   * The JVM's options beyond the heap, from {@code -Dopsflow.jar-jvm-options} (separated by spaces): the build's
+   * integration tests start the jars with C1 alone ({@code -XX:TieredStopAtLevel=1}, pom.xml), which starts one
+   * with about half the CPU. The benchmark ignores them ({@link #startAsOperatorsRunIt}).
+   */
+  private static List<String> jvmOptions() {
+    String options = System.getProperty("opsflow.jar-jvm-options", "").strip();
+    return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
   }
 
   public Api api() {
