@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 import io.opsflow.emergency.EmergencyPlans;
 import io.opsflow.metrics.persistence.MetricsMapper;
 import io.opsflow.metrics.persistence.MetricsMapper.Count;
-import io.opsflow.metrics.persistence.MetricsMapper.DeliveryRow;
+import io.opsflow.metrics.persistence.MetricsMapper.DeliveryCounts;
+import io.opsflow.metrics.persistence.MetricsMapper.DeploymentTimes;
 import io.opsflow.metrics.persistence.MetricsMapper.Drill;
 import io.opsflow.metrics.persistence.MetricsMapper.IncidentCounts;
-import io.opsflow.metrics.persistence.MetricsMapper.Moment;
-import io.opsflow.metrics.persistence.MetricsMapper.Percentiles;
+import io.opsflow.metrics.persistence.MetricsMapper.IncidentTimes;
+import io.opsflow.metrics.persistence.MetricsMapper.OpenItem;
 import io.opsflow.metrics.persistence.MetricsMapper.Slice;
 
 /**
@@ -105,56 +107,49 @@ public class Figures {
   }
 
   public Report<DeliveryFigures> delivery(Period period, Scope scope) {
-    List<DeliveryRow> rows = mapper.delivery(slice(period, scope, true));
-    Map<Long, DeliveryRow> counts = byBucket(rows, DeliveryRow::bucket);
-    DeliveryRow total = rows.stream().reduce(null, (a, b) -> a == null ? b : new DeliveryRow(0,
-        a.succeeded() + b.succeeded(), a.deployments() + b.deployments(), a.failed() + b.failed(),
-        a.rework() + b.rework(), 0, null, null, 0, null, null, 0, null, null, 0, null, null));
-    return report(period, scope,
-        delivery(total, whole(rows, DeliveryRow::allLead), whole(rows, DeliveryRow::allRecovery), period.days()),
-        bucket -> {
-          DeliveryRow row = counts.get((long) bucket.index());
-          return delivery(row, row == null ? null : row.lead(), row == null ? null : row.recovery(), bucket.days());
-        });
+    Slice slice = slice(period, scope, true);
+    Map<Long, DeliveryCounts> counts = byBucket(mapper.delivery(slice), DeliveryCounts::bucket);
+    Durations lead = new Durations();
+    Durations recovery = new Durations();
+    for (DeploymentTimes times : mapper.deploymentTimes(slice)) {
+      lead.add(times.bucket(), times.leadSeconds());
+      recovery.add(times.bucket(), times.recoverySeconds());
+    }
+    DeliveryCounts total = counts.values().stream().reduce(new DeliveryCounts(0, 0, 0, 0, 0),
+        (a, b) -> new DeliveryCounts(0, a.succeeded() + b.succeeded(), a.deployments() + b.deployments(),
+            a.failed() + b.failed(), a.rework() + b.rework()));
+    return report(period, scope, delivery(total, lead.whole(), recovery.whole(), period.days()),
+        bucket -> delivery(counts.get((long) bucket.index()), lead.of(bucket.index()), recovery.of(bucket.index()),
+            bucket.days()));
   }
 
-  static DeliveryFigures delivery(DeliveryRow counts, Percentiles lead, Percentiles recovery, double days) {
+  static DeliveryFigures delivery(DeliveryCounts counts, Figure lead, Figure recovery, double days) {
     long succeeded = counts == null ? 0 : counts.succeeded();
     long deployments = counts == null ? 0 : counts.deployments();
     return new DeliveryFigures(
         new Figure(succeeded / days, Figure.PER_DAY, null, null, succeeded).banded(Band::ofDeploymentFrequency),
-        duration(lead).banded(Band::ofChangeLeadTime),
+        lead.banded(Band::ofChangeLeadTime),
         Figure.ratio(counts == null ? 0 : counts.failed(), deployments).banded(Band::ofChangeFailRate),
-        duration(recovery).banded(Band::ofFailedDeploymentRecoveryTime),
+        recovery.banded(Band::ofFailedDeploymentRecoveryTime),
         Figure.ratio(counts == null ? 0 : counts.rework(), deployments));
   }
 
   public Report<IncidentFigures> incidents(Period period, Scope scope) {
-    List<IncidentCounts> rows = mapper.incidents(slice(period, scope, true));
+    Slice slice = slice(period, scope, true);
+    List<IncidentCounts> rows = mapper.incidents(slice);
     Map<Long, List<IncidentCounts>> counts = rows.stream().collect(Collectors.groupingBy(IncidentCounts::bucket));
-    return report(period, scope,
-        incidents(rows, whole(rows, IncidentCounts::allAck), whole(rows, IncidentCounts::allResolve)),
-        bucket -> {
-          List<IncidentCounts> of = counts.getOrDefault((long) bucket.index(), List.of());
-          return incidents(of, whole(of, IncidentCounts::ack), whole(of, IncidentCounts::resolve));
-        });
-  }
-
-  /**
-   * The percentiles of rows that each hold a part: the count on every row, the median and p90 on
-   * one row each (null when there were no rows).
-   */
-  static <T> Percentiles whole(List<T> rows, Function<T, Percentiles> part) {
-    Percentiles whole = null;
-    for (T row : rows) {
-      Percentiles p = part.apply(row);
-      whole = whole == null ? p : new Percentiles(p.bucket(), Math.max(whole.measured(), p.measured()),
-          whole.median() != null ? whole.median() : p.median(), whole.p90() != null ? whole.p90() : p.p90());
+    Durations ack = new Durations();
+    Durations resolve = new Durations();
+    for (IncidentTimes times : mapper.incidentTimes(slice)) {
+      ack.add(times.bucket(), times.ackSeconds());
+      resolve.add(times.bucket(), times.resolveSeconds());
     }
-    return whole;
+    return report(period, scope, incidents(rows, ack.whole(), resolve.whole()),
+        bucket -> incidents(counts.getOrDefault((long) bucket.index(), List.of()), ack.of(bucket.index()),
+            resolve.of(bucket.index())));
   }
 
-  static IncidentFigures incidents(List<IncidentCounts> rows, Percentiles ack, Percentiles resolve) {
+  static IncidentFigures incidents(List<IncidentCounts> rows, Figure ack, Figure resolve) {
     Map<String, IncidentFigures.Sla> sla = new LinkedHashMap<>();
     Map<String, Figure> byPriority = new LinkedHashMap<>();
     for (String priority : PRIORITIES) {
@@ -171,7 +166,7 @@ public class Figures {
     SOURCES.forEach((name, codes) -> bySource.put(name, Figure.number(
         sum(rows.stream().filter(row -> codes.contains(row.source())).toList(), IncidentCounts::opened), INCIDENTS)));
     long opened = sum(rows, IncidentCounts::opened);
-    return new IncidentFigures(duration(ack), duration(resolve), sla, byPriority, bySource,
+    return new IncidentFigures(ack, resolve, sla, byPriority, bySource,
         new Figure((double) sum(rows, IncidentCounts::escalated), INCIDENTS, null, null, opened));
   }
 
@@ -191,8 +186,7 @@ public class Figures {
       }
       moments.add(new Moment(i, at, LocalDate.ofInstant(at.minus(Duration.ofDays(1)), ZoneOffset.UTC)));
     }
-    Map<Long, Count> overdue = moments.isEmpty() ? Map.of() : byBucket(mapper.itemsOverdue(bucketed, moments),
-        Count::bucket);
+    Map<Long, Long> overdue = overdue(bucketed, moments);
     Map<Long, Count> due = itemsDue(period, bucketed, now);
     Map<Long, Count> closed = byBucket(mapper.retrospectivesClosed(bucketed), Count::bucket);
     List<EmergencyPlans.Plan> scoped = plans.plans().stream()
@@ -241,8 +235,36 @@ public class Figures {
     return Figure.ratio(drilled, plans.size());
   }
 
-  private static Figure overdue(Count count) {
-    return count == null ? new Figure(null, "action items", null, null, 0) : Figure.number(count.part(), "action items");
+  /**
+   * Action items overdue at each moment, by its bucket. Only items not verified by the first moment can
+   * be; they are read once (a range of ix_action_item_open, V31) and tested for every moment here: in
+   * SQL, joining them to a series' 92 moments by inequalities compared every item with every moment.
+   */
+  private Map<Long, Long> overdue(Slice slice, List<Moment> moments) {
+    if (moments.isEmpty()) {
+      return Map.of();
+    }
+    Moment last = moments.get(moments.size() - 1);
+    List<OpenItem> items = mapper.openItems(slice, moments.get(0).at(), last.at(), last.lastOverdueDay());
+    Map<Long, Long> overdue = new HashMap<>();
+    for (Moment moment : moments) {
+      overdue.put((long) moment.bucket(), items.stream().filter(moment::overdue).count());
+    }
+    return overdue;
+  }
+
+  /** A moment of a series at which action items are counted, and the last due day overdue at it. */
+  record Moment(int bucket, Instant at, LocalDate lastOverdueDay) {
+
+    /** Created by then, its due day over, not verified by then. */
+    boolean overdue(OpenItem item) {
+      return !item.dueDate().isAfter(lastOverdueDay) && !item.createdAt().isAfter(at)
+          && (item.verifiedAt() == null || item.verifiedAt().isAfter(at));
+    }
+  }
+
+  private static Figure overdue(Long count) {
+    return count == null ? new Figure(null, "action items", null, null, 0) : Figure.number(count, "action items");
   }
 
   private <T> Report<T> report(Period period, Scope scope, T total, Function<Period.Bucket, T> point) {
@@ -254,11 +276,6 @@ public class Figures {
   private Slice slice(Period period, Scope scope, boolean bucketed) {
     return new Slice(period.from(), period.to(), period.alignedStart(), bucketed ? period.interval().code() : null,
         period.interval().seconds(), scope.services(), scope.withRestricted(), now());
-  }
-
-  private static Figure duration(Percentiles percentiles) {
-    return percentiles == null ? Figure.duration(null, null, 0)
-        : Figure.duration(percentiles.median(), percentiles.p90(), percentiles.measured());
   }
 
   private static <T> Map<Long, T> byBucket(List<T> rows, Function<T, Long> bucket) {

@@ -275,6 +275,23 @@ class FiguresTest {
     assertThat(second.escalations()).isEqualTo(new Figure(1.0, "incidents", null, null, 2));
   }
 
+  @Test
+  void anIncidentResolvedWithoutAcknowledgementIsMeasuredInMttrOnly() {
+    history.incident("I1", "svc-a", "2026-02-03T10:00", "P2", "api", null, "2026-02-03T10:40", 30, 240);
+    history.incident("I2", "svc-a", "2026-02-10T10:00", "P2", "api", "2026-02-10T10:10", "2026-02-10T11:00", 30, 240);
+
+    Report<IncidentFigures> report = figures.incidents(TWO_WEEKS, Scope.all());
+
+    // resolved: I1 2400, I2 3600; acknowledged: I2 600 only
+    assertThat(report.figures().mttr()).isEqualTo(new Figure(2400.0, "seconds", null, 3600.0, 2));
+    assertThat(report.figures().mtta()).isEqualTo(new Figure(600.0, "seconds", null, 600.0, 1));
+    assertThat(report.series().get(0).figures().mtta()).isEqualTo(new Figure(null, "seconds", null, null, 0));
+    assertThat(report.series().get(0).figures().mttr()).isEqualTo(new Figure(2400.0, "seconds", null, 2400.0, 1));
+    // I1's acknowledgement target passed without one
+    assertThat(report.figures().slaAttainment().get("P2"))
+        .isEqualTo(new IncidentFigures.Sla(Figure.ratio(1, 2), Figure.ratio(2, 2)));
+  }
+
   private void practiceHistory() {
     history.retrospective("R1", "svc-a", "closed", "2026-02-05T12:00");
     history.retrospective("R2", "svc-b", "improving", null);
@@ -318,6 +335,22 @@ class FiguresTest {
     assertThat(second.actionItemsOnTime()).isEqualTo(Figure.ratio(1, 2)); // A3 no, A4 yes
     assertThat(second.overdueActionItems().count()).isEqualTo(2);
     assertThat(second.retrospectivesCompleted().count()).isZero();
+  }
+
+  @Test
+  void overdueActionItemsAtTheEndOfEachDay() {
+    practiceHistory();
+    // A8: added on Feb 5 at noon with a due day already past: overdue from then on
+    history.item("A8", "R1", "2026-02-01", null, "2026-02-05T12:00");
+
+    Report<PracticeFigures> report = figures.practice(new Period(at("2026-02-02T00:00"), at("2026-02-09T00:00"),
+        Interval.DAY), Scope.all());
+
+    // A6 all along; A2 at the ends of Feb 5 and 6 (verified Feb 7 09:00); A8 from the end of Feb 5; never A1
+    // (verified on its due day) nor A7 (due Feb 1, verified at the first moment, the end of Feb 2)
+    assertThat(report.series()).extracting(point -> point.figures().overdueActionItems().count())
+        .containsExactly(1L, 1L, 1L, 3L, 3L, 2L, 2L);
+    assertThat(report.figures().overdueActionItems()).isEqualTo(Figure.number(2, "action items"));
   }
 
   @Test

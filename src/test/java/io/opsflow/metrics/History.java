@@ -87,10 +87,14 @@ public class History {
   }
 
   public void item(String key, String retro, String due, String verifiedAt) {
+    item(key, retro, due, verifiedAt, "2026-01-10T00:00");
+  }
+
+  public void item(String key, String retro, String due, String verifiedAt, String createdAt) {
     db.update("INSERT INTO action_item (item_key, retro_key, title, owner_group, due_date, state, escalated,"
         + " verified_at, created_at) VALUES (?, ?, 'Item', 'dev', ?, ?, FALSE, ?, ?)", key, retro,
         java.sql.Date.valueOf(LocalDate.parse(due)), verifiedAt == null ? "open" : "verified", ts(verifiedAt),
-        ts("2026-01-10T00:00"));
+        ts(createdAt));
   }
 
   public void drill(String plan, boolean drill, String startedAt, String endedAt) {

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -31,7 +33,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.opsflow.metrics.persistence.MetricsMapper;
-import io.opsflow.metrics.persistence.MetricsMapper.Moment;
 import io.opsflow.metrics.persistence.MetricsMapper.Slice;
 import io.opsflow.support.BenchmarkApplication;
 import io.opsflow.support.Benchmarks;
@@ -99,10 +100,10 @@ public abstract class MetricsAtScale {
     return String.format("svc-%02d", index);
   }
 
-  /** Every figures call over the 90 days, by name: delivery, incidents, practice × scope × day, week. */
+  /** Every figures call over the 90 days, by name: delivery, incidents, practice × scope × day, week, month. */
   Map<String, Supplier<Object>> calls() {
     Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
-    for (Interval interval : List.of(Interval.DAY, Interval.WEEK)) {
+    for (Interval interval : Interval.values()) {
       Period period = new Period(FROM, END, interval);
       scopes().forEach((name, scope) -> {
         calls.put("delivery " + name + " by " + interval.code(), () -> figures.delivery(period, scope));
@@ -146,24 +147,9 @@ public abstract class MetricsAtScale {
    */
   List<String> fullScans(boolean print) throws SQLException {
     List<String> found = new ArrayList<>();
-    Period period = new Period(FROM, END, Interval.DAY);
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     for (Map.Entry<String, Scope> scope : scopes().entrySet()) {
       for (String interval : new String[] {"day", null}) {
-        Slice slice = new Slice(FROM, END, period.alignedStart(), interval, Interval.DAY.seconds(),
-            scope.getValue().services(), true, now);
-        Map<String, Map<String, Object>> statements = new LinkedHashMap<>();
-        for (String statement : List.of("delivery", "incidents", "retrospectivesClosed")) {
-          statements.put(statement, Map.of("s", slice));
-        }
-        statements.put("itemsDue", Map.of("s", slice, "firstDue", LocalDate.ofInstant(FROM, ZoneOffset.UTC),
-            "lastDue", LocalDate.ofInstant(END, ZoneOffset.UTC).minusDays(1)));
-        statements.put("itemsOverdue", Map.of("s", slice, "moments", List.of(
-            new Moment(0, FROM.plus(Duration.ofDays(1)), LocalDate.ofInstant(FROM, ZoneOffset.UTC)),
-            new Moment(1, END, LocalDate.ofInstant(END, ZoneOffset.UTC).minusDays(1)))));
-        statements.put("drills", Map.of("planKeys", List.of("db-failover", "dc-outage"), "since",
-            FROM.minus(Duration.ofDays(90)), "until", END));
-        for (Map.Entry<String, Map<String, Object>> statement : statements.entrySet()) {
+        for (Map.Entry<String, Map<String, Object>> statement : statements(scope.getValue(), interval).entrySet()) {
           String title = statement.getKey() + ", " + scope.getKey() + (interval == null ? ", total" : ", by day");
           Benchmarks.Plan plan = Benchmarks.explain(sessions, dataSource, MAPPER + statement.getKey(),
               statement.getValue());
@@ -183,6 +169,37 @@ public abstract class MetricsAtScale {
       }
     }
     return found;
+  }
+
+  /** Every statement of MetricsMapper by name, with its parameters over the 90 days ("day" or null: a total). */
+  static Map<String, Map<String, Object>> statements(Scope scope, String interval) {
+    Period period = new Period(FROM, END, Interval.DAY);
+    Slice slice = new Slice(FROM, END, period.alignedStart(), interval, Interval.DAY.seconds(), scope.services(), true,
+        Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    Map<String, Map<String, Object>> statements = new LinkedHashMap<>();
+    for (String statement : List.of("delivery", "deploymentTimes", "incidents", "incidentTimes",
+        "retrospectivesClosed")) {
+      statements.put(statement, Map.of("s", slice));
+    }
+    statements.put("itemsDue", Map.of("s", slice, "firstDue", LocalDate.ofInstant(FROM, ZoneOffset.UTC),
+        "lastDue", LocalDate.ofInstant(END, ZoneOffset.UTC).minusDays(1)));
+    statements.put("openItems", Map.of("s", slice, "since", FROM.plus(Duration.ofDays(1)), "until", END,
+        "lastDue", LocalDate.ofInstant(END, ZoneOffset.UTC).minusDays(1)));
+    statements.put("drills", Map.of("planKeys", List.of("db-failover", "dc-outage"), "since",
+        FROM.minus(Duration.ofDays(90)), "until", END));
+    return statements;
+  }
+
+  /** Each statement of MetricsMapper for each scope by day, as a call that runs it through MyBatis. */
+  Map<String, Supplier<Object>> statementCalls() {
+    Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
+    scopes().forEach((name, scope) -> statements(scope, "day").forEach((statement, parameters) ->
+        calls.put(statement + ", " + name + " by day", () -> {
+          try (SqlSession session = sessions.openSession()) {
+            return session.selectList(MAPPER + statement, new HashMap<>(parameters));
+          }
+        })));
+    return calls;
   }
 
   /**

@@ -22,13 +22,15 @@ import io.opsflow.support.TestDatabase;
  * The figures at scale on MariaDB (issue 14): 100,000 incidents, 50,000 changes and their history
  * over two years ({@link MetricsAtScale}); prints the load time, the load average before and
  * after, p50/p95/max of every call over 90 days (delivery, incidents, practice; overall, the busiest
- * service, one team; by day and by week; N runs after a warm-up, a Markdown table) and the plans'
- * full scans; asserts only that there are none (timings are printed, never asserted). Its name
+ * service, one team; by day, by week and by month; N runs after a warm-up, a Markdown table) and the
+ * plans' full scans; asserts only that there are none (timings are printed, never asserted). Its name
  * matches no test pattern, so a build does not run it:
  * {@code OPSFLOW_TEST_DB_SUFFIX=_me ./mvnw -q test -Dtest=MetricsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * {@code -Dbench.incidents=}, {@code -Dbench.changes=}, {@code -Dbench.runs=}, {@code -Dbench.warmup=};
- * {@code -Dbench.only=delivery} times only the calls whose name starts so; {@code -Dbench.explain=true}
- * prints every plan; {@code -Dbench.keep=true} keeps the database {@code opsflow_mbench}.
+ * {@code -Dbench.only=delivery} times only the calls whose name starts so; {@code -Dbench.statements=true}
+ * then times each statement of the mapper alone (for each scope, by day; with {@code bench.only}, those
+ * whose name starts so); {@code -Dbench.explain=true} prints every plan; {@code -Dbench.keep=true} keeps
+ * the database {@code opsflow_mbench}.
  */
 @Tag("benchmark")
 class MetricsBenchmark extends MetricsAtScale {
@@ -39,6 +41,7 @@ class MetricsBenchmark extends MetricsAtScale {
   static final int RUNS = Integer.getInteger("bench.runs", 30);
   static final int WARM_UP = Integer.getInteger("bench.warmup", 5);
   static final String ONLY = System.getProperty("bench.only", "");
+  static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -79,6 +82,11 @@ class MetricsBenchmark extends MetricsAtScale {
     System.out.println("\n| call, 90 days | rows read (Handler_read_*) |\n|---|---:|");
     calls.forEach((name, call) -> System.out.printf("| %s | %,d |%n", name, rowsRead(call)));
     Benchmarks.time("call, 90 days", calls, RUNS, WARM_UP);
+    if (STATEMENTS) {
+      Map<String, Supplier<Object>> statements = statementCalls();
+      statements.keySet().removeIf(name -> !name.startsWith(ONLY));
+      Benchmarks.time("statement, 90 days", statements, RUNS, WARM_UP);
+    }
   }
 
   private static java.sql.Timestamp ts(java.time.Instant instant) {

@@ -27,85 +27,52 @@ public interface MetricsMapper {
       boolean withRestricted, Instant now) {
   }
 
-  /**
-   * Deployments reported in an interval: succeeded ones, all, failed ones (once each), rework; the
-   * lead and recovery times of the interval, and of the whole period ({@code all…}: the same on every
-   * row, the median and p90 on one row only).
-   */
-  record DeliveryRow(long bucket, long succeeded, long deployments, long failed, long rework, long leadMeasured,
-      Long leadMedian, Long leadP90, long allLeadMeasured, Long allLeadMedian, Long allLeadP90, long recoveryMeasured,
-      Long recoveryMedian, Long recoveryP90, long allRecoveryMeasured, Long allRecoveryMedian, Long allRecoveryP90) {
-
-    public Percentiles lead() {
-      return new Percentiles(bucket, leadMeasured, leadMedian, leadP90);
-    }
-
-    public Percentiles allLead() {
-      return new Percentiles(0, allLeadMeasured, allLeadMedian, allLeadP90);
-    }
-
-    public Percentiles recovery() {
-      return new Percentiles(bucket, recoveryMeasured, recoveryMedian, recoveryP90);
-    }
-
-    public Percentiles allRecovery() {
-      return new Percentiles(0, allRecoveryMeasured, allRecoveryMedian, allRecoveryP90);
-    }
+  /** Deployments reported in an interval: succeeded ones, all, failed ones (once each), rework. */
+  record DeliveryCounts(long bucket, long succeeded, long deployments, long failed, long rework) {
   }
 
-  /** A median and 90th percentile (nearest rank) of durations in seconds, over {@code measured} values. */
-  record Percentiles(long bucket, long measured, Long median, Long p90) {
+  /** A deployment's interval, lead time and recovery time in seconds (null: not measured). */
+  record DeploymentTimes(long bucket, Long leadSeconds, Long recoverySeconds) {
   }
 
-  /**
-   * Incidents opened in an interval with one priority ("none" when unset) and source; the times to
-   * acknowledge and resolve of the interval and of the whole period ({@code all…}), whose median and
-   * p90 are on one row of the interval (of the period) only, NULL on the others.
-   */
+  /** Incidents opened in an interval with one priority ("none" when unset) and source. */
   record IncidentCounts(long bucket, String priority, String source, long opened, long escalated, long ackHeld,
-      long ackMissed, long resolveHeld, long resolveMissed, long ackMeasured, Long ackMedian, Long ackP90,
-      long allAckMeasured, Long allAckMedian, Long allAckP90, long resolveMeasured, Long resolveMedian,
-      Long resolveP90, long allResolveMeasured, Long allResolveMedian, Long allResolveP90) {
+      long ackMissed, long resolveHeld, long resolveMissed) {
+  }
 
-    public Percentiles ack() {
-      return new Percentiles(bucket, ackMeasured, ackMedian, ackP90);
-    }
-
-    public Percentiles allAck() {
-      return new Percentiles(0, allAckMeasured, allAckMedian, allAckP90);
-    }
-
-    public Percentiles resolve() {
-      return new Percentiles(bucket, resolveMeasured, resolveMedian, resolveP90);
-    }
-
-    public Percentiles allResolve() {
-      return new Percentiles(0, allResolveMeasured, allResolveMedian, allResolveP90);
-    }
+  /** An incident's interval, time to acknowledge and time to resolve in seconds (null: not yet). */
+  record IncidentTimes(long bucket, Long ackSeconds, Long resolveSeconds) {
   }
 
   record Count(long bucket, long total, long part) {
   }
 
-  /** A moment of a series at which action items are counted, and the last due day overdue at it. */
-  record Moment(int bucket, Instant at, LocalDate lastOverdueDay) {
+  /** An action item not verified by some moment: its due day, when it was created and verified (or null). */
+  record OpenItem(LocalDate dueDate, Instant createdAt, Instant verifiedAt) {
   }
 
   record Drill(String planKey, Instant startedAt, Instant endedAt) {
   }
 
-  /** Every delivery figure, one row an interval with deployments, from one read of the deployments. */
-  List<DeliveryRow> delivery(@Param("s") Slice slice);
+  /** The delivery counts, one row an interval with deployments. */
+  List<DeliveryCounts> delivery(@Param("s") Slice slice);
 
-  /** Every incident figure, one row an interval, priority and source, from one range of one index. */
+  /** The deployments of the slice that have a lead or a recovery time, in no order. */
+  List<DeploymentTimes> deploymentTimes(@Param("s") Slice slice);
+
+  /** The incident counts, one row an interval, priority and source, from one range of one index. */
   List<IncidentCounts> incidents(@Param("s") Slice slice);
+
+  /** The incidents of the slice acknowledged or resolved, in no order: the same range of the same index. */
+  List<IncidentTimes> incidentTimes(@Param("s") Slice slice);
 
   /** Action items due on [firstDue, lastDue]: total, and closed (verified) by the end of their due day. */
   List<Count> itemsDue(@Param("s") Slice slice, @Param("firstDue") LocalDate firstDue,
       @Param("lastDue") LocalDate lastDue);
 
-  /** Action items overdue at each moment (part; total is 0); the moments in time order, at least one. */
-  List<Count> itemsOverdue(@Param("s") Slice slice, @Param("moments") List<Moment> moments);
+  /** Action items not verified by {@code since}, created by {@code until} and due by {@code lastDue}, in no order. */
+  List<OpenItem> openItems(@Param("s") Slice slice, @Param("since") Instant since, @Param("until") Instant until,
+      @Param("lastDue") LocalDate lastDue);
 
   /** Retrospectives closed (total; part is 0). */
   List<Count> retrospectivesClosed(@Param("s") Slice slice);
