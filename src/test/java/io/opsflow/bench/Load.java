@@ -39,7 +39,10 @@ final class Load {
 
   /**
    * Runs {@code clients} threads for warm-up + measure seconds; counts only the operations that finish
-   * in the measured window. {@code during} runs once in the middle of the window (e.g. a memory sample).
+   * in the measured window. A window in which no operation finished is stretched until the first one does
+   * (the rate is then over the stretched time): on a busy machine the CI setting's one-second window could
+   * end with none done, and a rate of 0 would make every ratio built on it meaningless. {@code during} runs
+   * once in the middle of the window (e.g. a memory sample).
    */
   static Throughput closed(int clients, Duration warmUp, Duration measure, Operation operation, Runnable during)
       throws InterruptedException {
@@ -48,6 +51,7 @@ final class Load {
     long until = from + measure.toNanos();
     AtomicLong done = new AtomicLong();
     AtomicLong failed = new AtomicLong();
+    AtomicLong end = new AtomicLong(until);
     AtomicLong sequence = new AtomicLong();
     AtomicReference<String> firstFailure = new AtomicReference<>();
     ExecutorService threads = Executors.newFixedThreadPool(clients);
@@ -56,7 +60,7 @@ final class Load {
       int client = c;
       threads.execute(() -> {
         try {
-          while (System.nanoTime() < until) {
+          while (System.nanoTime() < until || done.get() + failed.get() == 0) {
             boolean ok;
             try {
               ok = operation.run(client, sequence.getAndIncrement());
@@ -65,8 +69,9 @@ final class Load {
               ok = false;
             }
             long now = System.nanoTime();
-            if (now >= from && now < until) {
+            if (now >= from && (now < until || done.get() + failed.get() == 0)) {
               (ok ? done : failed).incrementAndGet();
+              end.accumulateAndGet(now, Math::max);
             }
           }
         } finally {
@@ -80,7 +85,7 @@ final class Load {
     }
     finished.await();
     threads.shutdown();
-    double seconds = measure.toNanos() / 1e9;
+    double seconds = (end.get() - from) / 1e9;
     return new Throughput(done.get() / seconds, done.get(), failed.get(), seconds, firstFailure.get());
   }
 
