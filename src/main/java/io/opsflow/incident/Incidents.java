@@ -34,6 +34,7 @@ import io.opsflow.kernel.domain.Codes;
 import io.opsflow.kernel.keys.BusinessKeys;
 import io.opsflow.kernel.text.Installation;
 import io.opsflow.kernel.text.Phrases;
+import io.opsflow.kernel.process.FormCheck;
 import io.opsflow.kernel.text.Reader;
 import io.opsflow.kernel.text.Texts;
 import io.opsflow.security.Groups;
@@ -435,6 +436,11 @@ public class Incidents {
    */
   public String say(String key, Object... namesAndValues) {
     return PHRASES.say(installation.reader(), key, namesAndValues);
+  }
+
+  /** A check of a form's input that refuses in the installation's language ({@link FormCheck#in}). */
+  public FormCheck formCheck(String actionKey) {
+    return FormCheck.in(installation.reader(), PHRASES, actionKey);
   }
 
   /** The incident's service as the installation's people read it ({@link Incident#serviceLabel(Reader)}). */

@@ -19,11 +19,11 @@ class ClosureConfirmation implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    FormCheck check = FormCheck.of("answer the closure question");
+    FormCheck check = incidents.formCheck("form.closure");
     Boolean confirmed = check.flag(task, IncidentVariables.CLOSURE_CONFIRMED);
     String note = check.text(task, IncidentVariables.CLOSURE_NOTE);
-    check.require(confirmed != null, "closureConfirmed must be true or false")
-        .require(!Boolean.FALSE.equals(confirmed) || note != null, "closureNote must say why the incident goes on")
+    check.requireThat(confirmed != null, "form.closure-confirmed")
+        .requireThat(!Boolean.FALSE.equals(confirmed) || note != null, "form.closure-note")
         .orRefuse();
     String key = IncidentVariables.incidentKey(task);
     if (confirmed) {

@@ -19,10 +19,10 @@ class MitigationCompleted implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    FormCheck check = FormCheck.of("complete the diagnosis");
+    FormCheck check = incidents.formCheck("form.diagnosis");
     String summary = check.text(task, IncidentVariables.RESOLUTION_SUMMARY);
-    check.require(summary != null, "resolutionSummary must say what was done")
-        .require(summary == null || summary.length() <= 4000, "resolutionSummary must be at most 4000 characters")
+    check.requireThat(summary != null, "form.resolution-summary")
+        .requireThat(summary == null || summary.length() <= 4000, "form.resolution-summary-max")
         .orRefuse();
     incidents.resolve(IncidentVariables.incidentKey(task), TaskActor.of(task), summary);
   }

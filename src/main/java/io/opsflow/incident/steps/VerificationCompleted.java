@@ -19,11 +19,11 @@ class VerificationCompleted implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    FormCheck check = FormCheck.of("complete the verification");
+    FormCheck check = incidents.formCheck("form.verification");
     Boolean verified = check.flag(task, IncidentVariables.VERIFIED);
     String note = check.text(task, IncidentVariables.VERIFICATION_NOTE);
-    check.require(verified != null, "verified must be true or false")
-        .require(!Boolean.FALSE.equals(verified) || note != null, "verificationNote must say what still fails")
+    check.requireThat(verified != null, "form.verified")
+        .requireThat(!Boolean.FALSE.equals(verified) || note != null, "form.verification-note")
         .orRefuse();
     String key = IncidentVariables.incidentKey(task);
     if (verified) {

@@ -2,6 +2,7 @@ package io.opsflow.kernel.process;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -9,24 +10,45 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import io.opsflow.kernel.text.Language;
+import io.opsflow.kernel.text.Phrases;
+import io.opsflow.kernel.text.Reader;
 import io.opsflow.kernel.text.StorableTime;
 
 /**
  * Server-side validation of what a Tasklist form submitted: forms validate in the browser only.
- * A refusal ({@link InvalidTaskInput}) completes nothing; the API answers 400 with the message.
+ * A refusal ({@link InvalidTaskInput}) completes nothing; the API answers 400 with the message, and
+ * Tasklist shows it. A check made {@link #in} a reader's language says everything in it: the module's
+ * problems from its phrases ({@link #requireThat}), the checks' own from {@code texts/kernel_*.properties}.
  */
 public final class FormCheck {
 
+  private static final Phrases KERNEL = Phrases.of("kernel");
+  private static final Reader ENGLISH = new Reader(Language.EN, ZoneOffset.UTC);
+
+  private final Reader reader;
+  private final Phrases phrases;
   private final String action;
   private final List<String> problems = new ArrayList<>();
 
-  private FormCheck(String action) {
+  private FormCheck(Reader reader, Phrases phrases, String action) {
+    this.reader = reader;
+    this.phrases = phrases;
     this.action = action;
   }
 
-  /** @param action what the person tried, e.g. "complete the triage" */
+  /** A check that speaks English. @param action what the person tried, e.g. "complete the triage" */
   public static FormCheck of(String action) {
-    return new FormCheck(action);
+    return new FormCheck(ENGLISH, KERNEL, action);
+  }
+
+  /**
+   * A check that speaks the reader's language (on a Tasklist form, the installation's).
+   *
+   * @param actionKey the key in the module's phrases of what the person tried, e.g. "form.triage"
+   */
+  public static FormCheck in(Reader reader, Phrases phrases, String actionKey) {
+    return new FormCheck(reader, phrases, phrases.say(reader, actionKey));
   }
 
   public FormCheck require(boolean condition, String problem) {
@@ -36,10 +58,27 @@ public final class FormCheck {
     return this;
   }
 
+  /** As {@link #require}, the problem the module's phrase under {@code key} ({@link Phrases#say}). */
+  public FormCheck requireThat(boolean condition, String key, Object... namesAndValues) {
+    if (!condition) {
+      problems.add(phrases.say(reader, key, namesAndValues));
+    }
+    return this;
+  }
+
   public void orRefuse() {
     if (!problems.isEmpty()) {
-      throw new InvalidTaskInput(action, problems);
+      throw new InvalidTaskInput(problems, KERNEL.say(reader, "form.refused", "action", action,
+          "problems", String.join(reader.say("; ", "；"), problems)));
     }
+  }
+
+  private void problem(String key, String name, Object... namesAndValues) {
+    Object[] all = new Object[namesAndValues.length + 2];
+    all[0] = "name";
+    all[1] = name;
+    System.arraycopy(namesAndValues, 0, all, 2, namesAndValues.length);
+    problems.add(KERNEL.say(reader, key, all));
   }
 
   /** Reads a text variable; blank is null, and a value of another type is a problem, not a crash. */
@@ -49,7 +88,7 @@ public final class FormCheck {
       return null;
     }
     if (!(value instanceof String text)) {
-      problems.add(name + " must be text");
+      problem("form.text", name);
       return null;
     }
     return text.isBlank() ? null : text.strip();
@@ -58,7 +97,9 @@ public final class FormCheck {
   /** As {@link #text(VariableScope, String)}, and longer than {@code max} characters is a problem. */
   public String text(VariableScope scope, String name, int max) {
     String text = text(scope, name);
-    require(text == null || text.length() <= max, name + " must be at most " + max + " characters");
+    if (text != null && text.length() > max) {
+      problem("form.max", name, "max", max);
+    }
     return text;
   }
 
@@ -80,12 +121,12 @@ public final class FormCheck {
       try {
         moment = OffsetDateTime.parse(text).toInstant();
       } catch (DateTimeParseException e) {
-        problems.add(name + " must be a date and time with offset, e.g. 2026-12-01T22:00Z");
+        problem("form.moment", name);
         return null;
       }
     }
     if (!StorableTime.storable(moment)) {
-      problems.add(name + " must lie " + StorableTime.RANGE);
+      problem("form.range", name, "earliest", StorableTime.EARLIEST.toString(), "latest", StorableTime.LATEST.toString());
       return null;
     }
     return moment;
@@ -95,7 +136,9 @@ public final class FormCheck {
   public Instant requiredMoment(VariableScope scope, String name) {
     int before = problems.size();
     Instant moment = moment(scope, name);
-    require(moment != null || problems.size() > before, name + " is required");
+    if (moment == null && problems.size() == before) {
+      problem("form.required", name);
+    }
     return moment;
   }
 
@@ -111,7 +154,7 @@ public final class FormCheck {
     if ("true".equals(value) || "false".equals(value)) {
       return Boolean.valueOf((String) value);
     }
-    problems.add(name + " must be true or false");
+    problem("form.flag", name);
     return null;
   }
 }

@@ -15,6 +15,14 @@ public class InvalidTaskInput extends FormFieldValidationException {
   public static final String MARKER = "Invalid input: ";
 
   public InvalidTaskInput(String action, List<String> problems) {
-    super(List.copyOf(problems), MARKER + "cannot " + action + ": " + String.join("; ", problems) + ".");
+    this(problems, "cannot " + action + ": " + String.join("; ", problems) + ".");
+  }
+
+  /**
+   * @param sentence the whole refusal in the reader's language, ending in a full stop ({@code .} or
+   *     {@code 。}), where the web layer cuts what the engine wrapped around it
+   */
+  public InvalidTaskInput(List<String> problems, String sentence) {
+    super(List.copyOf(problems), MARKER + sentence);
   }
 }

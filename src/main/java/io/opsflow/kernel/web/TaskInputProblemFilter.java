@@ -84,7 +84,7 @@ class TaskInputProblemFilter extends OncePerRequestFilter {
             + "); nothing was saved. Text fields hold at most " + Texts.VARIABLE_MAX + " characters." : null;
       }
       String ours = message.substring(start + InvalidTaskInput.MARKER.length());
-      int end = ours.lastIndexOf('.');
+      int end = Math.max(ours.lastIndexOf('.'), ours.lastIndexOf('。'));
       return end < 0 ? ours : ours.substring(0, end + 1);
     } catch (IOException notJson) {
       return null;

@@ -34,6 +34,13 @@ class TaskInputProblemFilterTest {
     assertThat(form.getStatus()).isEqualTo(400);
     assertThat(form.getContentAsString()).contains("cannot complete the triage: priority must be P1-P4.");
 
+    String chinese = new InvalidTaskInput(java.util.List.of("verified 必须是 true 或 false"),
+        "无法完成验证：verified 必须是 true 或 false。").getMessage();
+    MockHttpServletResponse zh = submit("/engine-rest/task/abc/complete", 500, chinese);
+    assertThat(zh.getStatus()).isEqualTo(400);
+    zh.setCharacterEncoding("UTF-8");
+    assertThat(zh.getContentAsString()).contains("\"message\":\"无法完成验证：verified 必须是 true 或 false。\"");
+
     MockHttpServletResponse other = submit("/engine-rest/task/abc/complete", 500, "NullPointerException");
     assertThat(other.getStatus()).isEqualTo(500);
     assertThat(other.getContentAsString()).contains("NullPointerException");
