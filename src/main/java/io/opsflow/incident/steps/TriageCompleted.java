@@ -2,7 +2,6 @@ package io.opsflow.incident.steps;
 
 import io.opsflow.incident.Incident;
 import io.opsflow.incident.IncidentCategory;
-import io.opsflow.incident.IncidentReport;
 import io.opsflow.incident.Incidents;
 import io.opsflow.incident.Priority;
 import io.opsflow.incident.PriorityDecision;
@@ -53,7 +52,7 @@ class TriageCompleted implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    FormCheck check = FormCheck.of("complete the triage");
+    FormCheck check = incidents.formCheck("form.triage");
     String diagnosisGroup = check.text(task, IncidentVariables.DIAGNOSIS_GROUP);
     String overrideCode = check.text(task, IncidentVariables.PRIORITY_OVERRIDE);
     Priority override = Codes.find(Priority.class, overrideCode).orElse(null);
@@ -64,14 +63,12 @@ class TriageCompleted implements TaskListener {
     Priority current = strictCode(task, IncidentVariables.PRIORITY, Priority.class);
     boolean overriding = override != null && override != current;
     boolean restricted = category != null && visibility.restricts(category.code());
-    check.require(diagnosisGroup != null && DIAGNOSIS_GROUPS.contains(diagnosisGroup),
-            "diagnosisGroup must be ops, dev or security")
-        .require(!restricted || !Groups.DEV.equals(diagnosisGroup),
-            "a security incident is restricted: its diagnosis goes to ops or security, not dev")
-        .require(category != null, IncidentReport.CATEGORY_RULE)
-        .require(overrideCode == null || override != null, "priorityOverride must be P1, P2, P3 or P4")
-        .require(!overriding || reason != null, "overrideReason is required when the priority is overridden")
-        .require(reason == null || reason.length() <= 1000, "overrideReason must be at most 1000 characters")
+    check.requireThat(diagnosisGroup != null && DIAGNOSIS_GROUPS.contains(diagnosisGroup), "form.diagnosis-group")
+        .requireThat(!restricted || !Groups.DEV.equals(diagnosisGroup), "form.restricted-diagnosis")
+        .requireThat(category != null, "form.category")
+        .requireThat(overrideCode == null || override != null, "form.priority-override")
+        .requireThat(!overriding || reason != null, "form.override-reason")
+        .requireThat(reason == null || reason.length() <= 1000, "form.override-reason-max")
         .orRefuse();
 
     String key = IncidentVariables.incidentKey(task);
